@@ -1,0 +1,123 @@
+import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
+import { sealEvent } from '../../core/audit/chain.ts';
+import type { DatasetVersion } from '../../core/data/dataset-version.ts';
+import type { WorkspaceStore } from '../../core/ports.ts';
+import { assertVersionBytes, ownedBytes, storageWriteError } from '../storage/storage-errors.ts';
+import { openWorkbenchDb } from './open-db.ts';
+import type { WorkbenchDb } from './schema.ts';
+
+/**
+ * The workspace in IndexedDB. Each change and its audit event are written in
+ * one readwrite transaction, and the chain head is read inside that same
+ * transaction: IndexedDB runs overlapping readwrite transactions one at a
+ * time, so several stores on one database (main thread, workers, tabs) still
+ * append to a single consistent chain.
+ *
+ * @example
+ * const store = new IdbWorkspaceStore();
+ * const { created } = await store.saveDatasetVersion(version, bytes, draft);
+ */
+export class IdbWorkspaceStore implements WorkspaceStore {
+  /** @param connect Gives the connection to use; the shared one by default. */
+  constructor(private readonly connect: () => Promise<WorkbenchDb> = () => openWorkbenchDb()) {}
+
+  async saveDatasetVersion(
+    version: DatasetVersion,
+    bytes: Uint8Array,
+    event: AuditDraft,
+  ): Promise<{ created: boolean; version: DatasetVersion }> {
+    assertVersionBytes(version, bytes);
+    const blob = { hash: version.id, bytes: ownedBytes(bytes), byteLength: bytes.byteLength };
+    const db = await this.connect();
+    const tx = db.transaction(['datasetVersions', 'blobs', 'audit'], 'readwrite');
+    return inTransaction(tx, 'Saving the dataset version', async (write) => {
+      const versions = tx.objectStore('datasetVersions');
+      const existing = await versions.get(version.id);
+      if (existing) return { created: false, version: existing };
+      const [head, blobKey] = await Promise.all([
+        tx.objectStore('audit').openCursor(null, 'prev'),
+        tx.objectStore('blobs').getKey(blob.hash),
+      ]);
+      if (blobKey === undefined) write(tx.objectStore('blobs').add(blob));
+      write(versions.add(version));
+      write(tx.objectStore('audit').add(sealEvent(head?.value ?? null, event)));
+      return { created: true, version };
+    });
+  }
+
+  async listDatasetVersions(): Promise<DatasetVersion[]> {
+    const db = await this.connect();
+    return (await db.getAllFromIndex('datasetVersions', 'byCreatedAt')).reverse();
+  }
+
+  async getDatasetVersion(id: string): Promise<DatasetVersion | undefined> {
+    return (await this.connect()).get('datasetVersions', id);
+  }
+
+  async getBlob(hash: string): Promise<Uint8Array | undefined> {
+    return (await (await this.connect()).get('blobs', hash))?.bytes;
+  }
+
+  async appendAudit(event: AuditDraft): Promise<AuditEvent> {
+    const db = await this.connect();
+    const tx = db.transaction('audit', 'readwrite');
+    return inTransaction(tx, 'Recording the audit event', async (write) => {
+      const head = await tx.store.openCursor(null, 'prev');
+      const sealed = sealEvent(head?.value ?? null, event);
+      write(tx.store.add(sealed));
+      return sealed;
+    });
+  }
+
+  async listAudit(): Promise<AuditEvent[]> {
+    return (await this.connect()).getAll('audit');
+  }
+
+  async eraseAll(event: AuditDraft): Promise<AuditEvent> {
+    const db = await this.connect();
+    const tx = db.transaction(['datasetVersions', 'blobs', 'audit', 'meta'], 'readwrite');
+    return inTransaction(tx, 'Erasing local data', async (write) => {
+      const audit = tx.objectStore('audit');
+      const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);
+      const previousHead = head?.value.hash ?? GENESIS_HASH;
+      const genesis = sealEvent(null, { ...event, data: { ...event.data, erasedEvents, previousHead } });
+      for (const name of tx.objectStoreNames) write(tx.objectStore(name).clear());
+      write(audit.add(genesis));
+      return genesis;
+    });
+  }
+}
+
+/**
+ * Runs `body` in `tx` and resolves once the transaction has committed. If
+ * anything fails the transaction is aborted, so none of its writes land.
+ * `body` issues writes through `write`, which waits for them and keeps a
+ * request that fails after another one from going unobserved.
+ */
+async function inTransaction<T>(
+  tx: Pick<IDBTransaction, 'abort'> & { done: Promise<void> },
+  action: string,
+  body: (write: (request: Promise<unknown>) => void) => Promise<T>,
+): Promise<T> {
+  const pending: Promise<unknown>[] = [];
+  const write = (request: Promise<unknown>) => {
+    request.catch(ignore);
+    pending.push(request);
+  };
+  tx.done.catch(ignore);
+  try {
+    const result = await body(write);
+    await Promise.all(pending);
+    await tx.done;
+    return result;
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // It already committed or aborted itself: either way it is over.
+    }
+    throw storageWriteError(error, action);
+  }
+}
+
+function ignore(): void {}

@@ -1,0 +1,94 @@
+import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
+import { sealEvent } from '../../core/audit/chain.ts';
+import type { DatasetVersion } from '../../core/data/dataset-version.ts';
+import type { WorkspaceStore } from '../../core/ports.ts';
+import { assertVersionBytes, storageWriteError } from '../storage/storage-errors.ts';
+
+/**
+ * The workspace in memory, for tests and the CLI. It behaves like the
+ * IndexedDB store: values are copied in and out (structured clone, so what
+ * IndexedDB would refuse is refused here too), and each change is prepared
+ * in full before anything is stored, so a failure leaves nothing behind.
+ *
+ * @example
+ * const store = new MemoryWorkspaceStore();
+ * await store.appendAudit({ at, actor: 'cli', type: 'pipeline.run', subject: '', data: {} });
+ */
+export class MemoryWorkspaceStore implements WorkspaceStore {
+  readonly #versions = new Map<string, DatasetVersion>();
+  readonly #blobs = new Map<string, Uint8Array>();
+  #audit: AuditEvent[] = [];
+
+  async saveDatasetVersion(
+    version: DatasetVersion,
+    bytes: Uint8Array,
+    event: AuditDraft,
+  ): Promise<{ created: boolean; version: DatasetVersion }> {
+    assertVersionBytes(version, bytes);
+    const existing = this.#versions.get(version.id);
+    if (existing) return { created: false, version: structuredClone(existing) };
+    const [stored, sealed] = prepare('Saving the dataset version', () => [
+      structuredClone(version),
+      structuredClone(sealEvent(this.#head(), event)),
+    ]);
+    if (!this.#blobs.has(version.id)) this.#blobs.set(version.id, bytes.slice());
+    this.#versions.set(version.id, stored);
+    this.#audit.push(sealed);
+    return { created: true, version: structuredClone(stored) };
+  }
+
+  async listDatasetVersions(): Promise<DatasetVersion[]> {
+    // Newest first; equal timestamps by id, descending, as the IndexedDB index gives them.
+    const all = [...this.#versions.values()].sort((a, b) =>
+      a.createdAt === b.createdAt ? compare(b.id, a.id) : compare(b.createdAt, a.createdAt),
+    );
+    return structuredClone(all);
+  }
+
+  async getDatasetVersion(id: string): Promise<DatasetVersion | undefined> {
+    const version = this.#versions.get(id);
+    return version && structuredClone(version);
+  }
+
+  async getBlob(hash: string): Promise<Uint8Array | undefined> {
+    return this.#blobs.get(hash)?.slice();
+  }
+
+  async appendAudit(event: AuditDraft): Promise<AuditEvent> {
+    const sealed = prepare('Recording the audit event', () => structuredClone(sealEvent(this.#head(), event)));
+    this.#audit.push(sealed);
+    return structuredClone(sealed);
+  }
+
+  async listAudit(): Promise<AuditEvent[]> {
+    return structuredClone(this.#audit);
+  }
+
+  async eraseAll(event: AuditDraft): Promise<AuditEvent> {
+    const genesis = prepare('Erasing local data', () => {
+      const data = { ...event.data, erasedEvents: this.#audit.length, previousHead: this.#head()?.hash ?? GENESIS_HASH };
+      return structuredClone(sealEvent(null, { ...event, data }));
+    });
+    this.#versions.clear();
+    this.#blobs.clear();
+    this.#audit = [genesis];
+    return structuredClone(genesis);
+  }
+
+  #head(): AuditEvent | null {
+    return this.#audit.at(-1) ?? null;
+  }
+}
+
+/** Runs the part of a change that may fail, before anything is stored. */
+function prepare<T>(action: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw storageWriteError(error, action);
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
