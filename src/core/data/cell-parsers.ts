@@ -101,6 +101,8 @@ export function readNumber(text: string, s: number, e: number, out: NumberRead):
 export function readBoolean(text: string, s: number, e: number): number {
   const len = e - s;
   if (len < 2 || len > 5) return NaN;
+  const c = text.charCodeAt(s) | 0x20; // lower-case ASCII letter
+  if (c !== 116 && c !== 102 && c !== 121 && c !== 110) return NaN; // t f y n
   const word = text.slice(s, e).toLowerCase();
   if (word === 'true' || word === 'yes') return 1;
   if (word === 'false' || word === 'no') return 0;

@@ -20,6 +20,8 @@ export function inferColumn(csv: ScannedCsv, col: number): { column: Column; inf
   const counts: Record<Kind, number> = { missing: 0, integer: 0, decimal: 0, boolean: 0, datetime: 0, text: 0 };
   const examples: Record<Kind, number[]> = { missing: [], integer: [], decimal: [], boolean: [], datetime: [], text: [] };
   const read: NumberRead = { kind: NumberKind.NotNumber, value: 0 };
+  // Booleans and datetimes read on the way, so a column of them needs no second pass.
+  let others: Float64Array | null = null;
 
   for (let r = 0, k = col; r < rowCount; r++, k += columnCount) {
     let s = starts[k];
@@ -27,16 +29,22 @@ export function inferColumn(csv: ScannedCsv, col: number): { column: Column; inf
     while (s < e && isSpace(text.charCodeAt(s))) s++;
     while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     let kind: Kind;
-    if (e - s <= 4 && MISSING_TOKENS.has(text.slice(s, e))) kind = 'missing';
+    if (isMissingToken(text, s, e)) kind = 'missing';
     else if (escaped.has(k)) kind = 'text';
     else {
       readNumber(text, s, e, read);
       if (read.kind !== NumberKind.NotNumber) {
         numbers[r] = read.value;
         kind = read.kind === NumberKind.Integer ? 'integer' : 'decimal';
-      } else if (!Number.isNaN(readBoolean(text, s, e))) kind = 'boolean';
-      else if (!Number.isNaN(readDateTime(text, s, e))) kind = 'datetime';
-      else kind = 'text';
+      } else {
+        let other = readBoolean(text, s, e);
+        kind = 'boolean';
+        if (Number.isNaN(other)) {
+          other = readDateTime(text, s, e);
+          kind = Number.isNaN(other) ? 'text' : 'datetime';
+        }
+        if (kind !== 'text') (others ??= new Float64Array(rowCount).fill(NaN))[r] = other;
+      }
     }
     if (kind !== 'integer' && kind !== 'decimal') numbers[r] = NaN;
     counts[kind]++;
@@ -46,13 +54,13 @@ export function inferColumn(csv: ScannedCsv, col: number): { column: Column; inf
   const present = rowCount - counts.missing;
   let column: Column;
   if (present > 0 && counts.boolean === present) {
-    column = { name, type: 'boolean', values: mapCells(csv, col, readBoolean) };
+    column = { name, type: 'boolean', values: others! };
   } else if (present > 0 && counts.integer === present) {
     column = { name, type: 'integer', values: numbers };
   } else if (present > 0 && counts.integer + counts.decimal === present) {
     column = { name, type: 'number', values: numbers };
   } else if (present > 0 && counts.datetime === present) {
-    column = { name, type: 'datetime', values: mapCells(csv, col, readDateTime) };
+    column = { name, type: 'datetime', values: others! };
   } else {
     const { codes, dictionary } = encodeStrings(rowCount, (r) => cellString(csv, col, r));
     column = { name, type: stringTypeOf(dictionary, present), codes, dictionary };
@@ -100,17 +108,13 @@ function cellString(csv: ScannedCsv, col: number, row: number): string | null {
   return csv.escaped.has(k) ? raw.replaceAll('""', '"') : raw;
 }
 
-function mapCells(csv: ScannedCsv, col: number, reader: (text: string, s: number, e: number) => number): Float64Array {
-  const { text, starts, ends, rowCount, columnCount } = csv;
-  const values = new Float64Array(rowCount);
-  for (let r = 0, k = col; r < rowCount; r++, k += columnCount) {
-    let s = starts[k];
-    let e = ends[k];
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    values[r] = reader(text, s, e);
-  }
-  return values;
+/** Cheap pre-check before the set lookup: every missing token is short and starts with one of these. */
+function isMissingToken(text: string, s: number, e: number): boolean {
+  if (s === e) return true;
+  if (e - s > 4) return false;
+  const c = text.charCodeAt(s);
+  if (c !== 78 && c !== 110 && c !== 35 && c !== 63) return false; // N n # ?
+  return MISSING_TOKENS.has(text.slice(s, e));
 }
 
 function isSpace(c: number): boolean {
