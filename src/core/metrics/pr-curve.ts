@@ -1,4 +1,4 @@
-import { oneVsRestTarget, probabilityColumn, thresholdCounts } from './binary-curve.ts';
+import { oneVsRestTarget, probabilityColumn, thresholdCounts, type ThresholdCounts } from './binary-curve.ts';
 import { numpyMean, pairwiseSum } from './numpy-sum.ts';
 import { checkClassCount, checkClassIndices, checkProbabilities } from './validate.ts';
 
@@ -23,7 +23,12 @@ export interface PrecisionRecallCurve {
  * // precision [0.5, 0.666…, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
  */
 export function precisionRecallCurve(isPositive: ArrayLike<number | boolean>, scores: ArrayLike<number>): PrecisionRecallCurve {
-  const { fps, tps, thresholds } = thresholdCounts(isPositive, scores);
+  return precisionRecallCurveFromCounts(thresholdCounts(isPositive, scores));
+}
+
+/** {@link precisionRecallCurve} from counts already made, so one sort serves both curves. */
+export function precisionRecallCurveFromCounts(counts: ThresholdCounts): PrecisionRecallCurve {
+  const { fps, tps, thresholds } = counts;
   const m = tps.length;
   const totalPositives = tps[m - 1];
   const precision: number[] = [];
@@ -50,10 +55,16 @@ export function precisionRecallCurve(isPositive: ArrayLike<number | boolean>, sc
  * averagePrecision([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]); // 0.8333…
  */
 export function averagePrecision(isPositive: ArrayLike<number | boolean>, scores: ArrayLike<number>): number {
-  const { precision, recall } = precisionRecallCurve(isPositive, scores);
+  return curveAveragePrecision(precisionRecallCurve(isPositive, scores));
+}
+
+/** Average precision of a {@link PrecisionRecallCurve} (see {@link averagePrecision}). */
+export function curveAveragePrecision(curve: PrecisionRecallCurve): number {
+  const { precision, recall } = curve;
   const terms = new Float64Array(recall.length - 1);
   for (let i = 0; i < terms.length; i++) terms[i] = (recall[i + 1] - recall[i]) * precision[i];
-  return -pairwiseSum(terms);
+  // `0 - x` rather than `-x`: the same value, but +0 instead of -0 when there are no positives.
+  return 0 - pairwiseSum(terms);
 }
 
 /** One-vs-rest average precision of every class, scored by its probability column. */

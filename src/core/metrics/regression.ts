@@ -37,6 +37,7 @@ function squaredErrors(yTrue: ArrayLike<number>, yPred: ArrayLike<number>): Floa
   for (let i = 0; i < out.length; i++) {
     const d = yTrue[i] - yPred[i];
     out[i] = d * d;
+  }
   return out;
 }
 

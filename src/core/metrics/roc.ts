@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
-import { oneVsRestTarget, probabilityColumn, thresholdCounts } from './binary-curve.ts';
+import { oneVsRestTarget, probabilityColumn, thresholdCounts, type ThresholdCounts } from './binary-curve.ts';
 import { numpyMean, pairwiseSum } from './numpy-sum.ts';
 import { checkClassCount, checkClassIndices, checkProbabilities } from './validate.ts';
 
@@ -27,7 +27,12 @@ export function rocCurve(
   scores: ArrayLike<number>,
   options: { dropIntermediate?: boolean } = {},
 ): RocCurve {
-  const { fps, tps, thresholds } = thresholdCounts(isPositive, scores);
+  return rocCurveFromCounts(thresholdCounts(isPositive, scores), options);
+}
+
+/** {@link rocCurve} from counts already made, so one sort serves both ROC and PR curves. */
+export function rocCurveFromCounts(counts: ThresholdCounts, options: { dropIntermediate?: boolean } = {}): RocCurve {
+  const { fps, tps, thresholds } = counts;
   let keep = Array.from(fps.keys());
   if ((options.dropIntermediate ?? true) && fps.length > 2) {
     // Keep the ends and every corner (a non-zero second difference in fps or tps).
@@ -79,7 +84,11 @@ export function trapezoidArea(x: ArrayLike<number>, y: ArrayLike<number>): numbe
  * undefined because the rows hold only one class (sklearn raises there).
  */
 export function binaryRocAuc(isPositive: ArrayLike<number | boolean>, scores: ArrayLike<number>): number | null {
-  const curve = rocCurve(isPositive, scores);
+  return rocCurveArea(rocCurve(isPositive, scores));
+}
+
+/** Area under a {@link RocCurve}; `null` when its rates are NaN (only one class present). */
+export function rocCurveArea(curve: RocCurve): number | null {
   if (Number.isNaN(curve.fpr[1]) || Number.isNaN(curve.tpr[1])) return null;
   return trapezoidArea(curve.fpr, curve.tpr);
 }
@@ -112,7 +121,22 @@ export function rocAuc(yTrue: ArrayLike<number>, proba: ArrayLike<number>, k: nu
   checkClassIndices(yTrue, k, 'yTrue');
   checkProbabilities(proba, yTrue.length, k);
   if (k === 2) return binaryRocAuc(oneVsRestTarget(yTrue, 1), probabilityColumn(proba, 2, 1));
-  for (let i = 0; i < yTrue.length; i++) {
+  checkRowsSumToOne(proba, k);
+  return macroRocAuc(rocAucPerClass(yTrue, proba, k));
+}
+
+/** The multiclass headline from per-class AUCs: their mean, or `null` if any is undefined. */
+export function macroRocAuc(perClass: readonly (number | null)[]): number | null {
+  if (perClass.some((auc) => auc === null)) return null;
+  return numpyMean(perClass as number[]);
+}
+
+/**
+ * Throws unless every row of `proba` sums to 1 within `np.allclose`'s
+ * tolerance, which sklearn requires of multiclass ROC AUC scores.
+ */
+export function checkRowsSumToOne(proba: ArrayLike<number>, k: number): void {
+  for (let i = 0; i < proba.length / k; i++) {
     let sum = 0;
     for (let c = 0; c < k; c++) sum += proba[i * k + c];
     // np.allclose(1, sum): |sum - 1| <= atol + rtol * |sum|
@@ -124,7 +148,4 @@ export function rocAuc(yTrue: ArrayLike<number>, proba: ArrayLike<number>, k: nu
       );
     }
   }
-  const perClass = rocAucPerClass(yTrue, proba, k);
-  if (perClass.some((auc) => auc === null)) return null;
-  return numpyMean(perClass as number[]);
 }
