@@ -1,0 +1,97 @@
+import * as tf from '@tensorflow/tfjs';
+import type { MlpSpec } from '../../train/pipeline-spec.ts';
+
+/** A trained MLP as storable data: TF.js Layers topology and weights, plus target scaling for regression. */
+export interface MlpArtifact {
+  kind: 'mlp';
+  task: 'classification' | 'regression';
+  /** `model.json` content (modelTopology) as TF.js writes it. */
+  modelTopology: object;
+  weightSpecs: tf.io.WeightsManifestEntry[];
+  /** Concatenated weights, as TF.js's `weightData`. */
+  weightData: Uint8Array;
+  /** Regression trains on a standardised target; predictions are mapped back. */
+  yCenter: number;
+  yScale: number;
+}
+
+/** Builds the network: dense hidden layers with L2, seeded Glorot initialisers, a softmax or linear head. */
+export function buildMlp(spec: MlpSpec, inputs: number, outputs: number, task: 'classification' | 'regression', seedFor: () => number): tf.Sequential {
+  const model = tf.sequential();
+  spec.hiddenLayers.forEach((units, i) => {
+    model.add(
+      tf.layers.dense({
+        units,
+        activation: spec.activation,
+        inputShape: i === 0 ? [inputs] : undefined,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seedFor() }),
+        biasInitializer: 'zeros',
+        kernelRegularizer: spec.l2 > 0 ? tf.regularizers.l2({ l2: spec.l2 }) : undefined,
+      }),
+    );
+  });
+  model.add(
+    tf.layers.dense({
+      units: task === 'classification' ? outputs : 1,
+      activation: task === 'classification' ? 'softmax' : 'linear',
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seedFor() }),
+    }),
+  );
+  model.compile({
+    optimizer: makeOptimizer(spec),
+    loss: task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError',
+    metrics: task === 'classification' ? ['accuracy'] : [],
+  });
+  return model;
+}
+
+function makeOptimizer(spec: MlpSpec): tf.Optimizer {
+  switch (spec.optimizer) {
+    case 'sgd':
+      return tf.train.sgd(spec.learningRate);
+    case 'rmsprop':
+      return tf.train.rmsprop(spec.learningRate);
+    default:
+      return tf.train.adam(spec.learningRate);
+  }
+}
+
+/** Captures a model's topology and weights through an in-memory IOHandler (no file system, no network). */
+export async function saveMlp(model: tf.LayersModel, task: MlpArtifact['task'], yCenter: number, yScale: number): Promise<MlpArtifact> {
+  let saved: tf.io.ModelArtifacts | null = null;
+  await model.save(
+    tf.io.withSaveHandler(async (artifacts) => {
+      saved = artifacts;
+      return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
+    }),
+  );
+  const artifacts = saved as unknown as tf.io.ModelArtifacts;
+  const data = artifacts.weightData;
+  const buffers = Array.isArray(data) ? data : [data as ArrayBuffer];
+  const weightData = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
+  let at = 0;
+  for (const b of buffers) {
+    weightData.set(new Uint8Array(b), at);
+    at += b.byteLength;
+  }
+  return { kind: 'mlp', task, modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs ?? [], weightData, yCenter, yScale };
+}
+
+/** Rebuilds a model from its artifact (the same path `tf.loadLayersModel` takes for an exported folder). */
+export async function loadMlp(artifact: MlpArtifact): Promise<tf.LayersModel> {
+  const weightData = artifact.weightData.slice().buffer;
+  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifact.modelTopology, weightSpecs: artifact.weightSpecs, weightData }));
+}
+
+/** Class probabilities (rows × k) or regression values (rows) for a dense row-major matrix. */
+export async function predictMlp(model: tf.LayersModel, artifact: Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>, x: Float64Array, rows: number, width: number): Promise<Float64Array> {
+  const input = tf.tensor2d(Float32Array.from(x), [rows, width]);
+  const output = model.predict(input) as tf.Tensor;
+  // `await data()` rather than dataSync(): on WebGPU in a worker dataSync kills the device.
+  const values = await output.data();
+  input.dispose();
+  output.dispose();
+  const result = Float64Array.from(values);
+  if (artifact.task === 'regression') for (let i = 0; i < result.length; i++) result[i] = result[i] * artifact.yScale + artifact.yCenter;
+  return result;
+}
