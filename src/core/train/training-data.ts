@@ -1,0 +1,95 @@
+import { WorkbenchError } from '../errors.ts';
+import { cellText, isNumericColumn, type Column, type ColumnSchema, type DataTable } from '../data/types.ts';
+import type { PipelineSpec, Task } from './pipeline-spec.ts';
+
+/** The target and features of a run, resolved against the data. */
+export interface TrainingData {
+  task: Task;
+  features: string[];
+  /** Class labels, sorted as scikit-learn sorts them (classification only). */
+  labels: string[];
+  /** Class index per table row, −1 where the target is missing (classification). */
+  classes: Int32Array | null;
+  /** Target value per table row, NaN where missing (regression). */
+  values: Float64Array | null;
+  /** Rows that have a target value. */
+  rowsWithTarget: number;
+}
+
+/** Integer targets with at most this many distinct values are classes, not quantities. */
+const MAX_INTEGER_CLASSES = 20;
+
+/**
+ * Decides the task, the feature columns and the encoded target, and refuses
+ * what cannot be trained, saying what to change.
+ */
+export function resolveTrainingData(table: DataTable, schema: ColumnSchema[], spec: Pick<PipelineSpec, 'target' | 'features' | 'task'>): TrainingData {
+  const target = table.columns.find((c) => c.name === spec.target);
+  if (!target) {
+    throw new WorkbenchError('train.no-target', `The data has no column "${spec.target}" to predict. Choose one of: ${table.columns.map((c) => c.name).join(', ')}.`);
+  }
+  const features = spec.features.length > 0 ? spec.features : defaultFeatures(table, schema, spec.target);
+  for (const name of features) {
+    if (!table.columns.some((c) => c.name === name)) {
+      throw new WorkbenchError('train.missing-column', `The spec names a feature column "${name}" that the data does not have. Remove it or pick another column.`);
+    }
+  }
+  if (features.length === 0) {
+    throw new WorkbenchError('train.no-features', 'No column can be used as a feature (numbers, booleans, dates or categories with the role feature). Set at least one column\'s role to feature.');
+  }
+  const task = spec.task === 'auto' ? detectTask(target) : spec.task;
+  let present = 0;
+  const n = table.rowCount;
+  for (let r = 0; r < n; r++) if (cellText(target, r) !== '') present++;
+  if (present === 0) throw new WorkbenchError('train.target-missing', `The target "${target.name}" has no values. Choose a target column that is filled in.`);
+
+  if (task === 'regression') {
+    if (!isNumericColumn(target) || target.type === 'boolean' || target.type === 'datetime') {
+      throw new WorkbenchError('train.target-not-numeric', `Regression needs a numeric target, but "${target.name}" is ${target.type}. Choose classification, or a numeric target.`);
+    }
+    return { task, features, labels: [], classes: null, values: target.values, rowsWithTarget: present };
+  }
+  const { labels, classes } = encodeClasses(target);
+  if (labels.length < 2) {
+    throw new WorkbenchError('train.one-class', `The target "${target.name}" has only one class ("${labels[0]}"), so there is nothing to tell apart. Choose another target or load data with more classes.`);
+  }
+  return { task, features, labels, classes, values: null, rowsWithTarget: present };
+}
+
+/** Columns with the feature role that a model can read: not text, not identifiers, not the target. */
+export function defaultFeatures(table: DataTable, schema: ColumnSchema[], target: string): string[] {
+  const roles = new Map(schema.map((c) => [c.name, c.role]));
+  return table.columns
+    .filter((c) => c.name !== target && (roles.get(c.name) ?? 'feature') === 'feature' && c.type !== 'text' && c.type !== 'identifier')
+    .map((c) => c.name);
+}
+
+function detectTask(target: Column): Task {
+  if (!isNumericColumn(target)) return 'classification';
+  if (target.type === 'boolean') return 'classification';
+  if (target.type === 'integer') {
+    const distinct = new Set<number>();
+    for (const v of target.values) if (!Number.isNaN(v) && distinct.add(v).size > MAX_INTEGER_CLASSES) return 'regression';
+    return 'classification';
+  }
+  return 'regression';
+}
+
+function encodeClasses(target: Column): { labels: string[]; classes: Int32Array } {
+  const n = isNumericColumn(target) ? target.values.length : target.codes.length;
+  const classes = new Int32Array(n).fill(-1);
+  if (isNumericColumn(target)) {
+    const sorted = [...new Set(Array.from(target.values).filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b);
+    const index = new Map(sorted.map((v, i) => [v, i]));
+    for (let r = 0; r < n; r++) if (!Number.isNaN(target.values[r])) classes[r] = index.get(target.values[r])!;
+    const labels = sorted.map((v) => (target.type === 'boolean' ? (v ? 'true' : 'false') : String(v)));
+    return { labels, classes };
+  }
+  const used = new Set<number>();
+  for (const code of target.codes) if (code >= 0) used.add(code);
+  const labels = [...used].map((code) => target.dictionary[code]).sort();
+  const byLabel = new Map(labels.map((l, i) => [l, i]));
+  const codeToClass = target.dictionary.map((value) => byLabel.get(value) ?? -1);
+  for (let r = 0; r < n; r++) if (target.codes[r] >= 0) classes[r] = codeToClass[target.codes[r]];
+  return { labels, classes };
+}
