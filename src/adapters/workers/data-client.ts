@@ -1,0 +1,69 @@
+/**
+ * The UI thread's handle on the data worker. It hides Comlink: callbacks are
+ * proxied, file bytes are transferred (not copied), and a worker that dies
+ * (fails to load, runs out of memory) rejects every pending call instead of
+ * leaving it hanging.
+ */
+import * as Comlink from 'comlink';
+import type { ColumnRole, ColumnType } from '../../core/data/types.ts';
+import type { DatasetDiff } from '../../core/data/diff-types.ts';
+import type { DatasetVersion } from '../../core/data/dataset-version.ts';
+import { WorkbenchError } from '../../core/errors.ts';
+import type { DataWorkerApi, LoadedData, Progress, Result, SaveRequest } from './data-protocol.ts';
+
+export type ProgressListener = (progress: Progress) => void;
+
+/** The data worker's API as the UI calls it, plus `terminate`. */
+export interface DataClient {
+  /** Parses CSV bytes into the worker's draft; `bytes` is transferred and unusable afterwards. */
+  loadCsv(bytes: ArrayBuffer, fileName: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
+  setColumnType(column: string, type: ColumnType, actor: string): Promise<Result<LoadedData>>;
+  setColumnRole(column: string, role: ColumnRole, actor: string): Promise<Result<LoadedData>>;
+  saveVersion(request: SaveRequest, onProgress: ProgressListener): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
+  openVersion(id: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
+  diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
+  /** Stops the worker; the draft it held is lost. */
+  terminate(): void;
+}
+
+/**
+ * Starts the data worker (a module worker bundled by Vite) and wraps it.
+ *
+ * @example
+ * const client = createDataClient();
+ * const result = await client.loadCsv(await file.arrayBuffer(), file.name, (p) => console.log(p.phase));
+ */
+export function createDataClient(): DataClient {
+  const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
+  const remote = Comlink.wrap<DataWorkerApi>(worker);
+  const crashed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(
+        new WorkbenchError(
+          'worker.crashed',
+          `The data worker stopped (${event.message || 'it could not start'}). Reload the page and try again.`,
+        ),
+      );
+    });
+  });
+  crashed.catch(() => {}); // observed by each call's race, not here
+
+  // Comlink types each call as a union of promises (one per Result branch); Awaited flattens it.
+  const call = <P>(pending: P): Promise<Awaited<P>> => Promise.race([pending, crashed]);
+  const listen = (onProgress: ProgressListener) => Comlink.proxy(onProgress);
+
+  return {
+    loadCsv: (bytes, fileName, onProgress) =>
+      call(remote.loadCsv(Comlink.transfer(bytes, [bytes]), fileName, listen(onProgress))),
+    setColumnType: (column, type, actor) => call(remote.setColumnType(column, type, actor)),
+    setColumnRole: (column, role, actor) => call(remote.setColumnRole(column, role, actor)),
+    saveVersion: (request, onProgress) => call(remote.saveVersion(request, listen(onProgress))),
+    openVersion: (id, onProgress) => call(remote.openVersion(id, listen(onProgress))),
+    diffVersions: (fromId, toId) => call(remote.diffVersions(fromId, toId)),
+    terminate() {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+/**
+ * Browser entry: mounts the app and reads the stored workspace once.
+ */
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+import { refreshWorkspace } from './state/workspace-refresh.ts';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element to mount the workbench into.');
+
+const app = mount(App, { target });
+void refreshWorkspace();
+
+export default app;

@@ -1,0 +1,12 @@
+/**
+ * Rereads everything stored after a change, so every view shows the same
+ * workspace. Each state keeps its own error; this never throws.
+ */
+import { audit } from './audit-state.svelte.ts';
+import { storage } from './storage-state.svelte.ts';
+import { versions } from './versions-state.svelte.ts';
+
+/** Refreshes versions, audit log and storage figures together. */
+export async function refreshWorkspace(): Promise<void> {
+  await Promise.all([versions.refresh(), audit.refresh(), storage.refresh()]);
+}
