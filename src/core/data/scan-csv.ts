@@ -94,7 +94,7 @@ export function scanCsv(text: string, delimiter: string, onProgress?: (fraction:
         if (after !== d && after !== LF && after !== CR) {
           throw new WorkbenchError(
             'csv.bad-quote',
-            `Line ${line}: there is text right after a closing quote ("…"${text.slice(i, i + 10)}). ` +
+            `Line ${line}: there is text right after a closing quote (${JSON.stringify(text.slice(Math.max(s, e - 10), e + 1) + text.slice(i, i + 10).split(/[\r\n]/)[0])}). ` +
               'Quote the whole cell and write a quote inside it as two quotes (""), then load the file again.',
           );
         }
