@@ -16,31 +16,30 @@ const BUCKETS = 65_536;
 export function sortValues(values: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (values[i] === values[i]) n++;
+  if (n >= RADIX_THRESHOLD) return radixSort(values, n);
   const present = new Float64Array(n);
-  if (n === values.length) present.set(values);
-  else for (let i = 0, j = 0; i < values.length; i++) if (values[i] === values[i]) present[j++] = values[i];
-  if (n < RADIX_THRESHOLD) return present.sort();
-  return radixSort(present);
+  for (let i = 0, j = 0; i < values.length; i++) if (values[i] === values[i]) present[j++] = values[i];
+  return present.sort();
 }
 
-/** Sorts finite-or-infinite (never NaN) values through order-preserving 64-bit keys. */
-function radixSort(src: Float64Array): Float64Array {
-  const n = src.length;
-  const words = new Uint32Array(src.buffer, src.byteOffset, n * 2);
+/** Sorts the `n` non-NaN entries of `values` through order-preserving 64-bit keys. */
+function radixSort(values: Float64Array, n: number): Float64Array {
+  const words = new Uint32Array(values.buffer, values.byteOffset, values.length * 2);
   // Little-endian word order (every platform a browser or Node runs on): word 2i is the low half.
   let hi = new Uint32Array(n);
   let lo = new Uint32Array(n);
   const counts = new Uint32Array(4 * BUCKETS);
-  for (let i = 0; i < n; i++) {
-    let h = words[2 * i + 1];
-    let l = words[2 * i];
+  for (let k = 0, i = 0; k < values.length; k++) {
+    if (values[k] !== values[k]) continue;
+    let h = words[2 * k + 1];
+    let l = words[2 * k];
     // Negative numbers: flip every bit so larger magnitudes sort first; positives: set the sign bit.
     if (h & 0x80000000) {
       h = ~h >>> 0;
       l = ~l >>> 0;
     } else h = (h | 0x80000000) >>> 0;
     hi[i] = h;
-    lo[i] = l;
+    lo[i++] = l;
     counts[l & 0xffff]++;
     counts[BUCKETS + (l >>> 16)]++;
     counts[2 * BUCKETS + (h & 0xffff)]++;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { diffDatasets } from '../../../src/core/data/diff.ts';
+import { profileTable } from '../../../src/core/data/profile.ts';
+import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
+import type { Column, DataTable, NumericType, StringType } from '../../../src/core/data/types.ts';
+
+function numeric(name: string, values: (number | null)[], type: NumericType = 'number'): Column {
+  return { name, type, values: Float64Array.from(values, (v) => (v === null ? NaN : v)) };
+}
+
+function strings(name: string, values: (string | null)[], type: StringType = 'category'): Column {
+  const dictionary: string[] = [];
+  const codes = Int32Array.from(values, (v) => {
+    if (v === null) return -1;
+    const at = dictionary.indexOf(v);
+    return at >= 0 ? at : dictionary.push(v) - 1;
+  });
+  return { name, type, codes, dictionary };
+}
+
+function side(id: string, ...columns: Column[]): { version: DatasetVersion; table: DataTable } {
+  const first = columns[0];
+  const table: DataTable = { rowCount: 'values' in first ? first.values.length : first.codes.length, columns };
+  const profile = profileTable(table, { roles: {} });
+  const version: DatasetVersion = {
+    id,
+    name: id,
+    parentId: null,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    source: null,
+    schema: columns.map((c) => ({ name: c.name, type: c.type, role: 'feature' })),
+    rowCount: table.rowCount,
+    columnCount: columns.length,
+    note: '',
+    byteLength: 0,
+    profile,
+  };
+  return { version, table };
+}
+
+describe('diffDatasets', () => {
+  it('reports columns added, removed and retyped from the schemas', () => {
+    const from = side('v1', strings('a', ['x']), numeric('b', [1]), numeric('gone', [2]));
+    const to = side('v2', strings('a', ['x']), strings('b', ['1']), numeric('new', [3], 'integer'));
+    const diff = diffDatasets(from, to);
+    expect([diff.fromId, diff.toId]).toEqual(['v1', 'v2']);
+    expect(diff.columnsAdded).toEqual([{ name: 'new', type: 'integer', role: 'feature' }]);
+    expect(diff.columnsRemoved).toEqual([{ name: 'gone', type: 'number', role: 'feature' }]);
+    expect(diff.columnsRetyped).toEqual([{ name: 'b', from: 'number', to: 'category' }]);
+    expect(diff.comparedColumns).toEqual(['a', 'b']);
+  });
+
+  it('counts rows added, removed and unchanged as multisets over the shared columns, with sample rows', () => {
+    const from = side('v1', strings('s', ['a', 'b', 'b', 'c', null]), numeric('n', [1, 2, 2, 3, null]), numeric('old', [9, 9, 9, 9, 9]));
+    const to = side('v2', strings('s', ['b', 'a', 'd', null, 'e']), numeric('n', [2, 1, 4, null, 5]));
+    const diff = diffDatasets(from, to);
+    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsUnchanged]).toEqual([2, 2, 3]);
+    expect(diff.sampleAdded).toEqual([
+      ['d', '4'],
+      ['e', '5'],
+    ]);
+    // One of the two ("b", 2) rows is gone, and ("c", 3).
+    expect(diff.sampleRemoved).toEqual([
+      ['b', '2'],
+      ['c', '3'],
+    ]);
+  });
+
+  it('lists at most 5 sample rows each way', () => {
+    const from = side('v1', numeric('n', [1, 2, 3, 4, 5, 6, 7]));
+    const to = side('v2', numeric('n', [11, 12, 13, 14, 15, 16, 17, 1]));
+    const diff = diffDatasets(from, to);
+    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsUnchanged]).toEqual([7, 6, 1]);
+    expect(diff.sampleAdded).toEqual([['11'], ['12'], ['13'], ['14'], ['15']]);
+    expect(diff.sampleRemoved).toEqual([['2'], ['3'], ['4'], ['5'], ['6']]);
+  });
+
+  it('compares a column retyped between number and text by its display text', () => {
+    const from = side('v1', numeric('zip', [1234, 5678, null], 'integer'));
+    const to = side('v2', strings('zip', ['1234', '5678', null]));
+    const diff = diffDatasets(from, to);
+    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsUnchanged]).toEqual([0, 0, 3]);
+  });
+
+  it('reports statistics of shared columns that changed, and none for identical data', () => {
+    const from = side('v1', numeric('x', [1, 2, 3, 4]), strings('c', ['a', 'b', 'a', 'a']));
+    const to = side('v2', numeric('x', [1, 2, 3, 10, null]), strings('c', ['a', 'b', 'a', 'a', 'a']));
+    const changes = diffDatasets(from, to).statChanges;
+    expect(changes).toEqual([
+      { column: 'x', stat: 'mean', from: 2.5, to: 4 },
+      { column: 'x', stat: 'std', from: from.version.profile.columns[0].numeric!.std, to: to.version.profile.columns[0].numeric!.std },
+      { column: 'x', stat: 'max', from: 4, to: 10 },
+      { column: 'x', stat: 'missing', from: 0, to: 1 },
+    ]);
+    expect(diffDatasets(from, from).statChanges).toEqual([]);
+    expect(diffDatasets(from, from).rowsUnchanged).toBe(4);
+  });
+});
