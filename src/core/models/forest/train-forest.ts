@@ -1,0 +1,58 @@
+import type { Rng } from '../../random/rng.ts';
+import { featuresPerSplit, resolveForestParams } from './forest-params.ts';
+import type { ForestData, ForestModel, ForestParams, TreeArrays } from './forest-types.ts';
+import { growTree, type GrowOptions } from './grow-tree.ts';
+import { createTreeWorkspace, sampleTreeRows } from './tree-workspace.ts';
+import { validateForestData } from './validate-forest-data.ts';
+import { WorkbenchError } from '../../errors.ts';
+
+/**
+ * Trains a random forest (sklearn's RandomForestClassifier/Regressor
+ * algorithm): each tree is a CART tree on a bootstrap sample, choosing every
+ * split among a random subset of features. All randomness comes from `rng`,
+ * so the same data, params and seeded rng give the same model.
+ *
+ * @param onProgress called after each tree with the number built so far; it
+ *   may throw to abandon training (nothing is returned then).
+ * @example
+ * const model = trainForest(
+ *   { task: 'classification', x, rows, features, y, classCount: 3 },
+ *   { task: 'classification', trees: 100 },
+ *   seededRng(42),
+ * );
+ */
+export function trainForest(
+  data: ForestData,
+  params: ForestParams,
+  rng: Rng,
+  onProgress?: (treesBuilt: number) => void,
+): ForestModel {
+  const resolved = resolveForestParams(params);
+  if (data.task !== resolved.task) {
+    throw new WorkbenchError(
+      'forest.invalid-data',
+      `Random forest: the data is for ${data.task} but the params ask for ${resolved.task}; make the two tasks agree.`,
+    );
+  }
+  validateForestData(data);
+  const options: GrowOptions = {
+    target: data.task === 'classification' ? { task: data.task, y: data.y, classCount: data.classCount } : { task: data.task, y: data.y },
+    maxDepth: resolved.maxDepth,
+    minSamplesLeaf: resolved.minSamplesLeaf,
+    featuresPerSplit: featuresPerSplit(resolved.maxFeatures, data.features),
+  };
+  const ws = createTreeWorkspace(data);
+  const trees: TreeArrays[] = [];
+  for (let t = 0; t < resolved.trees; t++) {
+    sampleTreeRows(ws, resolved.bootstrap, rng);
+    trees.push(growTree(ws, options, rng));
+    onProgress?.(t + 1);
+  }
+  return {
+    task: data.task,
+    features: data.features,
+    classCount: data.task === 'classification' ? data.classCount : 1,
+    params: resolved,
+    trees,
+  };
+}
