@@ -1,5 +1,12 @@
 import type { AuditDraft, AuditEvent } from './audit/audit-event.ts';
 import type { DatasetVersion } from './data/dataset-version.ts';
+import type { RunRecord } from './train/run-record.ts';
+
+/** Content-addressed bytes to store with a record (e.g. a model artifact). */
+export interface BlobInput {
+  hash: string;
+  bytes: Uint8Array;
+}
 
 /**
  * The storage the core needs. Adapters implement it: IndexedDB in the
@@ -20,6 +27,14 @@ export interface WorkspaceStore {
   listDatasetVersions(): Promise<DatasetVersion[]>;
   getDatasetVersion(id: string): Promise<DatasetVersion | undefined>;
   getBlob(hash: string): Promise<Uint8Array | undefined>;
+  /**
+   * Stores a finished run (any status), its blobs (stored once per hash) and
+   * its audit event in one transaction. A run id is written once.
+   */
+  saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord>;
+  /** Runs, newest first. */
+  listRuns(): Promise<RunRecord[]>;
+  getRun(id: string): Promise<RunRecord | undefined>;
   /** Appends an event that records a change with no stored record of its own. */
   appendAudit(event: AuditDraft): Promise<AuditEvent>;
   listAudit(): Promise<AuditEvent[]>;

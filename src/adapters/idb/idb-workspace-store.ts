@@ -1,7 +1,9 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
-import type { WorkspaceStore } from '../../core/ports.ts';
+import type { BlobInput, WorkspaceStore } from '../../core/ports.ts';
+import type { RunRecord } from '../../core/train/run-record.ts';
+import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, ownedBytes, storageWriteError } from '../storage/storage-errors.ts';
 import { openWorkbenchDb } from './open-db.ts';
 import type { WorkbenchDb } from './schema.ts';
@@ -58,6 +60,35 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     return (await (await this.connect()).get('blobs', hash))?.bytes;
   }
 
+  async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
+    const records = blobs.map(({ hash, bytes }) => ({ hash, bytes: ownedBytes(bytes), byteLength: bytes.byteLength }));
+    const db = await this.connect();
+    const tx = db.transaction(['runs', 'blobs', 'audit'], 'readwrite');
+    return inTransaction(tx, 'Saving the run', async (write) => {
+      if ((await tx.objectStore('runs').getKey(run.id)) !== undefined) {
+        throw new WorkbenchError('storage.run-exists', `A run with id ${run.id} is already stored. Start a new run instead.`);
+      }
+      const [head, ...present] = await Promise.all([
+        tx.objectStore('audit').openCursor(null, 'prev'),
+        ...records.map((b) => tx.objectStore('blobs').getKey(b.hash)),
+      ]);
+      records.forEach((b, i) => {
+        if (present[i] === undefined) write(tx.objectStore('blobs').add(b));
+      });
+      write(tx.objectStore('runs').add(run));
+      write(tx.objectStore('audit').add(sealEvent(head?.value ?? null, event)));
+      return run;
+    });
+  }
+
+  async listRuns(): Promise<RunRecord[]> {
+    return (await (await this.connect()).getAllFromIndex('runs', 'byStartedAt')).reverse();
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    return (await this.connect()).get('runs', id);
+  }
+
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     const db = await this.connect();
     const tx = db.transaction('audit', 'readwrite');
@@ -75,7 +106,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
 
   async eraseAll(event: AuditDraft): Promise<AuditEvent> {
     const db = await this.connect();
-    const tx = db.transaction(['datasetVersions', 'blobs', 'audit', 'meta'], 'readwrite');
+    const tx = db.transaction(['datasetVersions', 'runs', 'blobs', 'audit', 'meta'], 'readwrite');
     return inTransaction(tx, 'Erasing local data', async (write) => {
       const audit = tx.objectStore('audit');
       const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);

@@ -1,12 +1,13 @@
 import type { DBSchema, IDBPDatabase } from 'idb';
 import type { AuditEvent } from '../../core/audit/audit-event.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
+import type { RunRecord } from '../../core/train/run-record.ts';
 
 /** The database every tab and worker of the workbench shares. */
 export const WORKBENCH_DB_NAME = 'mlops-workbench';
 
 /** Bumped by one for each cumulative upgrade step in {@link upgradeWorkbenchDb}. */
-export const WORKBENCH_DB_VERSION = 1;
+export const WORKBENCH_DB_VERSION = 2;
 
 /**
  * Content-addressed bytes (a dataset version's canonical encoding, later
@@ -34,6 +35,11 @@ export interface WorkbenchDbSchema extends DBSchema {
     value: AuditEvent;
     indexes: { byType: string; byAt: string };
   };
+  runs: {
+    key: string;
+    value: RunRecord;
+    indexes: { byStartedAt: string };
+  };
   /** Small settings with out-of-line keys, e.g. the actor name. */
   meta: {
     key: string;
@@ -58,5 +64,9 @@ export function upgradeWorkbenchDb(db: WorkbenchDb, oldVersion: number): void {
     audit.createIndex('byType', 'type');
     audit.createIndex('byAt', 'at');
     db.createObjectStore('meta');
+  }
+  if (oldVersion < 2) {
+    const runs = db.createObjectStore('runs', { keyPath: 'id' });
+    runs.createIndex('byStartedAt', 'startedAt');
   }
 }

@@ -1,7 +1,9 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
-import type { WorkspaceStore } from '../../core/ports.ts';
+import type { BlobInput, WorkspaceStore } from '../../core/ports.ts';
+import type { RunRecord } from '../../core/train/run-record.ts';
+import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, storageWriteError } from '../storage/storage-errors.ts';
 
 /**
@@ -17,6 +19,7 @@ import { assertVersionBytes, storageWriteError } from '../storage/storage-errors
 export class MemoryWorkspaceStore implements WorkspaceStore {
   readonly #versions = new Map<string, DatasetVersion>();
   readonly #blobs = new Map<string, Uint8Array>();
+  readonly #runs = new Map<string, RunRecord>();
   #audit: AuditEvent[] = [];
 
   async saveDatasetVersion(
@@ -54,6 +57,27 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     return this.#blobs.get(hash)?.slice();
   }
 
+  async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
+    if (this.#runs.has(run.id)) {
+      throw new WorkbenchError('storage.run-exists', `A run with id ${run.id} is already stored. Start a new run instead.`);
+    }
+    const [stored, sealed] = prepare('Saving the run', () => [structuredClone(run), structuredClone(sealEvent(this.#head(), event))]);
+    for (const { hash, bytes } of blobs) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
+    this.#runs.set(run.id, stored);
+    this.#audit.push(sealed);
+    return structuredClone(stored);
+  }
+
+  async listRuns(): Promise<RunRecord[]> {
+    const all = [...this.#runs.values()].sort((a, b) => (a.startedAt === b.startedAt ? compare(b.id, a.id) : compare(b.startedAt, a.startedAt)));
+    return structuredClone(all);
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    const run = this.#runs.get(id);
+    return run && structuredClone(run);
+  }
+
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     const sealed = prepare('Recording the audit event', () => structuredClone(sealEvent(this.#head(), event)));
     this.#audit.push(sealed);
@@ -70,6 +94,7 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
       return structuredClone(sealEvent(null, { ...event, data }));
     });
     this.#versions.clear();
+    this.#runs.clear();
     this.#blobs.clear();
     this.#audit = [genesis];
     return structuredClone(genesis);

@@ -63,6 +63,8 @@ export interface PipelineSpec {
   preprocessing: PreprocessingSpec;
   model: ModelSpec;
   seed: number;
+  /** Optional k-fold cross-validation over all labelled rows, reported as mean ± std. */
+  crossValidation?: { folds: number } | null;
 }
 
 /** Hyperparameters a new model of each kind starts with (scikit-learn's defaults where there is one). */

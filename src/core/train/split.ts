@@ -47,6 +47,12 @@ export function randomSplit(rows: number, testFraction: number, rng: Rng, strata
       }
     }
   }
+  if (take.every((t) => t === 0)) {
+    throw new WorkbenchError(
+      'split.too-few-rows',
+      'No class has a row to spare for the test set: a stratified split keeps at least one row of each class for training. Load more rows, or turn off stratification.',
+    );
+  }
   const train: number[] = [];
   const test: number[] = [];
   present.forEach(({ g }, k) => {

@@ -56,11 +56,15 @@ export function resolveTrainingData(table: DataTable, schema: ColumnSchema[], sp
   return { task, features, labels, classes, values: null, rowsWithTarget: present };
 }
 
-/** Columns with the feature role that a model can read: not text, not identifiers, not the target. */
+/**
+ * Columns a model can read by default: role feature — or role target when
+ * the run predicts another column — and not text or identifiers.
+ */
 export function defaultFeatures(table: DataTable, schema: ColumnSchema[], target: string): string[] {
   const roles = new Map(schema.map((c) => [c.name, c.role]));
+  const usable = (role: string) => role === 'feature' || role === 'target';
   return table.columns
-    .filter((c) => c.name !== target && (roles.get(c.name) ?? 'feature') === 'feature' && c.type !== 'text' && c.type !== 'identifier')
+    .filter((c) => c.name !== target && usable(roles.get(c.name) ?? 'feature') && c.type !== 'text' && c.type !== 'identifier')
     .map((c) => c.name);
 }
 

@@ -27,6 +27,8 @@ export function validatePipelineSpec(input: unknown): PipelineSpec {
     problems.push('preprocessing must be { numeric: { impute: "median" | "mean", standardize: true | false }, categorical: { impute: "most_frequent" } }');
   }
   checkModel(spec.model, problems);
+  const cv = spec.crossValidation;
+  if (cv != null && (!isInt(cv.folds) || cv.folds < 2 || cv.folds > 20)) problems.push('crossValidation must be null or { folds: 2…20 }');
   if (problems.length > 0) {
     throw new WorkbenchError('spec.invalid', `The pipeline spec is not valid: ${problems.join('; ')}. Fix ${problems.length === 1 ? 'it' : 'them'} and run it again.`);
   }

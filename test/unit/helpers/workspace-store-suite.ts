@@ -1,3 +1,5 @@
+import type { RunRecord } from '../../../src/core/train/run-record.ts';
+import { defaultPipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type AuditDraft } from '../../../src/core/audit/audit-event.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
@@ -12,6 +14,27 @@ export interface StoreHarness {
 }
 
 /** An audit draft with a fixed clock, for tests. */
+/** A minimal cancelled run record. */
+export function sampleRun(id: string, startedAt: string): RunRecord {
+  return {
+    id,
+    name: id,
+    status: 'cancelled',
+    reason: 'Cancelled by the user.',
+    spec: defaultPipelineSpec('d'.repeat(64), 'y'),
+    datasetVersionId: 'd'.repeat(64),
+    datasetName: 'data',
+    seed: 42,
+    environment: { backend: null, backendReason: null, tfjsVersion: '4.22.0', workbenchVersion: '0.1.0', platform: 'test' },
+    startedAt,
+    finishedAt: startedAt,
+    durationMs: 0,
+    curve: [],
+    outcome: null,
+    rerunOf: null,
+  };
+}
+
 export function draft(type: string, subject = '', data: Record<string, unknown> = {}): AuditDraft {
   return { at: '2024-01-01T00:00:00.000Z', actor: 'tester', type, subject, data };
 }
@@ -22,6 +45,20 @@ export function draft(type: string, subject = '', data: Record<string, unknown> 
  */
 export function describeWorkspaceStore(name: string, makeHarness: () => Promise<StoreHarness>): void {
   describe(`${name}: WorkspaceStore behaviour`, () => {
+    it('saves a run, its model blob and its audit event together, once per run id', async () => {
+      const { store } = await makeHarness();
+      const run = sampleRun('run-1', '2026-01-01T00:00:00.000Z');
+      const blob = { hash: 'f'.repeat(64), bytes: new Uint8Array([1, 2, 3]) };
+      await store.saveRun(run, [blob], draft('run.completed', run.id));
+      await store.saveRun(sampleRun('run-2', '2026-01-02T00:00:00.000Z'), [blob], draft('run.completed', 'run-2'));
+      expect((await store.listRuns()).map((r) => r.id)).toEqual(['run-2', 'run-1']);
+      expect(await store.getRun('run-1')).toEqual(run);
+      expect(await store.getBlob(blob.hash)).toEqual(blob.bytes);
+      expect((await store.listAudit()).map((e) => e.type)).toEqual(['run.completed', 'run.completed']);
+      await expect(store.saveRun(run, [], draft('run.completed', run.id))).rejects.toThrow(/already stored/);
+      expect(await store.listAudit()).toHaveLength(2);
+    });
+
     it('saves a version, its bytes and its audit event together', async () => {
       const { store } = await makeHarness();
       const { version, bytes } = sampleVersion();

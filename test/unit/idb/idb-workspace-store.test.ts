@@ -21,13 +21,37 @@ describeWorkspaceStore('IdbWorkspaceStore', async () => {
 });
 
 describe('IdbWorkspaceStore on IndexedDB', () => {
-  it('creates every store and index at schema version 1', async () => {
+  it('creates every store and index at the current schema version', async () => {
     const db = await connectWorkbenchDb(freshName());
     expect(db.version).toBe(WORKBENCH_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'blobs', 'datasetVersions', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'blobs', 'datasetVersions', 'meta', 'runs']);
     const tx = db.transaction(['audit', 'datasetVersions']);
     expect([...tx.objectStore('audit').indexNames].sort()).toEqual(['byAt', 'byType']);
     expect([...tx.objectStore('datasetVersions').indexNames]).toEqual(['byCreatedAt']);
+    db.close();
+  });
+
+  it('upgrades a version-1 database to add runs, keeping its versions and audit log', async () => {
+    const name = freshName();
+    const { openDB } = await import('idb');
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('datasetVersions', { keyPath: 'id' }).createIndex('byCreatedAt', 'createdAt');
+        db.createObjectStore('blobs', { keyPath: 'hash' });
+        const audit = db.createObjectStore('audit', { keyPath: 'seq' });
+        audit.createIndex('byType', 'type');
+        audit.createIndex('byAt', 'at');
+        db.createObjectStore('meta');
+      },
+    });
+    const { version, bytes } = sampleVersion();
+    await old.put('datasetVersions', version);
+    await old.put('blobs', { hash: version.id, bytes, byteLength: bytes.byteLength });
+    old.close();
+    const db = await connectWorkbenchDb(name);
+    expect(db.version).toBe(WORKBENCH_DB_VERSION);
+    expect(await db.count('runs')).toBe(0);
+    expect(await new IdbWorkspaceStore(async () => db).getDatasetVersion(version.id)).toEqual(version);
     db.close();
   });
 

@@ -32,6 +32,8 @@ describe('randomSplit', () => {
 
   it('says when there are too few rows to split', () => {
     expect(() => randomSplit(1, 0.2, seededRng(1))).toThrow(/1 usable row cannot be split/);
+    // Two rows of two classes: each must stay in training, so nothing is left to test on.
+    expect(() => randomSplit(2, 0.5, seededRng(1), Int32Array.from([0, 1]))).toThrow(/No class has a row to spare/);
   });
 });
 

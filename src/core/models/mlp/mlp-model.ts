@@ -92,6 +92,16 @@ export async function predictMlp(model: tf.LayersModel, artifact: Pick<MlpArtifa
   input.dispose();
   output.dispose();
   const result = Float64Array.from(values);
-  if (artifact.task === 'regression') for (let i = 0; i < result.length; i++) result[i] = result[i] * artifact.yScale + artifact.yCenter;
+  if (artifact.task === 'regression') {
+    for (let i = 0; i < result.length; i++) result[i] = result[i] * artifact.yScale + artifact.yCenter;
+    return result;
+  }
+  // Softmax in float32 sums to 1 only approximately; renormalise in float64 for the metrics.
+  const k = result.length / rows;
+  for (let r = 0; r < rows; r++) {
+    let sum = 0;
+    for (let j = 0; j < k; j++) sum += result[r * k + j];
+    for (let j = 0; j < k; j++) result[r * k + j] /= sum;
+  }
   return result;
 }

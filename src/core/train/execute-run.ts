@@ -1,0 +1,153 @@
+import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DataTable } from '../data/types.ts';
+import { WorkbenchError } from '../errors.ts';
+import { sha256Hex } from '../hash/sha256.ts';
+import type { WorkspaceStore } from '../ports.ts';
+import { encodeArtifact } from './model-artifact-codec.ts';
+import type { PipelineSpec } from './pipeline-spec.ts';
+import { runPipeline, type RunDeps, type RunOutcome } from './run-pipeline.ts';
+import type { CurvePoint, RunEnvironment, RunRecord, RunSummary } from './run-record.ts';
+
+export interface ExecuteRunInput {
+  table: DataTable;
+  version: DatasetVersion;
+  spec: PipelineSpec;
+  runId: string;
+  runName: string;
+  actor: string;
+  environment: RunEnvironment;
+  /** The stored run this one re-runs, to say whether it reproduced. */
+  rerunOf: RunRecord | null;
+}
+
+export interface ExecuteRunDeps {
+  /** Monotonic milliseconds, for durations. */
+  clock: () => number;
+  /** Wall-clock epoch milliseconds, for timestamps. */
+  now: () => number;
+  onProgress?: RunDeps['onProgress'];
+  onCurve?: (point: CurvePoint) => void;
+}
+
+const MAX_PREDICTION_SAMPLE = 2000;
+
+/**
+ * Runs a spec and stores the run with its audit events: `run.started`
+ * first, then either `run.completed` (with the model artifact as a blob) or
+ * `run.failed` (with the reason) written atomically with the run record.
+ * Nothing half-made is stored: a run is written once, when it has ended.
+ */
+export async function executeRun(store: WorkspaceStore, input: ExecuteRunInput, deps: ExecuteRunDeps): Promise<RunRecord> {
+  const { spec, version, runId } = input;
+  const startedAt = new Date(deps.now()).toISOString();
+  const started = deps.clock();
+  await store.appendAudit({ at: startedAt, actor: input.actor, type: 'run.started', subject: runId, data: { name: input.runName, datasetVersionId: version.id, model: spec.model.kind, seed: spec.seed } });
+  const curve: CurvePoint[] = [];
+  const record = (point: CurvePoint) => {
+    curve.push(point);
+    deps.onCurve?.(point);
+  };
+  const base = {
+    id: runId,
+    name: input.runName,
+    spec,
+    datasetVersionId: version.id,
+    datasetName: version.name,
+    seed: spec.seed,
+    environment: input.environment,
+    startedAt,
+    curve,
+    rerunOf: null as RunRecord['rerunOf'],
+  };
+  let outcome: RunOutcome;
+  try {
+    outcome = await runPipeline(input.table, version.schema, spec, {
+      clock: deps.clock,
+      onProgress: (p) => {
+        deps.onProgress?.(p);
+        if (p.kind === 'epoch') record({ step: p.report.epoch, loss: p.report.loss, valLoss: p.report.valLoss, accuracy: p.report.accuracy, valAccuracy: p.report.valAccuracy });
+        else if (p.kind === 'iteration') record({ step: p.iteration, loss: p.objective, valLoss: null, accuracy: null, valAccuracy: null });
+      },
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const failed: RunRecord = { ...base, status: 'failed', reason, outcome: null, ...finish(deps, started) };
+    await store.saveRun(failed, [], { at: failed.finishedAt, actor: input.actor, type: 'run.failed', subject: runId, data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal' } });
+    throw error;
+  }
+  const bytes = encodeArtifact(outcome.model);
+  const modelBlob = await sha256Hex(bytes);
+  const summary: RunSummary = {
+    task: outcome.task,
+    labels: outcome.labels,
+    features: outcome.features,
+    split: outcome.split,
+    trainMs: outcome.trainMs,
+    metrics: outcome.metrics,
+    importance: outcome.importance,
+    crossValidation: outcome.crossValidation,
+    warnings: outcome.warnings,
+    preprocessor: outcome.preprocessor,
+    modelBlob,
+    modelBytes: bytes.byteLength,
+    predictionSample: predictionSample(outcome),
+  };
+  const rerunOf = input.rerunOf
+    ? { runId: input.rerunOf.id, reproduced: !!input.rerunOf.outcome && sameValues(input.rerunOf.outcome.metrics, summary.metrics) }
+    : null;
+  const run: RunRecord = { ...base, status: 'completed', reason: null, outcome: summary, rerunOf, ...finish(deps, started) };
+  return store.saveRun(run, [{ hash: modelBlob, bytes }], {
+    at: run.finishedAt,
+    actor: input.actor,
+    type: 'run.completed',
+    subject: runId,
+    data: { name: run.name, model: spec.model.kind, modelBlob, headline: headline(summary), ...(rerunOf ? { rerunOf: rerunOf.runId, reproduced: rerunOf.reproduced } : {}) },
+  });
+}
+
+/** The record of a run the user cancelled (its worker was stopped). */
+export function cancelledRun(input: Omit<ExecuteRunInput, 'table' | 'actor'>, startedAt: string, finishedAt: string, durationMs: number, curve: CurvePoint[]): RunRecord {
+  return {
+    id: input.runId,
+    name: input.runName,
+    status: 'cancelled',
+    reason: 'Cancelled by the user.',
+    spec: input.spec,
+    datasetVersionId: input.version.id,
+    datasetName: input.version.name,
+    seed: input.spec.seed,
+    environment: input.environment,
+    startedAt,
+    finishedAt,
+    durationMs,
+    curve,
+    outcome: null,
+    rerunOf: null,
+  };
+}
+
+/** Exact equality of two metric reports, NaN included (both come from the same code, so key order matches). */
+function sameValues(a: unknown, b: unknown): boolean {
+  const text = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+  return text(a) === text(b);
+}
+
+function finish(deps: ExecuteRunDeps, started: number) {
+  return { finishedAt: new Date(deps.now()).toISOString(), durationMs: Math.round(deps.clock() - started) };
+}
+
+/** The one number the audit log shows for a run. */
+function headline(summary: RunSummary): Record<string, number | null> {
+  const m = summary.metrics;
+  return m.task === 'classification' ? { accuracy: m.accuracy, f1Macro: m.f1Macro } : { r2: Number.isFinite(m.r2) ? m.r2 : null, rmse: m.rmse };
+}
+
+function predictionSample(outcome: RunOutcome): [number, number, number][] {
+  const { rows, actual, predicted } = outcome.predictions;
+  const n = Math.min(rows.length, MAX_PREDICTION_SAMPLE);
+  const step = rows.length / n;
+  return Array.from({ length: n }, (_, i) => {
+    const k = Math.floor(i * step);
+    return [rows[k], actual[k], predicted[k]] as [number, number, number];
+  });
+}

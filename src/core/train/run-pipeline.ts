@@ -1,0 +1,178 @@
+import type { ColumnSchema, DataTable } from '../data/types.ts';
+import { WorkbenchError } from '../errors.ts';
+import { classificationReport, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
+import { seededRng, type Rng } from '../random/rng.ts';
+import { assignFolds, meanStd } from './cross-validation.ts';
+import { permutationImportance, type FeatureImportance } from './permutation-importance.ts';
+import type { PipelineSpec, Task } from './pipeline-spec.ts';
+import { fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
+import { explicitSplit, randomSplit } from './split.ts';
+import { openPredictor, trainModel, type ModelArtifact, type TrainProgress } from './train-model.ts';
+import { resolveTrainingData, type TrainingData } from './training-data.ts';
+import { validatePipelineSpec } from './validate-spec.ts';
+
+/** Everything a finished run produced. */
+export interface RunOutcome {
+  task: Task;
+  labels: string[];
+  features: string[];
+  preprocessor: Preprocessor;
+  model: ModelArtifact;
+  split: { train: number; test: number };
+  metrics: ClassificationReport | RegressionReport;
+  /** Held-out rows: data-row index, actual and predicted (class index or value), probabilities (rows × classes). */
+  predictions: { rows: Int32Array; actual: Float64Array; predicted: Float64Array; proba: Float64Array | null };
+  importance: FeatureImportance[];
+  crossValidation: { folds: number; metric: string; scores: number[]; mean: number; std: number } | null;
+  /** Things the user should know (e.g. categories unseen in training). */
+  warnings: string[];
+  trainMs: number;
+}
+
+export interface RunDeps {
+  /** Milliseconds from a monotonic clock, for durations. */
+  clock: () => number;
+  onProgress?: (progress: TrainProgress | { kind: 'phase'; phase: 'preprocessing' | 'training' | 'evaluating' | 'cross-validating' }) => void;
+}
+
+/** Curves are thinned for storage; areas are always computed on the full curves. */
+const MAX_CURVE_POINTS = 200;
+
+/**
+ * Runs a pipeline spec on a dataset version's table: split (seeded,
+ * stratified), preprocessing fitted on the training rows only, training,
+ * evaluation on the held-out rows, permutation importance and optional
+ * k-fold cross-validation. Pure: the same spec and table give the same
+ * outcome (for the MLP, on the same TF.js backend).
+ */
+export async function runPipeline(table: DataTable, schema: ColumnSchema[], specInput: PipelineSpec, deps: RunDeps): Promise<RunOutcome> {
+  const spec = validatePipelineSpec(specInput);
+  const data = resolveTrainingData(table, schema, spec);
+  const strata = stratify(data, table.rowCount);
+  const split = spec.split.kind === 'random'
+    ? randomSplit(table.rowCount, spec.split.testFraction, seededRng(spec.split.seed), spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)))
+    : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata);
+
+  if (data.classes) requireEveryClass(data, split.train);
+  deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
+  const pre = fitPreprocessor(table, data.features, split.train, spec.preprocessing);
+  const trainSet = transform(pre, table, split.train);
+  const testSet = transform(pre, table, split.test);
+  const width = pre.outputNames.length;
+
+  deps.onProgress?.({ kind: 'phase', phase: 'training' });
+  const started = deps.clock();
+  const model = await trainModel(spec.model, modelData(data, trainSet.x, split.train, width), seededRng(spec.seed), deps.onProgress);
+  const trainMs = deps.clock() - started;
+
+  deps.onProgress?.({ kind: 'phase', phase: 'evaluating' });
+  const predictor = await openPredictor(model, width);
+  try {
+    const output = await predictor.predict(testSet.x, split.test.length);
+    const evaluation = evaluate(data, split.test, output);
+    const score = async (x: Float64Array) => scoreOf(data, split.test, await predictor.predict(x, split.test.length));
+    const importance = await permutationImportance(pre, testSet.x, split.test.length, width, score, seededRng(spec.seed + 1));
+    const warnings: string[] = [];
+    if (testSet.unknownCategories > 0) {
+      warnings.push(`${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`);
+    }
+    const crossValidation = spec.crossValidation ? await crossValidate(table, data, strata, spec, deps) : null;
+    return { task: data.task, labels: data.labels, features: data.features, preprocessor: pre, model, split: { train: split.train.length, test: split.test.length }, ...evaluation, importance, crossValidation, warnings, trainMs };
+  } finally {
+    predictor.dispose();
+  }
+}
+
+/** Class per row for classification; 0 for every labelled row in regression; −1 where the target is missing. */
+function stratify(data: TrainingData, rows: number): Int32Array {
+  if (data.classes) return data.classes;
+  return Int32Array.from({ length: rows }, (_, r) => (Number.isNaN(data.values![r]) ? -1 : 0));
+}
+
+function checkedExplicit(rows: number, train: number[], test: number[], strata: Int32Array) {
+  const split = explicitSplit(rows, train, test);
+  for (const r of [...split.train, ...split.test]) {
+    if (strata[r] < 0) throw new WorkbenchError('split.no-target', `Row ${r} of the split has no target value. Leave rows without a target out of the split.`);
+  }
+  return split;
+}
+
+/** A class with no training rows cannot be learnt; say so in terms of the split. */
+function requireEveryClass(data: TrainingData, train: Int32Array): void {
+  const seen = new Uint8Array(data.labels.length);
+  for (const r of train) seen[data.classes![r]] = 1;
+  const missing = data.labels.filter((_, k) => !seen[k]);
+  if (missing.length > 0) {
+    throw new WorkbenchError(
+      'split.class-missing',
+      `The training rows hold no example of ${missing.map((m) => `"${m}"`).join(', ')}, so the model cannot learn ${missing.length === 1 ? 'that class' : 'those classes'}. Use a stratified random split, or put some of ${missing.length === 1 ? 'its' : 'their'} rows in the training set.`,
+    );
+  }
+}
+
+function modelData(data: TrainingData, x: Float64Array, rows: Int32Array, width: number) {
+  const y = data.classes ? Int32Array.from(rows, (r) => data.classes![r]) : Float64Array.from(rows, (r) => data.values![r]);
+  return { task: data.task, x, rows: rows.length, width, y, classCount: data.labels.length };
+}
+
+function evaluate(data: TrainingData, rows: Int32Array, output: Float64Array): Pick<RunOutcome, 'metrics' | 'predictions'> {
+  if (!data.classes) {
+    const actual = Float64Array.from(rows, (r) => data.values![r]);
+    return { metrics: regressionReport(actual, output), predictions: { rows, actual, predicted: output, proba: null } };
+  }
+  const k = data.labels.length;
+  const yTrue = Int32Array.from(rows, (r) => data.classes![r]);
+  const yPred = argmaxRows(output, k);
+  const metrics = classificationReport({ labels: data.labels, yTrue, yPred, proba: output }, { maxCurvePoints: MAX_CURVE_POINTS });
+  return { metrics, predictions: { rows, actual: Float64Array.from(yTrue), predicted: Float64Array.from(yPred), proba: output } };
+}
+
+/** Accuracy (classification) or R² (regression): the score permutation importance and CV report. */
+function scoreOf(data: TrainingData, rows: Int32Array, output: Float64Array): number {
+  if (!data.classes) return regressionReport(Float64Array.from(rows, (r) => data.values![r]), output).r2;
+  const yPred = argmaxRows(output, data.labels.length);
+  let correct = 0;
+  rows.forEach((r, i) => (correct += data.classes![r] === yPred[i] ? 1 : 0));
+  return correct / rows.length;
+}
+
+function argmaxRows(proba: Float64Array, k: number): Int32Array {
+  const rows = proba.length / k;
+  const out = new Int32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let best = 0;
+    for (let j = 1; j < k; j++) if (proba[r * k + j] > proba[r * k + best]) best = j;
+    out[r] = best;
+  }
+  return out;
+}
+
+async function crossValidate(table: DataTable, data: TrainingData, strata: Int32Array, spec: PipelineSpec, deps: RunDeps): Promise<RunOutcome['crossValidation']> {
+  const folds = spec.crossValidation!.folds;
+  deps.onProgress?.({ kind: 'phase', phase: 'cross-validating' });
+  const rng: Rng = seededRng(spec.seed + 2);
+  const fold = assignFolds(data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)), folds, rng);
+  const scores: number[] = [];
+  for (let f = 0; f < folds; f++) {
+    const train = rowsWhere(fold, (g) => g >= 0 && g !== f);
+    const test = rowsWhere(fold, (g) => g === f);
+    const pre = fitPreprocessor(table, data.features, train, spec.preprocessing);
+    const width = pre.outputNames.length;
+    const model = await trainModel(spec.model, modelData(data, transform(pre, table, train).x, train, width), seededRng(spec.seed + 10 + f));
+    const predictor = await openPredictor(model, width);
+    try {
+      scores.push(scoreOf(data, test, await predictor.predict(transform(pre, table, test).x, test.length)));
+    } finally {
+      predictor.dispose();
+    }
+  }
+  return { folds, metric: data.task === 'classification' ? 'accuracy' : 'r2', scores, ...meanStd(scores) };
+}
+
+function rowsWhere(values: Int32Array, keep: (value: number) => boolean): Int32Array {
+  const rows: number[] = [];
+  values.forEach((v, r) => {
+    if (keep(v)) rows.push(r);
+  });
+  return Int32Array.from(rows);
+}
