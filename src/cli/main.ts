@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../core/errors.ts';
 import { profileCommand } from './commands/profile.ts';
+import { runCommand } from './commands/run.ts';
+import { trainCommand } from './commands/train.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.ts';
 import { printable } from './text-table.ts';
 
@@ -11,6 +13,8 @@ import { printable } from './text-table.ts';
 
 const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
+  train: trainCommand,
+  run: runCommand,
 };
 
 function usage(): string {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../read-file.ts';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { datasetId } from '../../core/data/dataset-id.ts';
@@ -6,7 +6,6 @@ import { parseCsv } from '../../core/data/parse-csv.ts';
 import { profileTable } from '../../core/data/profile.ts';
 import type { ColumnProfile, DataProfile, QualityWarning } from '../../core/data/profile-types.ts';
 import { guessRoles } from '../../core/data/roles.ts';
-import { WorkbenchError } from '../../core/errors.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { printable, renderTable, truncate } from '../text-table.ts';
 
@@ -56,7 +55,7 @@ export const profileCommand: Command = {
       throw new UsageError(positionals.length === 0 ? 'Give the CSV file to profile.' : `Give exactly one file; got ${positionals.length}.`);
     }
     const path = positionals[0];
-    const bytes = await readInput(path);
+    const bytes = await readInputFile(path);
     const report = await buildProfileReport(bytes, basename(path));
     io.stdout(values.json ? `${toJson(report)}\n` : `${formatProfileText(report)}\n`);
     return EXIT_OK;
@@ -76,25 +75,6 @@ function parseProfileArgs(args: string[]) {
   }
 }
 
-/** Reads the whole file, turning file-system errors into messages that say what to do. */
-async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    const buffer = await readFile(path);
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-  } catch (cause) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    const shown = printable(path);
-    const message =
-      code === 'ENOENT'
-        ? `Cannot read "${shown}": no such file. Check the path and try again.`
-        : code === 'EISDIR'
-          ? `"${shown}" is a directory. Give the path of a CSV file inside it.`
-          : code === 'EACCES' || code === 'EPERM'
-            ? `Cannot read "${shown}": permission denied. Check the file's permissions and try again.`
-            : `Cannot read "${shown}" (${code ?? String(cause)}). Check the path and try again.`;
-    throw new WorkbenchError('cli.read-failed', message, { cause });
-  }
-}
 
 /**
  * Parses, profiles and hashes CSV bytes into the report `--json` prints.

@@ -1,0 +1,60 @@
+import { basename } from 'node:path';
+import { WorkbenchError } from '../../core/errors.ts';
+import { validatePipelineSpec } from '../../core/train/validate-spec.ts';
+import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
+import { readJsonFile } from '../read-file.ts';
+import { loadData, runAndReport } from '../run-training.ts';
+import { printable } from '../text-table.ts';
+import { strictParse } from '../train-options.ts';
+
+const USAGE = `Usage: workbench run <pipeline.json> --data <file.csv> [--predictions <out.csv>] [--json]
+
+Runs a pipeline spec (downloaded from the Train view, or the "spec" of
+workbench train --json) on the CSV file of the dataset version it was made
+for, and prints the same report as workbench train. The file must be that
+exact version: its version id must equal the spec's datasetVersionId.
+
+Options:
+  --data <file.csv>        the data the spec was made for (required)
+  --predictions <out.csv>  write the held-out rows' predictions: row, actual, predicted,
+                           then p_<class> per class
+  --json                   print one JSON object instead of a summary
+  -h, --help               show this help
+
+Exit codes: 0 ran, 1 the spec or the data cannot be used (one line on
+stderr says why and what to change), 2 wrong command line.`;
+
+/** How many hex digits of a version id identify it to a person. */
+const SHORT_ID = 12;
+
+/** `workbench run <pipeline.json> --data <file.csv> […]`. */
+export const runCommand: Command = {
+  summary: 'run a saved pipeline spec on the dataset version it was made for',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = strictParse(args, {
+      data: { type: 'string' },
+      predictions: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (values.help) {
+      io.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the pipeline spec (a .json file) to run.' : `Give exactly one spec file; got ${positionals.length}.`);
+    const dataPath = values.data as string | undefined;
+    if (!dataPath) throw new UsageError('Give the data to run the spec on with --data <file.csv>.');
+    const specPath = positionals[0];
+    const spec = validatePipelineSpec(await readJsonFile(specPath, 'Give a pipeline spec downloaded from the Train view, or the "spec" of workbench train --json.'));
+    const data = await loadData(dataPath);
+    if (data.versionId !== spec.datasetVersionId) {
+      throw new WorkbenchError(
+        'cli.wrong-dataset',
+        `${printable(basename(dataPath))} is not dataset version ${printable(spec.datasetVersionId.slice(0, SHORT_ID))} that the spec was made for; it is version ${data.versionId.slice(0, SHORT_ID)}. Give the CSV file the spec was made from, or train a new spec on this file with workbench train.`,
+      );
+    }
+    await runAndReport(data, spec, { predictions: (values.predictions as string | undefined) ?? null, json: values.json as boolean }, io);
+    return EXIT_OK;
+  },
+};

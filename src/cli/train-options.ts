@@ -1,0 +1,152 @@
+import { parseArgs } from 'node:util';
+import type { ColumnSchema, DataTable } from '../core/data/types.ts';
+import { WorkbenchError } from '../core/errors.ts';
+import { defaultPipelineSpec, type ModelKind, type PipelineSpec, type SplitSpec, type Task } from '../core/train/pipeline-spec.ts';
+import { defaultFeatures } from '../core/train/training-data.ts';
+import { UsageError } from './command.ts';
+import { printable } from './text-table.ts';
+
+/**
+ * The command line of `workbench train`, checked: everything wrong with the
+ * command line itself is a {@link UsageError} (exit 2); everything wrong with
+ * the data or the files it names is a WorkbenchError (exit 1).
+ */
+export interface TrainOptions {
+  file: string;
+  target: string;
+  model: ModelKind;
+  seed: number;
+  /** Test fraction of a random split (unused when `splitFile` is given). */
+  testSize: number;
+  /** A JSON file of explicit train and test rows, or null for a random split. */
+  splitFile: string | null;
+  exclude: string[];
+  task: Task | 'auto';
+  folds: number | null;
+  predictions: string | null;
+  json: boolean;
+}
+
+const MODELS: readonly ModelKind[] = ['forest', 'logistic', 'mlp', 'linear'];
+const TASKS: readonly (Task | 'auto')[] = ['classification', 'regression', 'auto'];
+
+/** Parses the arguments after `train` (`'help'` for -h/--help). Does not read any file. */
+export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
+  const { values, positionals } = strictParse(args, {
+    target: { type: 'string' },
+    model: { type: 'string', default: 'forest' },
+    seed: { type: 'string', default: '42' },
+    'test-size': { type: 'string' },
+    split: { type: 'string' },
+    exclude: { type: 'string', multiple: true, default: [] },
+    task: { type: 'string', default: 'auto' },
+    cv: { type: 'string' },
+    predictions: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) return 'help';
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the CSV file to train on.' : `Give exactly one CSV file; got ${positionals.length}.`);
+  const target = values.target as string | undefined;
+  if (!target) throw new UsageError('Give the column to predict with --target <column>.');
+  const model = values.model as ModelKind;
+  if (!MODELS.includes(model)) throw new UsageError(`--model must be one of ${MODELS.join(', ')} (got "${printable(model)}").`);
+  const task = values.task as Task | 'auto';
+  if (!TASKS.includes(task)) throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);
+  if (values['test-size'] !== undefined && values.split !== undefined) throw new UsageError('Give either --test-size or --split, not both.');
+  const testSize = values['test-size'] === undefined ? 0.2 : Number(values['test-size']);
+  if (!(testSize > 0 && testSize < 1)) throw new UsageError(`--test-size must be a fraction between 0 and 1, e.g. 0.2 (got "${printable(String(values['test-size']))}").`);
+  return {
+    file: positionals[0],
+    target,
+    model,
+    seed: wholeNumber('--seed', values.seed as string, 0, 2 ** 31 - 1),
+    testSize,
+    splitFile: (values.split as string | undefined) ?? null,
+    exclude: (values.exclude as string[]).flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== ''),
+    task,
+    folds: values.cv === undefined ? null : wholeNumber('--cv', values.cv as string, 2, 20),
+    predictions: (values.predictions as string | undefined) ?? null,
+    json: values.json as boolean,
+  };
+}
+
+type OptionConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
+
+/** node:util parseArgs (strict, with positionals), with its errors as usage errors. */
+export function strictParse(args: string[], options: OptionConfig): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+    return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function wholeNumber(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${printable(text)}").`);
+  return value;
+}
+
+/**
+ * Reads a split file's JSON: `{ "train": [...], "test": [...] }` of 0-based
+ * data-row indices (other keys are ignored). Range and overlap are checked
+ * later, against the data.
+ *
+ * @throws WorkbenchError `cli.bad-split`
+ */
+export function parseSplitFile(json: unknown, name: string): Extract<SplitSpec, { kind: 'indices' }> {
+  const bad = (problem: string) =>
+    new WorkbenchError('cli.bad-split', `The split file "${printable(name)}" ${problem}. It must hold { "train": [row indices], "test": [row indices] } with 0-based data-row numbers (header excluded).`);
+  if (!json || typeof json !== 'object' || Array.isArray(json)) throw bad('is not a JSON object');
+  const split = json as { train?: unknown; test?: unknown };
+  for (const key of ['train', 'test'] as const) {
+    const list = split[key];
+    if (!Array.isArray(list)) throw bad(`has no "${key}" list`);
+    const wrong = list.find((r) => !(typeof r === 'number' && Number.isInteger(r) && r >= 0));
+    if (wrong !== undefined) throw bad(`has ${JSON.stringify(wrong)} in "${key}", which is not a row index`);
+  }
+  return { kind: 'indices', train: split.train as number[], test: split.test as number[] };
+}
+
+/**
+ * The pipeline spec `workbench train` runs. Features are listed explicitly
+ * (the default features minus `--exclude`), so the spec in the `--json`
+ * output re-runs the same way even if role guessing changes.
+ *
+ * @throws WorkbenchError `train.unknown-column` or `train.no-features`
+ */
+export function buildTrainSpec(
+  table: DataTable,
+  schema: ColumnSchema[],
+  datasetVersionId: string,
+  options: Pick<TrainOptions, 'target' | 'model' | 'seed' | 'testSize' | 'exclude' | 'task' | 'folds'>,
+  split: SplitSpec | null,
+): PipelineSpec {
+  const names = table.columns.map((c) => c.name);
+  const unknown = options.exclude.filter((name) => !names.includes(name));
+  if (unknown.length > 0) {
+    throw new WorkbenchError(
+      'train.unknown-column',
+      `--exclude names ${unknown.map((n) => `"${n}"`).join(', ')}, which the data does not have. Choose from: ${names.join(', ')}.`,
+    );
+  }
+  const spec = defaultPipelineSpec(datasetVersionId, options.target, options.model, options.seed);
+  // An unknown target is left for the core, whose message lists the columns.
+  if (names.includes(options.target)) {
+    const features = defaultFeatures(table, schema, options.target).filter((name) => !options.exclude.includes(name));
+    if (features.length === 0) {
+      throw new WorkbenchError(
+        'train.no-features',
+        `No feature columns are left to train on${options.exclude.length > 0 ? ' after --exclude' : ''} (numbers, booleans, dates or categories other than the target). Exclude fewer columns, or use data with feature columns.`,
+      );
+    }
+    spec.features = features;
+  }
+  spec.task = options.task;
+  if (split) spec.split = split;
+  else if (spec.split.kind === 'random') spec.split.testFraction = options.testSize;
+  spec.crossValidation = options.folds === null ? null : { folds: options.folds };
+  return spec;
+}
