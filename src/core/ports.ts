@@ -1,6 +1,25 @@
 import type { AuditDraft, AuditEvent } from './audit/audit-event.ts';
 import type { DatasetVersion } from './data/dataset-version.ts';
 import type { RunRecord } from './train/run-record.ts';
+import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
+
+/** Registry records kept by key: models by name, versions by `name@n`, transitions by id. */
+export interface RecordTypes {
+  models: RegisteredModel;
+  modelVersions: ModelVersion;
+  stageTransitions: StageTransition;
+}
+export type RecordKind = keyof RecordTypes;
+export type RecordPut = { [K in RecordKind]: { kind: K; value: RecordTypes[K] } }[RecordKind];
+/** Optimistic concurrency: the stored record must still equal what the plan read (`undefined` = absent). */
+export type RecordExpectation = { [K in RecordKind]: { kind: K; key: string; equals: RecordTypes[K] | undefined } }[RecordKind];
+
+/** A planned change: records to write, blobs to store once, and what must still hold when it is applied. */
+export interface RecordChange {
+  puts: RecordPut[];
+  blobs?: BlobInput[];
+  expect?: RecordExpectation[];
+}
 
 /** Content-addressed bytes to store with a record (e.g. a model artifact). */
 export interface BlobInput {
@@ -35,6 +54,17 @@ export interface WorkspaceStore {
   /** Runs, newest first. */
   listRuns(): Promise<RunRecord[]>;
   getRun(id: string): Promise<RunRecord | undefined>;
+  /**
+   * Applies a planned registry change and its audit event in one
+   * transaction. If any expectation no longer holds (someone else changed
+   * the record meanwhile) nothing is written and `storage.conflict` is thrown.
+   */
+  commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent>;
+  listRecords<K extends RecordKind>(kind: K): Promise<RecordTypes[K][]>;
+  getRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordTypes[K] | undefined>;
+  /** Small local settings (e.g. the actor name); not audited. */
+  getSetting(key: string): Promise<unknown>;
+  setSetting(key: string, value: unknown): Promise<void>;
   /** Appends an event that records a change with no stored record of its own. */
   appendAudit(event: AuditDraft): Promise<AuditEvent>;
   listAudit(): Promise<AuditEvent[]>;

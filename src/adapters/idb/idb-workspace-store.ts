@@ -1,7 +1,8 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
-import type { BlobInput, WorkspaceStore } from '../../core/ports.ts';
+import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
+import { sameRecord } from '../../core/registry/same-record.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, ownedBytes, storageWriteError } from '../storage/storage-errors.ts';
@@ -89,6 +90,48 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     return (await this.connect()).get('runs', id);
   }
 
+  async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
+    const blobs = (change.blobs ?? []).map(({ hash, bytes }) => ({ hash, bytes: ownedBytes(bytes), byteLength: bytes.byteLength }));
+    const db = await this.connect();
+    const tx = db.transaction(['models', 'modelVersions', 'stageTransitions', 'blobs', 'audit'], 'readwrite');
+    return inTransaction(tx, 'Saving the registry change', async (write) => {
+      const expectations = change.expect ?? [];
+      const current = await Promise.all(expectations.map((e) => tx.objectStore(e.kind).get(e.key)));
+      expectations.forEach((e, i) => {
+        if (!sameRecord(current[i], e.equals)) {
+          throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
+        }
+      });
+      const [head, ...present] = await Promise.all([
+        tx.objectStore('audit').openCursor(null, 'prev'),
+        ...blobs.map((b) => tx.objectStore('blobs').getKey(b.hash)),
+      ]);
+      blobs.forEach((b, i) => {
+        if (present[i] === undefined) write(tx.objectStore('blobs').add(b));
+      });
+      for (const put of change.puts) write(tx.objectStore(put.kind).put(put.value as never));
+      const sealed = sealEvent(head?.value ?? null, event);
+      write(tx.objectStore('audit').add(sealed));
+      return sealed;
+    });
+  }
+
+  async listRecords<K extends RecordKind>(kind: K): Promise<RecordTypes[K][]> {
+    return (await (await this.connect()).getAll(kind)) as RecordTypes[K][];
+  }
+
+  async getRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordTypes[K] | undefined> {
+    return (await (await this.connect()).get(kind, key)) as RecordTypes[K] | undefined;
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    return (await this.connect()).get('meta', key);
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    await (await this.connect()).put('meta', value, key);
+  }
+
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     const db = await this.connect();
     const tx = db.transaction('audit', 'readwrite');
@@ -106,7 +149,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
 
   async eraseAll(event: AuditDraft): Promise<AuditEvent> {
     const db = await this.connect();
-    const tx = db.transaction(['datasetVersions', 'runs', 'blobs', 'audit', 'meta'], 'readwrite');
+    const tx = db.transaction(['datasetVersions', 'runs', 'models', 'modelVersions', 'stageTransitions', 'blobs', 'audit', 'meta'], 'readwrite');
     return inTransaction(tx, 'Erasing local data', async (write) => {
       const audit = tx.objectStore('audit');
       const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);

@@ -2,12 +2,13 @@ import type { DBSchema, IDBPDatabase } from 'idb';
 import type { AuditEvent } from '../../core/audit/audit-event.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
+import type { ModelVersion, RegisteredModel, StageTransition } from '../../core/registry/registry-types.ts';
 
 /** The database every tab and worker of the workbench shares. */
 export const WORKBENCH_DB_NAME = 'mlops-workbench';
 
 /** Bumped by one for each cumulative upgrade step in {@link upgradeWorkbenchDb}. */
-export const WORKBENCH_DB_VERSION = 2;
+export const WORKBENCH_DB_VERSION = 3;
 
 /**
  * Content-addressed bytes (a dataset version's canonical encoding, later
@@ -40,6 +41,20 @@ export interface WorkbenchDbSchema extends DBSchema {
     value: RunRecord;
     indexes: { byStartedAt: string };
   };
+  models: {
+    key: string;
+    value: RegisteredModel;
+  };
+  modelVersions: {
+    key: string;
+    value: ModelVersion;
+    indexes: { byModel: string; byRun: string };
+  };
+  stageTransitions: {
+    key: string;
+    value: StageTransition;
+    indexes: { byModel: string; byAt: string };
+  };
   /** Small settings with out-of-line keys, e.g. the actor name. */
   meta: {
     key: string;
@@ -68,5 +83,14 @@ export function upgradeWorkbenchDb(db: WorkbenchDb, oldVersion: number): void {
   if (oldVersion < 2) {
     const runs = db.createObjectStore('runs', { keyPath: 'id' });
     runs.createIndex('byStartedAt', 'startedAt');
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore('models', { keyPath: 'name' });
+    const versions = db.createObjectStore('modelVersions', { keyPath: 'id' });
+    versions.createIndex('byModel', 'modelName');
+    versions.createIndex('byRun', 'runId');
+    const transitions = db.createObjectStore('stageTransitions', { keyPath: 'id' });
+    transitions.createIndex('byModel', 'modelName');
+    transitions.createIndex('byAt', 'at');
   }
 }

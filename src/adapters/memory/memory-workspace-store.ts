@@ -1,7 +1,8 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
-import type { BlobInput, WorkspaceStore } from '../../core/ports.ts';
+import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
+import { sameRecord } from '../../core/registry/same-record.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, storageWriteError } from '../storage/storage-errors.ts';
@@ -20,6 +21,8 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   readonly #versions = new Map<string, DatasetVersion>();
   readonly #blobs = new Map<string, Uint8Array>();
   readonly #runs = new Map<string, RunRecord>();
+  readonly #records: { [K in RecordKind]: Map<string, RecordTypes[K]> } = { models: new Map(), modelVersions: new Map(), stageTransitions: new Map() };
+  readonly #settings = new Map<string, unknown>();
   #audit: AuditEvent[] = [];
 
   async saveDatasetVersion(
@@ -78,6 +81,39 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     return run && structuredClone(run);
   }
 
+  async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
+    for (const e of change.expect ?? []) {
+      if (!sameRecord(this.#records[e.kind].get(e.key), e.equals)) {
+        throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
+      }
+    }
+    const [puts, sealed] = prepare('Saving the registry change', () => [
+      change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) })),
+      structuredClone(sealEvent(this.#head(), event)),
+    ] as const);
+    for (const { hash, bytes } of change.blobs ?? []) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
+    for (const p of puts) (this.#records[p.kind] as Map<string, unknown>).set(keyOf(p.kind, p.value), p.value);
+    this.#audit.push(sealed);
+    return structuredClone(sealed);
+  }
+
+  async listRecords<K extends RecordKind>(kind: K): Promise<RecordTypes[K][]> {
+    return structuredClone([...this.#records[kind].values()]);
+  }
+
+  async getRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordTypes[K] | undefined> {
+    const value = this.#records[kind].get(key);
+    return value && structuredClone(value);
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    return structuredClone(this.#settings.get(key));
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    this.#settings.set(key, structuredClone(value));
+  }
+
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     const sealed = prepare('Recording the audit event', () => structuredClone(sealEvent(this.#head(), event)));
     this.#audit.push(sealed);
@@ -95,6 +131,8 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     });
     this.#versions.clear();
     this.#runs.clear();
+    for (const map of Object.values(this.#records)) map.clear();
+    this.#settings.clear();
     this.#blobs.clear();
     this.#audit = [genesis];
     return structuredClone(genesis);
@@ -112,6 +150,12 @@ function prepare<T>(action: string, build: () => T): T {
   } catch (error) {
     throw storageWriteError(error, action);
   }
+}
+
+/** The key a record is stored under (its keyPath in IndexedDB). */
+function keyOf(kind: RecordKind, value: unknown): string {
+  const v = value as { name?: string; id?: string };
+  return kind === 'models' ? v.name! : v.id!;
 }
 
 function compare(a: string, b: string): number {

@@ -1,3 +1,4 @@
+import { DEFAULT_GATES } from '../../../src/core/registry/registry-types.ts';
 import type { RunRecord } from '../../../src/core/train/run-record.ts';
 import { defaultPipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
 import { describe, expect, it } from 'vitest';
@@ -45,6 +46,24 @@ export function draft(type: string, subject = '', data: Record<string, unknown> 
  */
 export function describeWorkspaceStore(name: string, makeHarness: () => Promise<StoreHarness>): void {
   describe(`${name}: WorkspaceStore behaviour`, () => {
+    it('commits registry records, blobs and the audit event together, and refuses a stale plan', async () => {
+      const { store } = await makeHarness();
+      const model = { name: 'churn', createdAt: '2026-01-01T00:00:00.000Z', description: '', gates: DEFAULT_GATES, latestVersion: 1 };
+      const blob = { hash: 'a'.repeat(64), bytes: new Uint8Array([9]) };
+      await store.commit({ puts: [{ kind: 'models', value: model }], blobs: [blob], expect: [{ kind: 'models', key: 'churn', equals: undefined }] }, draft('model.registered', 'churn@1'));
+      expect(await store.getRecord('models', 'churn')).toEqual(model);
+      expect(await store.getBlob(blob.hash)).toEqual(blob.bytes);
+      // A second plan made before the first landed expects the model to be absent: refused, nothing written.
+      const stale = { ...model, latestVersion: 2 };
+      await expect(
+        store.commit({ puts: [{ kind: 'models', value: stale }], expect: [{ kind: 'models', key: 'churn', equals: undefined }] }, draft('model.registered', 'churn@2')),
+      ).rejects.toThrow(/changed elsewhere/);
+      expect(await store.listRecords('models')).toEqual([model]);
+      expect((await store.listAudit()).map((e) => e.type)).toEqual(['model.registered']);
+      await store.setSetting('actor', 'ada');
+      expect(await store.getSetting('actor')).toBe('ada');
+    });
+
     it('saves a run, its model blob and its audit event together, once per run id', async () => {
       const { store } = await makeHarness();
       const run = sampleRun('run-1', '2026-01-01T00:00:00.000Z');
