@@ -1,0 +1,70 @@
+import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { ModelVersion } from '../registry/registry-types.ts';
+import type { RunRecord } from '../train/run-record.ts';
+import type { LineageEdge, LineageGraph, LineageNode } from './lineage-types.ts';
+import { newestDescendants } from './newest-descendant.ts';
+
+/** The records a lineage graph is built from (usually every one in the workspace). */
+export interface LineageInput {
+  datasetVersions: DatasetVersion[];
+  runs: RunRecord[];
+  modelVersions: ModelVersion[];
+}
+
+const datasetNode = (id: string) => `dataset:${id}`;
+const runNode = (id: string) => `run:${id}`;
+const modelNode = (id: string) => `model:${id}`;
+
+/**
+ * Builds the lineage graph: each dataset version derived from its parent,
+ * each run from its dataset version, each model version from its run. A
+ * model version and the run that made it are stale when their dataset
+ * version has a newer descendant; the reason names the newest one. Edges to
+ * records not in the input are left out. Nodes come in a fixed order (kind,
+ * then time, then id) so the same records give the same graph.
+ *
+ * @example
+ * buildLineage({ datasetVersions, runs, modelVersions }).nodes.filter((n) => n.stale);
+ */
+export function buildLineage(input: LineageInput): LineageGraph {
+  const datasets = new Map(input.datasetVersions.map((d) => [d.id, d]));
+  const runs = new Map(input.runs.map((r) => [r.id, r]));
+  const newer = newestDescendants(input.datasetVersions);
+  const nodes: LineageNode[] = [];
+  const edges: LineageEdge[] = [];
+
+  for (const d of input.datasetVersions) {
+    nodes.push({ id: datasetNode(d.id), kind: 'dataset', recordId: d.id, label: `${d.name} · ${d.id.slice(0, 8)}`, detail: `${d.rowCount} rows × ${d.columnCount} columns`, createdAt: d.createdAt, stale: false, staleReason: null });
+    if (d.parentId && datasets.has(d.parentId)) edges.push({ from: datasetNode(d.parentId), to: datasetNode(d.id), kind: 'derived' });
+  }
+
+  const staleRuns = new Map<string, string>();
+  const modelNodes: LineageNode[] = [];
+  for (const v of input.modelVersions) {
+    const successor = newer.get(v.datasetVersionId);
+    const reason = successor ? staleReason(datasets.get(v.datasetVersionId)!, successor) : null;
+    if (reason && runs.has(v.runId)) staleRuns.set(v.runId, reason);
+    modelNodes.push({ id: modelNode(v.id), kind: 'model', recordId: v.id, label: `${v.modelName} v${v.version}`, detail: v.stage, createdAt: v.createdAt, stale: reason !== null, staleReason: reason });
+    if (runs.has(v.runId)) edges.push({ from: runNode(v.runId), to: modelNode(v.id), kind: 'registered' });
+  }
+
+  for (const r of input.runs) {
+    const reason = staleRuns.get(r.id) ?? null;
+    nodes.push({ id: runNode(r.id), kind: 'run', recordId: r.id, label: r.name, detail: r.status, createdAt: r.startedAt, stale: reason !== null, staleReason: reason });
+    if (datasets.has(r.datasetVersionId)) edges.push({ from: datasetNode(r.datasetVersionId), to: runNode(r.id), kind: 'trained' });
+  }
+  nodes.push(...modelNodes);
+
+  const kindOrder = { dataset: 0, run: 1, model: 2 } as const;
+  nodes.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+  edges.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
+  return { nodes, edges };
+}
+
+function staleReason(old: DatasetVersion, successor: DatasetVersion): string {
+  return `Trained on dataset version "${old.name}" (${old.id.slice(0, 8)}); a newer version "${successor.name}" (${successor.id.slice(0, 8)}, saved ${successor.createdAt}) derives from it. Retrain on the newer version.`;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
