@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../core/errors.ts';
+import { auditCommand } from './commands/audit.ts';
 import { profileCommand } from './commands/profile.ts';
 import { runCommand } from './commands/run.ts';
 import { trainCommand } from './commands/train.ts';
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
   train: trainCommand,
   run: runCommand,
+  audit: auditCommand,
 };
 
 function usage(): string {

@@ -1,19 +1,27 @@
+import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { baseName } from '../adapters/files/file-name.ts';
 import { selectNodeBackend } from '../adapters/tf/node-backend.ts';
-import { datasetId } from '../core/data/dataset-id.ts';
-import { parseCsv } from '../core/data/parse-csv.ts';
+import { encodeWithId } from '../core/data/dataset-id.ts';
+import { draftFromCsv, profileDraft } from '../core/data/draft.ts';
+import { parseCsv, type ParsedCsv } from '../core/data/parse-csv.ts';
 import { guessRoles } from '../core/data/roles.ts';
+import { saveDraftAsVersion } from '../core/data/save-version.ts';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
+import { executeRun } from '../core/train/execute-run.ts';
 import type { PipelineSpec } from '../core/train/pipeline-spec.ts';
-import { runPipeline } from '../core/train/run-pipeline.ts';
+import { runPipeline, type RunOutcome } from '../core/train/run-pipeline.ts';
+import { WORKBENCH_VERSION } from '../version.ts';
 import type { CliIo } from './command.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import { readInputFile } from './read-file.ts';
 import { printable } from './text-table.ts';
 import { buildTrainReport, formatTrainText, trainReportJson, type TrainReport } from './train-report.ts';
+import { cliActor, openCliWorkspace } from './workspace-option.ts';
 
 /**
  * What `workbench train` and `workbench run` share: loading a CSV as a
@@ -26,21 +34,38 @@ export interface LoadedData {
   table: DataTable;
   schema: ColumnSchema[];
   versionId: string;
+  /** What saving it as a dataset version needs: the parse, the file size and the canonical bytes. */
+  parsed: ParsedCsv;
+  sizeBytes: number;
+  encoded: { bytes: Uint8Array; id: string };
 }
 
 /** Reads and parses a CSV file; roles are guessed as the browser first guesses them. */
 export async function loadData(path: string): Promise<LoadedData> {
-  const { table } = parseCsv(await readInputFile(path));
+  const bytes = await readInputFile(path);
+  const parsed = parseCsv(bytes);
+  const { table } = parsed;
   const roles = guessRoles(table);
   const schema = table.columns.map((c) => ({ name: c.name, type: c.type, role: roles[c.name] }));
-  return { path, table, schema, versionId: await datasetId(table) };
+  const encoded = await encodeWithId(table);
+  return { path, table, schema, versionId: encoded.id, parsed, sizeBytes: bytes.byteLength, encoded };
+}
+
+/** How `workbench train` and `workbench run` report: predictions file, JSON, and the workspace to store into (or none). */
+export interface ReportOptions {
+  predictions: string | null;
+  json: boolean;
+  workspace: string | null;
 }
 
 /**
  * Runs `spec` on the data, writes the held-out predictions when asked, and
- * prints the report (one JSON object with `json`, else a summary).
+ * prints the report (one JSON object with `json`, else a summary). With a
+ * workspace, the data is saved there as a dataset version and the run is
+ * stored with its audit events instead.
  */
-export async function runAndReport(data: LoadedData, spec: PipelineSpec, options: { predictions: string | null; json: boolean }, io: CliIo): Promise<TrainReport> {
+export async function runAndReport(data: LoadedData, spec: PipelineSpec, options: ReportOptions, io: CliIo): Promise<TrainReport> {
+  if (options.workspace !== null) return trainInWorkspace(data, spec, { ...options, workspace: options.workspace }, io);
   // Fail before a long training run, not after it, when the output cannot be written.
   if (options.predictions !== null) await checkWritable(options.predictions);
   const backend = spec.model.kind === 'mlp' ? await selectNodeBackend() : null;
@@ -48,6 +73,59 @@ export async function runAndReport(data: LoadedData, spec: PipelineSpec, options
   if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(outcome));
   const report = buildTrainReport(outcome, spec, { file: basename(data.path), backend, predictionsFile: options.predictions });
   io.stdout(`${options.json ? trainReportJson(report) : formatTrainText(report)}\n`);
+  return report;
+}
+
+/** What a run in a workspace adds to the report: its id, the workspace, and whether the data was new there. */
+export interface WorkspaceRunReport extends TrainReport {
+  runId: string;
+  workspace: string;
+  datasetVersionCreated: boolean;
+}
+
+/**
+ * Saves the data as a dataset version in the workspace (the same id the
+ * browser gives it; already saved → reused), runs the spec through
+ * executeRun so the run and its audit events are stored, and prints the
+ * report built from the stored run, with the run id.
+ */
+async function trainInWorkspace(data: LoadedData, spec: PipelineSpec, options: ReportOptions & { workspace: string }, io: CliIo): Promise<WorkspaceRunReport> {
+  const store = await openCliWorkspace(options.workspace, true);
+  const actor = await cliActor(store);
+  const fileName = basename(data.path);
+  const draft = draftFromCsv(data.parsed, fileName, data.sizeBytes);
+  const saved = await saveDraftAsVersion(store, draft, { name: baseName(fileName), note: '', actor, now: Date.now(), encoded: data.encoded, profile: profileDraft(draft) });
+  if (options.predictions !== null) await checkWritable(options.predictions);
+  const backend = spec.model.kind === 'mlp' ? await selectNodeBackend() : null;
+  let outcome: RunOutcome | null = null;
+  const run = await executeRun(
+    store,
+    {
+      table: data.table,
+      version: saved.version,
+      spec,
+      runId: randomUUID(),
+      runName: `${spec.model.kind} #${(await store.listRuns()).length + 1}`,
+      actor,
+      rerunOf: null,
+      environment: {
+        backend: backend?.name ?? null,
+        backendReason: backend?.reason ?? null,
+        tfjsVersion: backend?.tfVersion ?? tf.version.tfjs,
+        workbenchVersion: WORKBENCH_VERSION,
+        platform: `node ${process.version} (${process.platform} ${process.arch})`,
+      },
+    },
+    { clock: () => performance.now(), now: () => Date.now(), onOutcome: (o) => (outcome = o) },
+  );
+  const full = outcome as RunOutcome | null;
+  if (!full) throw new Error('executeRun finished without an outcome');
+  if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(full));
+  const { spec: stored, ...headline } = buildTrainReport(full, run.spec, { file: fileName, backend, predictionsFile: options.predictions });
+  // The spec stays last, so the JSON still reads top-down and its "spec" re-runs with workbench run.
+  const report: WorkspaceRunReport = { ...headline, runId: run.id, workspace: store.dir, datasetVersionCreated: saved.created, spec: stored };
+  const where = `${saved.created ? 'saved as new dataset version' : 'already saved as dataset version'} ${saved.version.id.slice(0, 12)}`;
+  io.stdout(`${options.json ? trainReportJson(report) : `${formatTrainText(report)}\n\nrun       ${run.id}\nstored in ${printable(store.dir)} (${where})`}\n`);
   return report;
 }
 

@@ -5,6 +5,7 @@ import { defaultPipelineSpec, type ModelKind, type PipelineSpec, type SplitSpec,
 import { defaultFeatures } from '../core/train/training-data.ts';
 import { UsageError } from './command.ts';
 import { printable } from './text-table.ts';
+import { WORKSPACE_OPTION } from './workspace-option.ts';
 
 /**
  * The command line of `workbench train`, checked: everything wrong with the
@@ -25,6 +26,8 @@ export interface TrainOptions {
   folds: number | null;
   predictions: string | null;
   json: boolean;
+  /** The workspace to save the data and the run in, or null to only print the report. */
+  workspace: string | null;
 }
 
 const MODELS: readonly ModelKind[] = ['forest', 'logistic', 'mlp', 'linear'];
@@ -43,6 +46,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     cv: { type: 'string' },
     predictions: { type: 'string' },
     json: { type: 'boolean', default: false },
+    ...WORKSPACE_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
@@ -68,7 +72,13 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     folds: values.cv === undefined ? null : wholeNumber('--cv', values.cv as string, 2, 20),
     predictions: (values.predictions as string | undefined) ?? null,
     json: values.json as boolean,
+    workspace: workspaceOption(values),
   };
+}
+
+/** The `--workspace` of `train` or `run`, or null without one (nothing is stored then). */
+export function workspaceOption(values: Record<string, unknown>): string | null {
+  return (values.workspace as string | undefined) ?? null;
 }
 
 type OptionConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;

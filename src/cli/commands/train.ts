@@ -24,6 +24,10 @@ Options:
   --predictions <out.csv>  write the held-out rows' predictions: row, actual, predicted,
                            then p_<class> per class
   --json                   print one JSON object (metrics, confusion, importance, the spec)
+  --workspace <dir>        also keep the data and the run in this workspace folder (created
+                           if missing): the CSV is saved as a dataset version (reused when
+                           already saved), the run and its audit events are stored, and the
+                           run id is printed ("runId" in --json). Not with --predictions.
   -h, --help               show this help
 
 The --json output's "spec" can be saved and run again with workbench run.

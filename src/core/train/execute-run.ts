@@ -27,6 +27,8 @@ export interface ExecuteRunDeps {
   now: () => number;
   onProgress?: RunDeps['onProgress'];
   onCurve?: (point: CurvePoint) => void;
+  /** The full outcome (every held-out prediction), before the run is stored. */
+  onOutcome?: (outcome: RunOutcome) => void;
 }
 
 const MAX_PREDICTION_SAMPLE = 2000;
@@ -75,6 +77,7 @@ export async function executeRun(store: WorkspaceStore, input: ExecuteRunInput, 
     await store.saveRun(failed, [], { at: failed.finishedAt, actor: input.actor, type: 'run.failed', subject: runId, data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal' } });
     throw error;
   }
+  deps.onOutcome?.(outcome);
   const bytes = encodeArtifact(outcome.model);
   const modelBlob = await sha256Hex(bytes);
   const summary: RunSummary = {
