@@ -1,14 +1,37 @@
 /**
- * The audit log as the UI shows it: every event, newest first.
+ * The audit log as the UI shows it: every event, newest first, filtered by
+ * type, actor and free text; chain verification; export as JSON Lines.
  */
+import { saveDownload } from '../adapters/files/save-download.ts';
 import type { AuditEvent } from '../core/audit/audit-event.ts';
+import { verifyChain, type ChainVerification } from '../core/audit/verify-chain.ts';
 import { workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';
+
+/** Events matching a type, an actor (empty = any) and a text found in any field. */
+export function filterEvents(events: readonly AuditEvent[], filter: { type: string; actor: string; text: string }): AuditEvent[] {
+  const text = filter.text.trim().toLowerCase();
+  return events.filter(
+    (e) =>
+      (!filter.type || e.type === filter.type) &&
+      (!filter.actor || e.actor === filter.actor) &&
+      (!text || [e.type, e.actor, e.subject, e.at, String(e.seq), JSON.stringify(e.data)].some((field) => field.toLowerCase().includes(text))),
+  );
+}
 
 export class AuditState {
   /** Newest first. */
   events = $state.raw<AuditEvent[]>([]);
   error = $state<string | null>(null);
+  typeFilter = $state('');
+  actorFilter = $state('');
+  search = $state('');
+  /** The last verification, with how many events it covered; `null` until run (or after the log changed). */
+  verification = $state.raw<ChainVerification | null>(null);
+
+  readonly types = $derived([...new Set(this.events.map((e) => e.type))].sort());
+  readonly actors = $derived([...new Set(this.events.map((e) => e.actor))].sort());
+  readonly shown = $derived(filterEvents(this.events, { type: this.typeFilter, actor: this.actorFilter, text: this.search }));
 
   /** Rereads the log from storage. */
   async refresh(): Promise<void> {
@@ -18,7 +41,35 @@ export class AuditState {
       return;
     }
     this.error = null;
+    const head = this.events[0]?.hash;
     this.events = [...outcome.value].sort((a, b) => b.seq - a.seq);
+    // A verification is about the log as it was: drop it once the log has grown.
+    if (this.events[0]?.hash !== head) this.verification = null;
+  }
+
+  /** Rereads the log and recomputes every hash; `verification` names the first broken event, if any. */
+  async verify(): Promise<void> {
+    const outcome = await runThrowing(() => workspaceStore().listAudit());
+    if (!outcome.ok) {
+      this.error = outcome.message;
+      return;
+    }
+    this.error = null;
+    // The store lists events in append order: verify that order, not one re-sorted by their (possibly edited) seq.
+    this.events = [...outcome.value].sort((a, b) => b.seq - a.seq);
+    this.verification = verifyChain(outcome.value);
+  }
+
+  /** Downloads every event, oldest first, one JSON object per line. */
+  exportJsonLines(): void {
+    const lines = [...this.events].sort((a, b) => a.seq - b.seq).map((e) => JSON.stringify(e));
+    saveDownload('audit-log.jsonl', lines.length ? `${lines.join('\n')}\n` : '', 'application/x-ndjson');
+  }
+
+  clearFilters(): void {
+    this.typeFilter = '';
+    this.actorFilter = '';
+    this.search = '';
   }
 }
 

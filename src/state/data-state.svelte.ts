@@ -8,7 +8,8 @@ import type { ColumnRole, ColumnType } from '../core/data/types.ts';
 import type { LoadedData, Progress, Result } from '../adapters/workers/data-protocol.ts';
 import { readFileBytes } from '../adapters/files/read-file.ts';
 import { sampleBytes, type SampleDataset } from '../adapters/files/samples.ts';
-import { dataClient, LOCAL_ACTOR } from './services.ts';
+import { currentActor } from './actor-state.svelte.ts';
+import { dataClient } from './services.ts';
 import { runResult } from './run-result.ts';
 import { refreshWorkspace } from './workspace-refresh.ts';
 
@@ -51,7 +52,7 @@ export class DataState {
 
   /** Overrides a column's type; the worker re-profiles and records an audit event. */
   async setColumnType(column: string, type: ColumnType): Promise<boolean> {
-    const ok = await this.#step(() => dataClient().setColumnType(column, type, LOCAL_ACTOR), (value) => {
+    const ok = await this.#step(() => dataClient().setColumnType(column, type, currentActor()), (value) => {
       this.loaded = value;
     });
     if (ok) void refreshWorkspace();
@@ -60,7 +61,7 @@ export class DataState {
 
   /** Changes a column's role (feature, target, …). */
   async setColumnRole(column: string, role: ColumnRole): Promise<boolean> {
-    const ok = await this.#step(() => dataClient().setColumnRole(column, role, LOCAL_ACTOR), (value) => {
+    const ok = await this.#step(() => dataClient().setColumnRole(column, role, currentActor()), (value) => {
       this.loaded = value;
     });
     if (ok) void refreshWorkspace();
@@ -70,7 +71,7 @@ export class DataState {
   /** Saves the draft as a dataset version (nothing new if identical data is already saved). */
   async save(name: string, note: string): Promise<boolean> {
     const ok = await this.#step(
-      () => dataClient().saveVersion({ name, note, actor: LOCAL_ACTOR }, this.#onProgress),
+      () => dataClient().saveVersion({ name, note, actor: currentActor() }, this.#onProgress),
       (value) => {
         this.lastSave = value;
         if (this.loaded) this.loaded = { ...this.loaded, versionId: value.version.id };

@@ -3,7 +3,8 @@
  * and the one destructive action: erasing everything.
  */
 import { getStorageInfo, requestPersistence, type StorageInfo } from '../adapters/storage/storage-info.ts';
-import { LOCAL_ACTOR, nowIso, workspaceStore } from './services.ts';
+import { actor, currentActor } from './actor-state.svelte.ts';
+import { nowIso, workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';
 import { data } from './data-state.svelte.ts';
 import { refreshWorkspace } from './workspace-refresh.ts';
@@ -43,7 +44,7 @@ export class StorageState {
     const outcome = await runThrowing(() =>
       workspaceStore().eraseAll({
         at: nowIso(),
-        actor: LOCAL_ACTOR,
+        actor: currentActor(),
         type: 'workspace.erased',
         subject: 'workspace',
         data: {},
@@ -55,6 +56,7 @@ export class StorageState {
       return false;
     }
     data.clear();
+    actor.forget();
     this.message = null;
     await refreshWorkspace();
     return true;

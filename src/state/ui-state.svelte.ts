@@ -5,6 +5,8 @@
 export const VIEWS = [
   { id: 'data', label: 'Data' },
   { id: 'versions', label: 'Versions' },
+  { id: 'train', label: 'Train' },
+  { id: 'runs', label: 'Runs' },
   { id: 'audit', label: 'Audit log' },
   { id: 'storage', label: 'Storage' },
 ] as const;

@@ -1,0 +1,80 @@
+/**
+ * Exporting a model version as a verifiable .zip bundle, and importing one
+ * (from another browser or workspace) as a new version here.
+ */
+import { readFileBytes } from '../adapters/files/read-file.ts';
+import { saveDownload } from '../adapters/files/save-download.ts';
+import { WorkbenchError } from '../core/errors.ts';
+import { bundleFolderName, exportModelBundle } from '../core/registry/bundle/index.ts';
+import { importModelVersion } from '../core/registry/import-version.ts';
+import type { ModelVersion } from '../core/registry/registry-types.ts';
+import { currentActor } from './actor-state.svelte.ts';
+import { loadCard } from './model-card-state.svelte.ts';
+import { registry } from './registry-state.svelte.ts';
+import { runThrowing } from './run-result.ts';
+import { nowIso, workspaceStore } from './services.ts';
+import { refreshWorkspace } from './workspace-refresh.ts';
+
+export class ModelTransferState {
+  busy = $state(false);
+  error = $state<string | null>(null);
+  /** A sentence about the last export or import. */
+  message = $state<string | null>(null);
+
+  /** Packs `version` with its run's spec and preprocessing and its card, and downloads the zip. */
+  async exportVersion(version: ModelVersion): Promise<boolean> {
+    const done = await this.#step(async () => {
+      const store = workspaceStore();
+      const run = await store.getRun(version.runId);
+      if (!run) {
+        throw new WorkbenchError('bundle.wrong-run', `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it.`);
+      }
+      const artifactBytes = await store.getBlob(version.artifactBlob);
+      if (!artifactBytes) {
+        throw new WorkbenchError('bundle.artifact-missing', `The stored model of ${version.id} is missing from this workspace. Register the run again to store it.`);
+      }
+      const { markdown } = await loadCard(store, version);
+      return exportModelBundle({ version, run, artifactBytes, modelCardMarkdown: markdown });
+    });
+    if (!done) return false;
+    const fileName = `${bundleFolderName(version.modelName, version.version)}.zip`;
+    saveDownload(fileName, done, 'application/zip');
+    this.message = `Exported version ${version.version} of "${version.modelName}" as ${fileName} (${done.length} bytes).`;
+    return true;
+  }
+
+  /** Verifies a bundle zip and stores it as a new version; a corrupted one is refused with the reason. */
+  async importFile(file: File): Promise<ModelVersion | null> {
+    const done = await this.#step(async () => importModelVersion(workspaceStore(), new Uint8Array(await readFileBytes(file)), { actor: currentActor(), now: nowIso() }));
+    await Promise.all([registry.refresh(), refreshWorkspace()]);
+    if (!done) return null;
+    const renumbered = done.renumberedFrom !== null ? ` (renumbered from ${done.renumberedFrom}, which is taken here)` : '';
+    this.message = `Imported ${file.name} as version ${done.version.version} of "${done.version.modelName}"${renumbered}, in Development.`;
+    registry.select(done.version.modelName);
+    return done.version;
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  async #step<T>(call: () => Promise<T>): Promise<T | null> {
+    if (this.busy) {
+      this.error = 'An export or import is still running. Wait for it to finish, then try again.';
+      return null;
+    }
+    this.busy = true;
+    this.error = null;
+    this.message = null;
+    const outcome = await runThrowing(call);
+    this.busy = false;
+    if (!outcome.ok) {
+      this.error = outcome.message;
+      return null;
+    }
+    return outcome.value;
+  }
+}
+
+/** The app's one export/import slot. */
+export const modelTransfer = new ModelTransferState();

@@ -1,0 +1,187 @@
+/**
+ * The training run in progress (one at a time) and the last one that
+ * ended: live curve, trees built, elapsed time, backend, and Cancel. All the
+ * work happens in the run's own worker; this only listens.
+ */
+import { version as TFJS_VERSION } from '@tensorflow/tfjs/package.json';
+import { startTraining, type TrainJob } from '../adapters/workers/train-client.ts';
+import type { BackendPreference, TrainEvent } from '../adapters/workers/train-protocol.ts';
+import type { ModelKind, PipelineSpec } from '../core/train/pipeline-spec.ts';
+import type { CurvePoint, RunEnvironment, RunRecord } from '../core/train/run-record.ts';
+import { cancelledRun } from '../core/train/execute-run.ts';
+import { WORKBENCH_VERSION } from '../version.ts';
+import { runResult, runThrowing } from './run-result.ts';
+import { runs } from './runs-state.svelte.ts';
+import { currentActor } from './actor-state.svelte.ts';
+import { nowIso, workspaceStore } from './services.ts';
+import { versions } from './versions-state.svelte.ts';
+import { refreshWorkspace } from './workspace-refresh.ts';
+
+const MODEL_NAMES: Record<ModelKind, string> = { forest: 'forest', logistic: 'logistic', mlp: 'mlp', linear: 'linear' };
+
+/** How to start a run. */
+export interface StartOptions {
+  backend: BackendPreference;
+  /** The stored run whose spec this re-runs. */
+  rerunOf?: RunRecord | null;
+}
+
+/** The one training slot: a run in progress, or the last that ended. */
+export class TrainState {
+  running = $state(false);
+  /** The run in progress, or the last one started. */
+  runId = $state<string | null>(null);
+  runName = $state('');
+  modelKind = $state<ModelKind | null>(null);
+  phase = $state<string | null>(null);
+  backend = $state<string | null>(null);
+  backendReason = $state<string | null>(null);
+  curve = $state.raw<CurvePoint[]>([]);
+  trees = $state.raw<{ built: number; total: number } | null>(null);
+  elapsedMs = $state(0);
+  /** The last run that ended (completed, failed or cancelled), as stored. */
+  lastRun = $state.raw<RunRecord | null>(null);
+  error = $state<string | null>(null);
+
+  #job: TrainJob | null = null;
+  #spec: PipelineSpec | null = null;
+  #rerunOf: RunRecord | null = null;
+  #startedAt = '';
+  #started = 0;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  /** Trains `spec` in a new worker; resolves with the stored run, or null (error or cancel). */
+  async start(spec: PipelineSpec, options: StartOptions): Promise<RunRecord | null> {
+    if (this.running) {
+      this.error = 'A run is already training. Wait for it to finish or cancel it, then start another.';
+      return null;
+    }
+    const rerunOf = options.rerunOf ?? null;
+    const name = rerunOf ? `${rerunOf.name} re-run` : `${MODEL_NAMES[spec.model.kind]} #${runs.list.length + 1}`;
+    this.#begin(spec, name, rerunOf);
+    const job = startTraining(
+      { spec, actor: currentActor(), backend: options.backend, runId: this.runId!, runName: name, rerunOf: rerunOf?.id ?? null },
+      (event) => this.#onEvent(event),
+    );
+    this.#job = job;
+    const outcome = await runResult(() => job.result);
+    if (this.#job !== job) return null; // cancelled: cancel() records the run
+    this.#end();
+    if (!outcome.ok) this.error = outcome.message;
+    await this.#afterRun();
+    if (outcome.ok) this.lastRun = outcome.value;
+    else this.lastRun = runs.list.find((r) => r.id === this.runId) ?? null;
+    return outcome.ok ? outcome.value : null;
+  }
+
+  /** Stops the worker at once and stores the run as cancelled, with the curve so far. */
+  async cancel(): Promise<void> {
+    const job = this.#job;
+    const spec = this.#spec;
+    if (!job || !spec || !this.runId) return;
+    job.cancel();
+    this.#end();
+    const finishedAt = nowIso();
+    const version = versions.byId(spec.datasetVersionId);
+    const saved = await runThrowing(async () => {
+      // The worker reads the version itself; without it the run never started.
+      const stored = version ?? (await workspaceStore().getDatasetVersion(spec.datasetVersionId));
+      if (!stored) throw new Error(`Dataset version ${spec.datasetVersionId.slice(0, 12)} is gone, so the cancelled run was not recorded.`);
+      const run = cancelledRun(
+        { version: stored, spec, runId: this.runId!, runName: this.runName, environment: this.#environment(), rerunOf: this.#rerunOf },
+        this.#startedAt,
+        finishedAt,
+        Math.round(this.elapsedMs),
+        this.curve,
+      );
+      return workspaceStore().saveRun(run, [], {
+        at: finishedAt,
+        actor: currentActor(),
+        type: 'run.cancelled',
+        subject: run.id,
+        data: { name: run.name, model: spec.model.kind, durationMs: run.durationMs },
+      });
+    });
+    if (saved.ok) this.lastRun = saved.value;
+    else this.error = saved.message;
+    await this.#afterRun();
+  }
+
+  /** Trains a stored run's spec again, on the backend it used, to see whether it reproduces. */
+  rerun(run: RunRecord): Promise<RunRecord | null> {
+    const backend = (run.environment.backend ?? 'auto') as BackendPreference;
+    return this.start(run.spec, { backend, rerunOf: run });
+  }
+
+  /** Shows why a run cannot start (e.g. the form is incomplete). */
+  refuse(message: string): void {
+    this.error = message;
+  }
+
+  dismissError(): void {
+    this.error = null;
+  }
+
+  #begin(spec: PipelineSpec, name: string, rerunOf: RunRecord | null): void {
+    this.running = true;
+    this.error = null;
+    this.lastRun = null;
+    this.runId = crypto.randomUUID();
+    this.runName = name;
+    this.modelKind = spec.model.kind;
+    this.phase = 'starting the worker';
+    this.backend = null;
+    this.backendReason = null;
+    this.curve = [];
+    this.trees = null;
+    this.elapsedMs = 0;
+    this.#spec = spec;
+    this.#rerunOf = rerunOf;
+    this.#startedAt = nowIso();
+    this.#started = performance.now();
+    this.#timer = setInterval(() => (this.elapsedMs = performance.now() - this.#started), 200);
+  }
+
+  #end(): void {
+    clearInterval(this.#timer);
+    this.elapsedMs = performance.now() - this.#started;
+    this.running = false;
+    this.phase = null;
+    this.#job = null;
+  }
+
+  #onEvent(event: TrainEvent): void {
+    switch (event.kind) {
+      case 'started':
+        this.backend = event.backend;
+        this.backendReason = event.backendReason;
+        this.phase = 'preparing';
+        return;
+      case 'phase':
+        this.phase = event.phase;
+        return;
+      case 'curve':
+        this.curve = [...this.curve, event.point];
+        return;
+      case 'trees':
+        this.trees = { built: event.built, total: event.total };
+    }
+  }
+
+  #environment(): RunEnvironment {
+    return {
+      backend: this.backend,
+      backendReason: this.backendReason,
+      tfjsVersion: TFJS_VERSION,
+      workbenchVersion: WORKBENCH_VERSION,
+      platform: `browser: ${navigator.userAgent}`,
+    };
+  }
+
+  async #afterRun(): Promise<void> {
+    await Promise.all([runs.refresh(), refreshWorkspace()]);
+  }
+}
+
+/** The app's one training slot. */
+export const training = new TrainState();
