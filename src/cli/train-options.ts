@@ -145,7 +145,7 @@ export function buildTrainSpec(
   const spec = defaultPipelineSpec(datasetVersionId, options.target, options.model, options.seed);
   // An unknown target is left for the core, whose message lists the columns.
   if (names.includes(options.target)) {
-    const features = defaultFeatures(table, schema, options.target).filter((name) => !options.exclude.includes(name));
+    const features = defaultFeatures(schema, options.target).filter((name) => !options.exclude.includes(name));
     if (features.length === 0) {
       throw new WorkbenchError(
         'train.no-features',

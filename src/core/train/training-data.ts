@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
-import { cellText, isNumericColumn, type Column, type ColumnSchema, type DataTable } from '../data/types.ts';
+import { cellText, isNumericColumn, type Column, type ColumnSchema, type ColumnType, type DataTable } from '../data/types.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 
 /** The target and features of a run, resolved against the data. */
@@ -28,7 +28,7 @@ export function resolveTrainingData(table: DataTable, schema: ColumnSchema[], sp
   if (!target) {
     throw new WorkbenchError('train.no-target', `The data has no column "${spec.target}" to predict. Choose one of: ${table.columns.map((c) => c.name).join(', ')}.`);
   }
-  const features = spec.features.length > 0 ? spec.features : defaultFeatures(table, schema, spec.target);
+  const features = spec.features.length > 0 ? spec.features : defaultFeatures(schema, spec.target);
   for (const name of features) {
     if (!table.columns.some((c) => c.name === name)) {
       throw new WorkbenchError('train.missing-column', `The spec names a feature column "${name}" that the data does not have. Remove it or pick another column.`);
@@ -58,25 +58,33 @@ export function resolveTrainingData(table: DataTable, schema: ColumnSchema[], sp
 
 /**
  * Columns a model can read by default: role feature — or role target when
- * the run predicts another column — and not text or identifiers.
+ * the run predicts another column — and not text or identifiers. Works on
+ * a schema alone, so the UI can offer the same default without the table.
  */
-export function defaultFeatures(table: DataTable, schema: ColumnSchema[], target: string): string[] {
-  const roles = new Map(schema.map((c) => [c.name, c.role]));
-  const usable = (role: string) => role === 'feature' || role === 'target';
-  return table.columns
-    .filter((c) => c.name !== target && usable(roles.get(c.name) ?? 'feature') && c.type !== 'text' && c.type !== 'identifier')
-    .map((c) => c.name);
+export function defaultFeatures(schema: ColumnSchema[], target: string): string[] {
+  return schema.filter((c) => c.name !== target && (c.role === 'feature' || c.role === 'target') && isModelReadable(c.type)).map((c) => c.name);
+}
+
+/** Free text and identifiers cannot be model inputs as they are. */
+export function isModelReadable(type: ColumnType): boolean {
+  return type !== 'text' && type !== 'identifier';
+}
+
+/**
+ * The task a target implies: regression for numbers (and integers with more
+ * than 20 distinct values), classification otherwise.
+ */
+export function taskFor(type: ColumnType, distinct: number): Task {
+  if (type === 'number' || type === 'datetime') return 'regression';
+  if (type === 'integer') return distinct > MAX_INTEGER_CLASSES ? 'regression' : 'classification';
+  return 'classification';
 }
 
 function detectTask(target: Column): Task {
-  if (!isNumericColumn(target)) return 'classification';
-  if (target.type === 'boolean') return 'classification';
-  if (target.type === 'integer') {
-    const distinct = new Set<number>();
-    for (const v of target.values) if (!Number.isNaN(v) && distinct.add(v).size > MAX_INTEGER_CLASSES) return 'regression';
-    return 'classification';
-  }
-  return 'regression';
+  if (target.type !== 'integer') return taskFor(target.type, 0);
+  const distinct = new Set<number>();
+  for (const v of (target as { values: Float64Array }).values) if (!Number.isNaN(v) && distinct.add(v).size > MAX_INTEGER_CLASSES) break;
+  return taskFor('integer', distinct.size);
 }
 
 function encodeClasses(target: Column): { labels: string[]; classes: Int32Array } {
