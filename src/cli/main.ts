@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../core/errors.ts';
 import { auditCommand } from './commands/audit.ts';
+import { exportCommand } from './commands/export.ts';
+import { gatesCommand } from './commands/gates.ts';
+import { importCommand } from './commands/import.ts';
+import { modelsCommand } from './commands/models.ts';
 import { profileCommand } from './commands/profile.ts';
+import { promoteCommand } from './commands/promote.ts';
 import { runCommand } from './commands/run.ts';
 import { trainCommand } from './commands/train.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.ts';
@@ -16,6 +21,11 @@ const COMMANDS: Record<string, Command> = {
   profile: profileCommand,
   train: trainCommand,
   run: runCommand,
+  models: modelsCommand,
+  promote: promoteCommand,
+  gates: gatesCommand,
+  export: exportCommand,
+  import: importCommand,
   audit: auditCommand,
 };
 

@@ -12,6 +12,7 @@ import { guessRoles } from '../core/data/roles.ts';
 import { saveDraftAsVersion } from '../core/data/save-version.ts';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
+import { registerRun } from '../core/registry/registry-service.ts';
 import { executeRun } from '../core/train/execute-run.ts';
 import type { PipelineSpec } from '../core/train/pipeline-spec.ts';
 import { runPipeline, type RunOutcome } from '../core/train/run-pipeline.ts';
@@ -51,11 +52,13 @@ export async function loadData(path: string): Promise<LoadedData> {
   return { path, table, schema, versionId: encoded.id, parsed, sizeBytes: bytes.byteLength, encoded };
 }
 
-/** How `workbench train` and `workbench run` report: predictions file, JSON, and the workspace to store into (or none). */
+/** How `workbench train` and `workbench run` report: predictions file, JSON, the workspace to store into (or none) and the model to register the run as (or none). */
 export interface ReportOptions {
   predictions: string | null;
   json: boolean;
   workspace: string | null;
+  /** Only with `workspace`. */
+  register: string | null;
 }
 
 /**
@@ -76,11 +79,13 @@ export async function runAndReport(data: LoadedData, spec: PipelineSpec, options
   return report;
 }
 
-/** What a run in a workspace adds to the report: its id, the workspace, and whether the data was new there. */
+/** What a run in a workspace adds to the report: its id, the workspace, whether the data was new there, and the version it was registered as. */
 export interface WorkspaceRunReport extends TrainReport {
   runId: string;
   workspace: string;
   datasetVersionCreated: boolean;
+  /** The model version made from the run with `--register`, else null. */
+  modelVersion: { id: string; modelName: string; version: number; stage: string } | null;
 }
 
 /**
@@ -121,11 +126,16 @@ async function trainInWorkspace(data: LoadedData, spec: PipelineSpec, options: R
   const full = outcome as RunOutcome | null;
   if (!full) throw new Error('executeRun finished without an outcome');
   if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(full));
+  // executeRun throws on a failed run, so only a completed, stored run gets here to be registered.
+  const registered = options.register === null ? null : (await registerRun(store, { run, modelName: options.register, actor, now: new Date().toISOString() })).version;
+  const modelVersion = registered && { id: registered.id, modelName: registered.modelName, version: registered.version, stage: registered.stage };
   const { spec: stored, ...headline } = buildTrainReport(full, run.spec, { file: fileName, backend, predictionsFile: options.predictions });
   // The spec stays last, so the JSON still reads top-down and its "spec" re-runs with workbench run.
-  const report: WorkspaceRunReport = { ...headline, runId: run.id, workspace: store.dir, datasetVersionCreated: saved.created, spec: stored };
+  const report: WorkspaceRunReport = { ...headline, runId: run.id, workspace: store.dir, datasetVersionCreated: saved.created, modelVersion, spec: stored };
   const where = `${saved.created ? 'saved as new dataset version' : 'already saved as dataset version'} ${saved.version.id.slice(0, 12)}`;
-  io.stdout(`${options.json ? trainReportJson(report) : `${formatTrainText(report)}\n\nrun       ${run.id}\nstored in ${printable(store.dir)} (${where})`}\n`);
+  const lines = [`run       ${run.id}`, `stored in ${printable(store.dir)} (${where})`];
+  if (modelVersion) lines.push(`model     ${printable(modelVersion.id)} (version ${modelVersion.version} of "${printable(modelVersion.modelName)}", ${modelVersion.stage})`);
+  io.stdout(`${options.json ? trainReportJson(report) : `${formatTrainText(report)}\n\n${lines.join('\n')}`}\n`);
   return report;
 }
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
+import { checkModelName } from '../core/registry/registry-validation.ts';
 import { defaultPipelineSpec, type ModelKind, type PipelineSpec, type SplitSpec, type Task } from '../core/train/pipeline-spec.ts';
 import { defaultFeatures } from '../core/train/training-data.ts';
 import { UsageError } from './command.ts';
@@ -28,6 +29,8 @@ export interface TrainOptions {
   json: boolean;
   /** The workspace to save the data and the run in, or null to only print the report. */
   workspace: string | null;
+  /** Register the stored run as the next version of this model (needs `workspace`), or null. */
+  register: string | null;
 }
 
 const MODELS: readonly ModelKind[] = ['forest', 'logistic', 'mlp', 'linear'];
@@ -47,6 +50,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     predictions: { type: 'string' },
     json: { type: 'boolean', default: false },
     ...WORKSPACE_OPTION,
+    ...REGISTER_OPTION,
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
@@ -73,12 +77,31 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     predictions: (values.predictions as string | undefined) ?? null,
     json: values.json as boolean,
     workspace: workspaceOption(values),
+    register: registerOption(values),
   };
 }
 
 /** The `--workspace` of `train` or `run`, or null without one (nothing is stored then). */
 export function workspaceOption(values: Record<string, unknown>): string | null {
   return (values.workspace as string | undefined) ?? null;
+}
+
+/** The parseArgs entry for `--register <model-name>` of `train` and `run`. */
+export const REGISTER_OPTION = { register: { type: 'string' } } as const;
+
+/**
+ * The `--register <model-name>` of `train` or `run`, or null. It needs
+ * `--workspace` (the run must be stored to be registered); a name the
+ * registry refuses fails here, before any training.
+ *
+ * @throws UsageError without --workspace; WorkbenchError `registry.bad-name`
+ */
+export function registerOption(values: Record<string, unknown>): string | null {
+  const name = values.register as string | undefined;
+  if (name === undefined) return null;
+  if (values.workspace === undefined) throw new UsageError('--register needs --workspace <dir>: the run is stored there and registered as a model version.');
+  checkModelName(name);
+  return name;
 }
 
 type OptionConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;

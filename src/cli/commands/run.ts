@@ -5,10 +5,10 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
 import { loadData, runAndReport } from '../run-training.ts';
 import { printable } from '../text-table.ts';
-import { strictParse, workspaceOption } from '../train-options.ts';
+import { REGISTER_OPTION, registerOption, strictParse, workspaceOption } from '../train-options.ts';
 import { WORKSPACE_OPTION } from '../workspace-option.ts';
 
-const USAGE = `Usage: workbench run <pipeline.json> --data <file.csv> [--predictions <out.csv>] [--workspace <dir>] [--json]
+const USAGE = `Usage: workbench run <pipeline.json> --data <file.csv> [--predictions <out.csv>] [--workspace <dir> [--register <model-name>]] [--json]
 
 Runs a pipeline spec (downloaded from the Train view, or the "spec" of
 workbench train --json) on the CSV file of the dataset version it was made
@@ -22,7 +22,9 @@ Options:
   --json                   print one JSON object instead of a summary
   --workspace <dir>        also keep the data and the run in this workspace folder (created
                            if missing), with their audit events; prints the run id.
-                           Not with --predictions.
+  --register <model-name>  with --workspace: register the stored run as the next version of
+                           this model (created if new), in Development; prints the version
+                           ("modelVersion" in --json). A failed run registers nothing.
   -h, --help               show this help
 
 Exit codes: 0 ran, 1 the spec or the data cannot be used (one line on
@@ -41,6 +43,7 @@ export const runCommand: Command = {
       predictions: { type: 'string' },
       json: { type: 'boolean', default: false },
       ...WORKSPACE_OPTION,
+      ...REGISTER_OPTION,
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (values.help) {
@@ -48,6 +51,7 @@ export const runCommand: Command = {
       return EXIT_OK;
     }
     const workspace = workspaceOption(values);
+    const register = registerOption(values);
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the pipeline spec (a .json file) to run.' : `Give exactly one spec file; got ${positionals.length}.`);
     const dataPath = values.data as string | undefined;
     if (!dataPath) throw new UsageError('Give the data to run the spec on with --data <file.csv>.');
@@ -60,7 +64,7 @@ export const runCommand: Command = {
         `${printable(basename(dataPath))} is not dataset version ${printable(spec.datasetVersionId.slice(0, SHORT_ID))} that the spec was made for; it is version ${data.versionId.slice(0, SHORT_ID)}. Give the CSV file the spec was made from, or train a new spec on this file with workbench train.`,
       );
     }
-    await runAndReport(data, spec, { predictions: (values.predictions as string | undefined) ?? null, json: values.json as boolean, workspace }, io);
+    await runAndReport(data, spec, { predictions: (values.predictions as string | undefined) ?? null, json: values.json as boolean, workspace, register }, io);
     return EXIT_OK;
   },
 };

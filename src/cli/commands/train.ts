@@ -27,7 +27,10 @@ Options:
   --workspace <dir>        also keep the data and the run in this workspace folder (created
                            if missing): the CSV is saved as a dataset version (reused when
                            already saved), the run and its audit events are stored, and the
-                           run id is printed ("runId" in --json). Not with --predictions.
+                           run id is printed ("runId" in --json).
+  --register <model-name>  with --workspace: register the stored run as the next version of
+                           this model (created if new), in Development; prints the version
+                           ("modelVersion" in --json). A failed run registers nothing.
   -h, --help               show this help
 
 The --json output's "spec" can be saved and run again with workbench run.
