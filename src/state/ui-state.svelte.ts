@@ -7,6 +7,8 @@ export const VIEWS = [
   { id: 'versions', label: 'Versions' },
   { id: 'train', label: 'Train' },
   { id: 'runs', label: 'Runs' },
+  { id: 'registry', label: 'Registry' },
+  { id: 'lineage', label: 'Lineage' },
   { id: 'audit', label: 'Audit log' },
   { id: 'storage', label: 'Storage' },
 ] as const;
