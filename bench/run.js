@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: the performance measurements of issue 2, printed as
+ * `npm run bench`: the performance measurements of issues 2 and 3, printed as
  * tables (see bench/README.md for what each one means). Measurements, not
  * tests: nothing here fails on a slow number.
  *
  *   npm run bench                      # everything
- *   npm run bench -- ingest version    # only some parts: ingest, app, version
+ *   npm run bench -- ingest version    # only some parts: ingest, app, version, training
  *   npm run bench -- --quick           # small files, one run: a smoke check of the harness
  *   npm run bench -- --runs 5          # more runs per ingest contender (default 3)
  *
@@ -17,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixed, mb, median, printTable } from './lib/table.js';
+import { trainingPart } from './training/training-part.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -30,7 +31,7 @@ const value = (name, fallback) => {
 };
 const quick = flag('--quick');
 const runs = Number(value('--runs', quick ? 1 : 3));
-const parts = ['ingest', 'app', 'version'].filter((p) => args.includes(p));
+const parts = ['ingest', 'app', 'version', 'training'].filter((p) => args.includes(p));
 const wanted = (part) => parts.length === 0 || parts.includes(part);
 
 const INGEST_MB = quick ? 10 : 100;
@@ -173,7 +174,7 @@ async function main() {
     runs,
   };
   console.log(`Benchmarks, ${results.at}: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memory} RAM, Node ${process.version}${quick ? ' (quick mode: small files)' : ''}`);
-  if (wanted('ingest') || wanted('app')) {
+  if (wanted('ingest') || wanted('app') || wanted('training')) {
     if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM) {
       console.log('Chromium not found at /usr/bin/chromium (set CHROMIUM=…): skipping the browser measurements.');
     }
@@ -183,6 +184,7 @@ async function main() {
   if (wanted('ingest') && hasChromium) await ingestPart(results);
   if (wanted('version')) await versionPart(results, large);
   if (wanted('app') && hasChromium) await appPart(results, large);
+  if (wanted('training')) await trainingPart({ results, dataDir, quick, hasChromium, nodeScript });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);
