@@ -7,6 +7,7 @@ import { actor, currentActor } from './actor-state.svelte.ts';
 import { nowIso, workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';
 import { data } from './data-state.svelte.ts';
+import { training } from './train-state.svelte.ts';
 import { refreshWorkspace } from './workspace-refresh.ts';
 
 export class StorageState {
@@ -56,6 +57,7 @@ export class StorageState {
       return false;
     }
     data.clear();
+    training.clear();
     actor.forget();
     this.message = null;
     await refreshWorkspace();

@@ -122,6 +122,12 @@ export class TrainState {
     this.error = null;
   }
 
+  /** Forgets the last run shown (after the workspace was erased). */
+  clear(): void {
+    if (!this.running) this.lastRun = null;
+    this.error = null;
+  }
+
   #begin(spec: PipelineSpec, name: string, rerunOf: RunRecord | null): void {
     this.running = true;
     this.error = null;

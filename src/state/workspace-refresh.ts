@@ -3,10 +3,13 @@
  * workspace. Each state keeps its own error; this never throws.
  */
 import { audit } from './audit-state.svelte.ts';
+import { lineage } from './lineage-state.svelte.ts';
+import { registry } from './registry-state.svelte.ts';
+import { runs } from './runs-state.svelte.ts';
 import { storage } from './storage-state.svelte.ts';
 import { versions } from './versions-state.svelte.ts';
 
-/** Refreshes versions, audit log and storage figures together. */
+/** Refreshes versions, runs, registry, lineage, audit log and storage figures together. */
 export async function refreshWorkspace(): Promise<void> {
-  await Promise.all([versions.refresh(), audit.refresh(), storage.refresh()]);
+  await Promise.all([versions.refresh(), runs.refresh(), registry.refresh(), lineage.refresh(), audit.refresh(), storage.refresh()]);
 }
