@@ -1,67 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli/main.ts';
+import { root, workbench, workbenchInProcess } from './run-workbench.ts';
 import { datasetId } from '../../../src/core/data/dataset-id.ts';
 import { parseCsv } from '../../../src/core/data/parse-csv.ts';
 import { WorkbenchError } from '../../../src/core/errors.ts';
 
 // These tests run the real `workbench` bin in a child process, as a user or a
 // CI job would, and check exit codes, streams and the --json contract.
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 const corpus = join(root, 'test/fixtures/bad-csv');
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-const runs = new Map<string, Promise<Run>>();
-let running = 0;
-const waiting: (() => void)[] = [];
-
-/**
- * Runs `node bin/workbench.js …args` once per distinct argument list (tests
- * share the result), at most 3 at a time: each start pays for tsx and the
- * machine has 2 cores.
- */
-function workbench(...args: string[]): Promise<Run> {
-  const key = JSON.stringify(args);
-  if (!runs.has(key)) runs.set(key, limited(() => spawnWorkbench(args)));
-  return runs.get(key)!;
-}
-
-async function limited<T>(task: () => Promise<T>): Promise<T> {
-  if (running >= 3) await new Promise<void>((resolve) => waiting.push(resolve));
-  running++;
-  try {
-    return await task();
-  } finally {
-    running--;
-    waiting.shift()?.();
-  }
-}
-
-function spawnWorkbench(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'bin/workbench.js'), ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** Runs the CLI in this process, for the many cases where spawning adds nothing. */
-async function workbenchInProcess(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { stdout: (t) => void out.push(t), stderr: (t) => void err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 const SAMPLE = [
   'species,island,mass_g,measured_on,ok',

@@ -1,22 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { numeric, strings } from '../helpers/tables.ts';
 import { diffDatasets } from '../../../src/core/data/diff.ts';
 import { profileTable } from '../../../src/core/data/profile.ts';
 import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
-import type { Column, DataTable, NumericType, StringType } from '../../../src/core/data/types.ts';
-
-function numeric(name: string, values: (number | null)[], type: NumericType = 'number'): Column {
-  return { name, type, values: Float64Array.from(values, (v) => (v === null ? NaN : v)) };
-}
-
-function strings(name: string, values: (string | null)[], type: StringType = 'category'): Column {
-  const dictionary: string[] = [];
-  const codes = Int32Array.from(values, (v) => {
-    if (v === null) return -1;
-    const at = dictionary.indexOf(v);
-    return at >= 0 ? at : dictionary.push(v) - 1;
-  });
-  return { name, type, codes, dictionary };
-}
+import type { Column, DataTable } from '../../../src/core/data/types.ts';
 
 function side(id: string, ...columns: Column[]): { version: DatasetVersion; table: DataTable } {
   const first = columns[0];

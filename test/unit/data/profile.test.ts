@@ -1,30 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { numeric, strings, table } from '../helpers/tables.ts';
 import { profileTable } from '../../../src/core/data/profile.ts';
 import { sortValues } from '../../../src/core/data/sort-values.ts';
 import { quantileSorted } from '../../../src/core/data/quantile.ts';
 import { canonicalJson } from '../../../src/core/hash/canonical-json.ts';
 import type { NumericStats } from '../../../src/core/data/profile-types.ts';
-import type { Column, DataTable, NumericType, StringType } from '../../../src/core/data/types.ts';
-
-function numeric(name: string, values: (number | null)[], type: NumericType = 'number'): Column {
-  return { name, type, values: Float64Array.from(values, (v) => (v === null ? NaN : v)) };
-}
-
-function strings(name: string, values: (string | null)[], type: StringType = 'category'): Column {
-  const dictionary: string[] = [];
-  const codes = Int32Array.from(values, (v) => {
-    if (v === null) return -1;
-    const at = dictionary.indexOf(v);
-    return at >= 0 ? at : dictionary.push(v) - 1;
-  });
-  return { name, type, codes, dictionary };
-}
-
-function table(...columns: Column[]): DataTable {
-  const rowCount = columns[0] ? (('values' in columns[0] ? columns[0].values : columns[0].codes).length) : 0;
-  return { rowCount, columns };
-}
+import type { Column, NumericType } from '../../../src/core/data/types.ts';
 
 function expectClose(actual: number, expected: number): void {
   const tolerance = Math.max(1e-12, Math.abs(expected) * 1e-12);

@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { numeric, strings, table } from '../helpers/tables.ts';
 import { profileTable } from '../../../src/core/data/profile.ts';
 import type { ColumnInference } from '../../../src/core/data/inference-types.ts';
 import type { QualityWarning } from '../../../src/core/data/profile-types.ts';
-import type { Column, ColumnRole, DataTable, NumericType, StringType } from '../../../src/core/data/types.ts';
-
-function numeric(name: string, values: (number | null)[], type: NumericType = 'number'): Column {
-  return { name, type, values: Float64Array.from(values, (v) => (v === null ? NaN : v)) };
-}
-
-function strings(name: string, values: (string | null)[], type: StringType = 'category'): Column {
-  const dictionary: string[] = [];
-  const codes = Int32Array.from(values, (v) => {
-    if (v === null) return -1;
-    const at = dictionary.indexOf(v);
-    return at >= 0 ? at : dictionary.push(v) - 1;
-  });
-  return { name, type, codes, dictionary };
-}
-
-function table(...columns: Column[]): DataTable {
-  const first = columns[0];
-  return { rowCount: 'values' in first ? first.values.length : first.codes.length, columns };
-}
+import type { ColumnRole, DataTable } from '../../../src/core/data/types.ts';
 
 function warnings(t: DataTable, roles: Record<string, ColumnRole> = {}, inference?: ColumnInference[]): QualityWarning[] {
   return profileTable(t, { roles, inference }).warnings;

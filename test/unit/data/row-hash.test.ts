@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { numeric, strings, table } from '../helpers/tables.ts';
 import { rowHashes } from '../../../src/core/data/row-hash.ts';
 import { WorkbenchError } from '../../../src/core/errors.ts';
-import type { Column, DataTable, NumericType, StringType } from '../../../src/core/data/types.ts';
-
-function numeric(name: string, values: (number | null)[], type: NumericType = 'number'): Column {
-  return { name, type, values: Float64Array.from(values, (v) => (v === null ? NaN : v)) };
-}
-
-function strings(name: string, values: (string | null)[], type: StringType = 'category'): Column {
-  const dictionary: string[] = [];
-  const codes = Int32Array.from(values, (v) => {
-    if (v === null) return -1;
-    const at = dictionary.indexOf(v);
-    return at >= 0 ? at : dictionary.push(v) - 1;
-  });
-  return { name, type, codes, dictionary };
-}
-
-function table(...columns: Column[]): DataTable {
-  const first = columns[0];
-  return { rowCount: 'values' in first ? first.values.length : first.codes.length, columns };
-}
+import type { Column } from '../../../src/core/data/types.ts';
 
 describe('rowHashes', () => {
   it('gives equal rows equal hashes and different rows different ones', () => {
