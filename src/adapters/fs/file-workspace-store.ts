@@ -5,7 +5,7 @@ import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
-import { sameRecord } from '../../core/registry/same-record.ts';
+import { sameData } from '../../core/hash/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { assertVersionBytes } from '../storage/storage-errors.ts';
 import { readIfExists, writeFileAtomic } from './atomic-file.ts';
@@ -142,7 +142,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
   async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
     return this.#change('Saving the registry change', async () => {
       for (const e of change.expect ?? []) {
-        if (!sameRecord(await this.#read(e.kind, e.key), e.equals)) {
+        if (!sameData(await this.#read(e.kind, e.key), e.equals)) {
           throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another process?) while you worked. Run the command again.`);
         }
       }

@@ -2,7 +2,7 @@ import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit
 import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
-import { sameRecord } from '../../core/registry/same-record.ts';
+import { sameData } from '../../core/hash/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, ownedBytes, storageWriteError } from '../storage/storage-errors.ts';
@@ -98,7 +98,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
       const expectations = change.expect ?? [];
       const current = await Promise.all(expectations.map((e) => tx.objectStore(e.kind).get(e.key)));
       expectations.forEach((e, i) => {
-        if (!sameRecord(current[i], e.equals)) {
+        if (!sameData(current[i], e.equals)) {
           throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
         }
       });

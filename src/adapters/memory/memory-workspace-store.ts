@@ -2,7 +2,7 @@ import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit
 import { sealEvent } from '../../core/audit/chain.ts';
 import type { DatasetVersion } from '../../core/data/dataset-version.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
-import { sameRecord } from '../../core/registry/same-record.ts';
+import { sameData } from '../../core/hash/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, storageWriteError } from '../storage/storage-errors.ts';
@@ -83,7 +83,7 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
 
   async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
     for (const e of change.expect ?? []) {
-      if (!sameRecord(this.#records[e.kind].get(e.key), e.equals)) {
+      if (!sameData(this.#records[e.kind].get(e.key), e.equals)) {
         throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
       }
     }

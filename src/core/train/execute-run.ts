@@ -1,6 +1,7 @@
 import type { DatasetVersion } from '../data/dataset-version.ts';
 import type { DataTable } from '../data/types.ts';
 import { WorkbenchError } from '../errors.ts';
+import { sameData } from '../hash/same-data.ts';
 import { sha256Hex } from '../hash/sha256.ts';
 import type { WorkspaceStore } from '../ports.ts';
 import { encodeArtifact } from './model-artifact-codec.ts';
@@ -96,7 +97,7 @@ export async function executeRun(store: WorkspaceStore, input: ExecuteRunInput, 
     predictionSample: predictionSample(outcome),
   };
   const rerunOf = input.rerunOf
-    ? { runId: input.rerunOf.id, reproduced: !!input.rerunOf.outcome && sameValues(input.rerunOf.outcome.metrics, summary.metrics) }
+    ? { runId: input.rerunOf.id, reproduced: !!input.rerunOf.outcome && sameData(input.rerunOf.outcome.metrics, summary.metrics) }
     : null;
   const run: RunRecord = { ...base, status: 'completed', reason: null, outcome: summary, rerunOf, ...finish(deps, started) };
   return store.saveRun(run, [{ hash: modelBlob, bytes }], {
@@ -127,12 +128,6 @@ export function cancelledRun(input: Omit<ExecuteRunInput, 'table' | 'actor'>, st
     outcome: null,
     rerunOf: null,
   };
-}
-
-/** Exact equality of two metric reports, NaN included (both come from the same code, so key order matches). */
-function sameValues(a: unknown, b: unknown): boolean {
-  const text = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
-  return text(a) === text(b);
 }
 
 function finish(deps: ExecuteRunDeps, started: number) {
