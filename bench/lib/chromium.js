@@ -5,18 +5,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../../test/browser/session.js';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--enable-unsafe-swiftshader',
-];
+// One list of launch flags for tests and benchmarks.
+const FLAGS = CHROMIUM_ARGS;
 
 /**
  * A persistent context in a new, empty user-data-dir under `dataDir`

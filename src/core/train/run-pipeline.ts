@@ -1,6 +1,7 @@
 import type { ColumnSchema, DataTable } from '../data/types.ts';
 import { WorkbenchError } from '../errors.ts';
 import { classificationReport, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
+import { argmaxRows } from '../models/argmax-rows.ts';
 import { seededRng, type Rng } from '../random/rng.ts';
 import { assignFolds, meanStd } from './cross-validation.ts';
 import { permutationImportance, type FeatureImportance } from './permutation-importance.ts';
@@ -134,17 +135,6 @@ function scoreOf(data: TrainingData, rows: Int32Array, output: Float64Array): nu
   let correct = 0;
   rows.forEach((r, i) => (correct += data.classes![r] === yPred[i] ? 1 : 0));
   return correct / rows.length;
-}
-
-function argmaxRows(proba: Float64Array, k: number): Int32Array {
-  const rows = proba.length / k;
-  const out = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let best = 0;
-    for (let j = 1; j < k; j++) if (proba[r * k + j] > proba[r * k + best]) best = j;
-    out[r] = best;
-  }
-  return out;
 }
 
 async function crossValidate(table: DataTable, data: TrainingData, strata: Int32Array, spec: PipelineSpec, deps: RunDeps): Promise<RunOutcome['crossValidation']> {

@@ -1,3 +1,4 @@
+import { argmaxRows } from '../argmax-rows.ts';
 import { WorkbenchError } from '../../errors.ts';
 import type { ForestModel, TreeArrays } from './forest-types.ts';
 import { checkFiniteMatrix } from './validate-forest-data.ts';
@@ -28,20 +29,9 @@ export function predictProba(model: ForestModel, x: Float64Array, rows: number):
   return proba;
 }
 
-/**
- * The most probable class of each row; on a tie the lower class index, as
- * numpy's argmax in sklearn's `predict`.
- */
+/** The most probable class of each row (ties to the lower index, as sklearn). */
 export function predictClass(model: ForestModel, x: Float64Array, rows: number): Int32Array {
-  const proba = predictProba(model, x, rows);
-  const k = model.classCount;
-  const classes = new Int32Array(rows);
-  for (let r = 0; r < rows; r++) {
-    let bestClass = 0;
-    for (let c = 1; c < k; c++) if (proba[r * k + c] > proba[r * k + bestClass]) bestClass = c;
-    classes[r] = bestClass;
-  }
-  return classes;
+  return argmaxRows(predictProba(model, x, rows), model.classCount);
 }
 
 /** The mean over trees of each row's leaf mean, as sklearn's regressor `predict`. */
