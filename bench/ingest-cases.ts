@@ -6,7 +6,7 @@
  */
 import Papa from 'papaparse';
 import { autoType, csvParse } from 'd3-dsv';
-import { parseCsv } from '../src/core/data/parse-csv.ts';
+import { parseCsv } from '../src/core/data/ingest/parse-csv.ts';
 
 /** One contender. */
 export interface IngestCase {

@@ -11,12 +11,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { MemoryWorkspaceStore } from '../src/adapters/memory/memory-workspace-store.ts';
-import { decodeTable } from '../src/core/data/canonical-encoding.ts';
-import { encodeWithId } from '../src/core/data/dataset-id.ts';
+import { MemoryWorkspaceStore } from '../src/adapters/memory-store/memory-workspace-store.ts';
+import { decodeTable } from '../src/core/data/versions/canonical-encoding.ts';
+import { encodeWithId } from '../src/core/data/versions/dataset-id.ts';
 import { draftFromCsv, draftFromVersion, profileDraft } from '../src/core/data/draft.ts';
-import { parseCsv } from '../src/core/data/parse-csv.ts';
-import { saveDraftAsVersion } from '../src/core/data/save-version.ts';
+import { parseCsv } from '../src/core/data/ingest/parse-csv.ts';
+import { saveDraftAsVersion } from '../src/core/data/versions/save-version.ts';
 
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');

@@ -11,7 +11,7 @@
  * Progress on stderr; the result (JSON) is the last line on stdout.
  */
 import { performance } from 'node:perf_hooks';
-import { selectNodeBackend, type NodeBackendName } from '../../src/adapters/tf/node-backend.ts';
+import { selectNodeBackend, type NodeBackendName } from '../../src/adapters/tf-backend/node-backend.ts';
 import { predictClass, trainForest } from '../../src/core/models/forest/index.ts';
 import { fitLogistic, fitRidge, predictLogistic, predictRidge } from '../../src/core/models/linear/index.ts';
 import { seededRng } from '../../src/core/random/rng.ts';

@@ -1,4 +1,4 @@
-import { toCsv } from '../core/data/write-csv.ts';
+import { toCsv } from '../core/data/ingest/write-csv.ts';
 import type { RunOutcome } from '../core/train/run-pipeline.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { FileWorkspaceStore } from '../adapters/fs/file-workspace-store.ts';
+import { FileWorkspaceStore } from '../adapters/folder-store/file-workspace-store.ts';
 
 /**
  * The `--workspace <dir>` option the CLI commands share: a folder holding

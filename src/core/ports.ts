@@ -1,5 +1,5 @@
 import type { AuditDraft, AuditEvent } from './audit/audit-event.ts';
-import type { DatasetVersion } from './data/dataset-version.ts';
+import type { DatasetVersion } from './data/versions/dataset-version.ts';
 import type { RunRecord } from './train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
 

@@ -2,7 +2,7 @@
  * The audit log as the UI shows it: every event, newest first, filtered by
  * type, actor and free text; chain verification; export as JSON Lines.
  */
-import { saveDownload } from '../adapters/files/save-download.ts';
+import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import type { AuditEvent } from '../core/audit/audit-event.ts';
 import { verifyChain, type ChainVerification } from '../core/audit/verify-chain.ts';
 import { workspaceStore } from './services.ts';

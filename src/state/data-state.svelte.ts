@@ -3,11 +3,11 @@
  * progress of the running step and the last error. Every change goes
  * through the worker; a failed step sets `error` and leaves the draft as it was.
  */
-import type { DatasetVersion } from '../core/data/dataset-version.ts';
+import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import type { ColumnRole, ColumnType } from '../core/data/types.ts';
 import type { LoadedData, Progress, Result } from '../adapters/workers/data-protocol.ts';
-import { readFileBytes } from '../adapters/files/read-file.ts';
-import { sampleBytes, type SampleDataset } from '../adapters/files/samples.ts';
+import { readFileBytes } from '../adapters/browser-files/read-file.ts';
+import { sampleBytes, type SampleDataset } from '../adapters/browser-files/samples.ts';
 import { currentActor } from './actor-state.svelte.ts';
 import { dataClient } from './services.ts';
 import { runResult } from './run-result.ts';

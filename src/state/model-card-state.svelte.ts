@@ -9,7 +9,7 @@ import { buildModelCard, type ModelCard } from '../core/registry/model-card.ts';
 import { modelCardMarkdown } from '../core/registry/model-card-markdown.ts';
 import type { ModelVersion } from '../core/registry/registry-types.ts';
 import type { WorkspaceStore } from '../core/ports.ts';
-import { saveDownload } from '../adapters/files/save-download.ts';
+import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { runThrowing } from './run-result.ts';
 import { workspaceStore } from './services.ts';
 

@@ -2,8 +2,8 @@
  * Exporting a model version as a verifiable .zip bundle, and importing one
  * (from another browser or workspace) as a new version here.
  */
-import { readFileBytes } from '../adapters/files/read-file.ts';
-import { saveDownload } from '../adapters/files/save-download.ts';
+import { readFileBytes } from '../adapters/browser-files/read-file.ts';
+import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { WorkbenchError } from '../core/errors.ts';
 import { bundleFolderName, exportModelBundle } from '../core/registry/bundle/index.ts';
 import { importModelVersion } from '../core/registry/import-version.ts';

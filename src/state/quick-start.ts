@@ -3,8 +3,8 @@
  * saved dataset version (so its data can be traced), so this loads a bundled
  * sample — or takes the draft already loaded — and saves it as a version.
  */
-import { SAMPLES } from '../adapters/files/samples.ts';
-import { baseName } from '../adapters/files/file-name.ts';
+import { SAMPLES } from '../adapters/browser-files/samples.ts';
+import { baseName } from '../adapters/browser-files/file-name.ts';
 import { data } from './data-state.svelte.ts';
 import { versions } from './versions-state.svelte.ts';
 

@@ -2,7 +2,7 @@
  * The adapters the state classes talk to, created lazily once per page so
  * that merely importing state starts no worker and opens no database.
  */
-import { IdbWorkspaceStore } from '../adapters/idb/idb-workspace-store.ts';
+import { IdbWorkspaceStore } from '../adapters/idb-store/idb-workspace-store.ts';
 import { createDataClient, type DataClient } from '../adapters/workers/data-client.ts';
 import type { WorkspaceStore } from '../core/ports.ts';
 

@@ -2,7 +2,7 @@
  * How much the browser lets the workspace store, whether it may evict it,
  * and the one destructive action: erasing everything.
  */
-import { getStorageInfo, requestPersistence, type StorageInfo } from '../adapters/storage/storage-info.ts';
+import { getStorageInfo, requestPersistence, type StorageInfo } from '../adapters/storage-quota/storage-info.ts';
 import { actor, currentActor } from './actor-state.svelte.ts';
 import { nowIso, workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';

@@ -3,7 +3,7 @@
  * profile (the table itself stays in storage), by the same rules the worker
  * applies for real (core/train/training-data.ts).
  */
-import type { DatasetVersion } from '../core/data/dataset-version.ts';
+import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import { defaultFeatures as schemaFeatures, taskFor } from '../core/train/training-data.ts';
 import type { Task } from '../core/train/pipeline-spec.ts';
 

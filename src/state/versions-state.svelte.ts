@@ -1,8 +1,8 @@
 /**
  * The saved dataset versions, newest first, and the diff between two of them.
  */
-import type { DatasetDiff } from '../core/data/diff-types.ts';
-import type { DatasetVersion } from '../core/data/dataset-version.ts';
+import type { DatasetDiff } from '../core/data/diff/diff-types.ts';
+import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import { dataClient, workspaceStore } from './services.ts';
 import { runResult, runThrowing } from './run-result.ts';
 

@@ -4,7 +4,7 @@
  * picks. Everything is published on `window.__bench` for the driver to poll.
  * Query: `?set=<url>&meta=<json>&backends=wasm,webgl,cpu,webgpu&budget=<ms>&quick=1`.
  */
-import type { BackendChoice, BackendPreference } from '../../../src/adapters/tf/browser-backend.ts';
+import type { BackendChoice, BackendPreference } from '../../../src/adapters/tf-backend/browser-backend.ts';
 import type { MlpPlan, MlpSample } from '../mlp-case.ts';
 import type { TrainingMessage, TrainingRequest } from './training.worker.ts';
 

@@ -4,8 +4,8 @@
  * then the shared MLP case (`trainMlp`) is timed on the fetched set. A fresh
  * worker per backend, so no backend's state leaks into the next.
  */
-import type { BackendChoice, BackendPreference } from '../../../src/adapters/tf/browser-backend.ts';
-import { selectBackend } from '../../../src/adapters/tf/browser-backend.ts';
+import type { BackendChoice, BackendPreference } from '../../../src/adapters/tf-backend/browser-backend.ts';
+import { selectBackend } from '../../../src/adapters/tf-backend/browser-backend.ts';
 import { planMlp, timeMlp, type BenchSet, type MlpPlan, type MlpSample } from '../mlp-case.ts';
 
 /** What the page asks for: a backend, and the set to train on (absent: only report the choice). */

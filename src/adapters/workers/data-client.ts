@@ -6,8 +6,8 @@
  */
 import * as Comlink from 'comlink';
 import type { ColumnRole, ColumnType } from '../../core/data/types.ts';
-import type { DatasetDiff } from '../../core/data/diff-types.ts';
-import type { DatasetVersion } from '../../core/data/dataset-version.ts';
+import type { DatasetDiff } from '../../core/data/diff/diff-types.ts';
+import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import type { DataWorkerApi, LoadedData, Progress, Result, SaveRequest } from './data-protocol.ts';
 

@@ -4,9 +4,9 @@
  * Comlink carries only the name and message of a thrown error.
  */
 import type { ErrorInfo } from '../../core/errors.ts';
-import type { DatasetDiff } from '../../core/data/diff-types.ts';
-import type { DatasetVersion } from '../../core/data/dataset-version.ts';
-import type { DataProfile } from '../../core/data/profile-types.ts';
+import type { DatasetDiff } from '../../core/data/diff/diff-types.ts';
+import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
+import type { DataProfile } from '../../core/data/profile/profile-types.ts';
 import type { ColumnRole, ColumnType } from '../../core/data/types.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

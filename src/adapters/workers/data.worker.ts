@@ -6,11 +6,11 @@
  * written without crossing back to the UI thread.
  */
 import * as Comlink from 'comlink';
-import { IdbWorkspaceStore } from '../idb/idb-workspace-store.ts';
-import { parseCsv } from '../../core/data/parse-csv.ts';
-import { decodeTable } from '../../core/data/canonical-encoding.ts';
-import { encodeWithId } from '../../core/data/dataset-id.ts';
-import { diffDatasets } from '../../core/data/diff.ts';
+import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
+import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
+import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
+import { encodeWithId } from '../../core/data/versions/dataset-id.ts';
+import { diffDatasets } from '../../core/data/diff/diff.ts';
 import {
   draftFromCsv,
   draftFromVersion,
@@ -20,8 +20,8 @@ import {
   withColumnType,
   type Draft,
 } from '../../core/data/draft.ts';
-import type { DataProfile } from '../../core/data/profile-types.ts';
-import { saveDraftAsVersion } from '../../core/data/save-version.ts';
+import type { DataProfile } from '../../core/data/profile/profile-types.ts';
+import { saveDraftAsVersion } from '../../core/data/versions/save-version.ts';
 import type { DataTable } from '../../core/data/types.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
 import type { DataWorkerApi, LoadedData, Progress, Result } from './data-protocol.ts';

@@ -5,11 +5,11 @@
  * audit events. Cancel = the UI terminates this worker.
  */
 import * as Comlink from 'comlink';
-import { decodeTable } from '../../core/data/canonical-encoding.ts';
+import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
 import { executeRun } from '../../core/train/execute-run.ts';
-import { IdbWorkspaceStore } from '../idb/idb-workspace-store.ts';
-import { selectBackend } from '../tf/browser-backend.ts';
+import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
+import { selectBackend } from '../tf-backend/browser-backend.ts';
 import { WORKBENCH_VERSION } from '../../version.ts';
 import type { TrainEvent, TrainRequest, TrainWorkerApi } from './train-protocol.ts';
 

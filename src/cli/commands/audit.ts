@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../core/audit/audit-event.ts';
-import { verifyWorkspace, type WorkspaceProblem, type WorkspaceVerification } from '../../adapters/fs/verify-workspace.ts';
+import { verifyWorkspace, type WorkspaceProblem, type WorkspaceVerification } from '../../adapters/folder-store/verify-workspace.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { printable, renderTable, truncate } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';

@@ -1,11 +1,11 @@
 import { readInputFile } from '../read-file.ts';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
-import { datasetId } from '../../core/data/dataset-id.ts';
-import { parseCsv } from '../../core/data/parse-csv.ts';
-import { profileTable } from '../../core/data/profile.ts';
-import type { ColumnProfile, DataProfile, QualityWarning } from '../../core/data/profile-types.ts';
-import { guessRoles } from '../../core/data/roles.ts';
+import { datasetId } from '../../core/data/versions/dataset-id.ts';
+import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
+import { profileTable } from '../../core/data/profile/profile.ts';
+import type { ColumnProfile, DataProfile, QualityWarning } from '../../core/data/profile/profile-types.ts';
+import { guessRoles } from '../../core/data/profile/roles.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { printable, renderTable, truncate } from '../text-table.ts';
 

@@ -1,11 +1,11 @@
 import { WorkbenchError } from '../errors.ts';
-import { castColumn } from './cast-column.ts';
-import type { DatasetVersion } from './dataset-version.ts';
-import type { ColumnInference } from './inference-types.ts';
-import type { ParsedCsv } from './parse-csv.ts';
-import { profileTable } from './profile.ts';
-import type { DataProfile } from './profile-types.ts';
-import { guessRoles } from './roles.ts';
+import { castColumn } from './ingest/cast-column.ts';
+import type { DatasetVersion } from './versions/dataset-version.ts';
+import type { ColumnInference } from './ingest/inference-types.ts';
+import type { ParsedCsv } from './ingest/parse-csv.ts';
+import { profileTable } from './profile/profile.ts';
+import type { DataProfile } from './profile/profile-types.ts';
+import { guessRoles } from './profile/roles.ts';
 import { cellText, type ColumnRole, type ColumnSchema, type ColumnType, type DataTable } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { ModelVersion } from '../registry/registry-types.ts';
 import type { RunRecord } from '../train/run-record.ts';
 import type { LineageEdge, LineageGraph, LineageNode } from './lineage-types.ts';

@@ -1,4 +1,4 @@
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 
 /**
  * For each dataset version with descendants (versions whose parent chain

@@ -1,6 +1,6 @@
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import { WorkbenchError } from '../errors.ts';
-import type { QualityWarning } from '../data/profile-types.ts';
+import type { QualityWarning } from '../data/profile/profile-types.ts';
 import { wilsonInterval } from '../metrics/confidence-interval.ts';
 import type { ClassificationReport, RegressionReport } from '../metrics/index.ts';
 import type { PipelineSpec } from '../train/pipeline-spec.ts';

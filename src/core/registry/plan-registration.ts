@@ -1,5 +1,5 @@
 import type { AuditDraft } from '../audit/audit-event.ts';
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import { WorkbenchError } from '../errors.ts';
 import type { RecordChange } from '../ports.ts';
 import type { RunRecord } from '../train/run-record.ts';

@@ -1,5 +1,5 @@
 import type { AuditDraft } from '../audit/audit-event.ts';
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { RecordChange } from '../ports.ts';
 import { checkGates, type FailedGate } from './promotion-gates.ts';
 import { expectVersionsUnchanged, nextTransitionId, productionVersion, requireModel, requireVersion, type RegistrySnapshot } from './registry-snapshot.ts';

@@ -1,4 +1,4 @@
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import { describeSignatureDiff, signatureDiff } from './signature.ts';
 import { HIGHER_IS_BETTER, type MetricGate, type ModelVersion, type PromotionGates } from './registry-types.ts';
 

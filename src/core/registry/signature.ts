@@ -1,4 +1,4 @@
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { ColumnType } from '../data/types.ts';
 import { WorkbenchError } from '../errors.ts';
 import type { RunRecord } from '../train/run-record.ts';

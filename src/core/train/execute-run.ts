@@ -1,7 +1,7 @@
-import type { DatasetVersion } from '../data/dataset-version.ts';
+import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { DataTable } from '../data/types.ts';
 import { WorkbenchError } from '../errors.ts';
-import { sameData } from '../hash/same-data.ts';
+import { sameData } from '../same-data.ts';
 import { sha256Hex } from '../hash/sha256.ts';
 import type { WorkspaceStore } from '../ports.ts';
 import { encodeArtifact } from './model-artifact-codec.ts';

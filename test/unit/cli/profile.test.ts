@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { root, workbench, workbenchInProcess } from './run-workbench.ts';
-import { datasetId } from '../../../src/core/data/dataset-id.ts';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
+import { datasetId } from '../../../src/core/data/versions/dataset-id.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 import { WorkbenchError } from '../../../src/core/errors.ts';
 
 // These tests run the real `workbench` bin in a child process, as a user or a

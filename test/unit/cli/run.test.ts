@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { datasetId } from '../../../src/core/data/dataset-id.ts';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
+import { datasetId } from '../../../src/core/data/versions/dataset-id.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 import { defaultPipelineSpec, type PipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
 import { root, workbench, workbenchInProcess, type Run } from './run-workbench.ts';
 

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { csvParseRows } from 'd3-dsv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectNodeBackend } from '../../../src/adapters/tf/node-backend.ts';
-import { datasetId } from '../../../src/core/data/dataset-id.ts';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
+import { selectNodeBackend } from '../../../src/adapters/tf-backend/node-backend.ts';
+import { datasetId } from '../../../src/core/data/versions/dataset-id.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 import { root, workbench, workbenchInProcess } from './run-workbench.ts';
 
 // `workbench train`: the --json contract, the text summary, predictions CSV,

@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FileWorkspaceStore } from '../../../src/adapters/fs/file-workspace-store.ts';
+import { FileWorkspaceStore } from '../../../src/adapters/folder-store/file-workspace-store.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
 import { root, workbenchInProcess, type Run } from './run-workbench.ts';
 

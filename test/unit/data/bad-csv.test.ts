@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { csvParseRows } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, type ParsedCsv } from '../../../src/core/data/parse-csv.ts';
-import { toCsv } from '../../../src/core/data/write-csv.ts';
+import { parseCsv, type ParsedCsv } from '../../../src/core/data/ingest/parse-csv.ts';
+import { toCsv } from '../../../src/core/data/ingest/write-csv.ts';
 import { cellText, type Column } from '../../../src/core/data/types.ts';
 import { WorkbenchError } from '../../../src/core/errors.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTable, encodeTable } from '../../../src/core/data/canonical-encoding.ts';
+import { decodeTable, encodeTable } from '../../../src/core/data/versions/canonical-encoding.ts';
 import type { DataTable } from '../../../src/core/data/types.ts';
 
 const table = (): DataTable => ({

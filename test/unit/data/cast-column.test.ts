@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { castColumn } from '../../../src/core/data/cast-column.ts';
+import { castColumn } from '../../../src/core/data/ingest/cast-column.ts';
 
 describe('castColumn', () => {
   it('reads category text as numbers and counts what it could not read', () => {

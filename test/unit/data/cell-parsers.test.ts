@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NumberKind, readDateTime, readNumber, type NumberRead } from '../../../src/core/data/cell-parsers.ts';
+import { NumberKind, readDateTime, readNumber, type NumberRead } from '../../../src/core/data/ingest/cell-parsers.ts';
 import { seededRng } from '../../../src/core/random/rng.ts';
 
 const num = (text: string): NumberRead => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { numeric, strings } from '../helpers/tables.ts';
-import { diffDatasets } from '../../../src/core/data/diff.ts';
-import { profileTable } from '../../../src/core/data/profile.ts';
-import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
+import { diffDatasets } from '../../../src/core/data/diff/diff.ts';
+import { profileTable } from '../../../src/core/data/profile/profile.ts';
+import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { Column, DataTable } from '../../../src/core/data/types.ts';
 
 function side(id: string, ...columns: Column[]): { version: DatasetVersion; table: DataTable } {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
-import { datasetId } from '../../../src/core/data/dataset-id.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
+import { datasetId } from '../../../src/core/data/versions/dataset-id.ts';
 import type { Column, NumericColumn, StringColumn } from '../../../src/core/data/types.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);

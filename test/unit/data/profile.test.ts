@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { numeric, strings, table } from '../helpers/tables.ts';
-import { profileTable } from '../../../src/core/data/profile.ts';
-import { sortValues } from '../../../src/core/data/sort-values.ts';
-import { quantileSorted } from '../../../src/core/data/quantile.ts';
+import { profileTable } from '../../../src/core/data/profile/profile.ts';
+import { sortValues } from '../../../src/core/data/profile/sort-values.ts';
+import { quantileSorted } from '../../../src/core/data/profile/quantile.ts';
 import { canonicalJson } from '../../../src/core/hash/canonical-json.ts';
-import type { NumericStats } from '../../../src/core/data/profile-types.ts';
+import type { NumericStats } from '../../../src/core/data/profile/profile-types.ts';
 import type { Column, NumericType } from '../../../src/core/data/types.ts';
 
 function expectClose(actual: number, expected: number): void {

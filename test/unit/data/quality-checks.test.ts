@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { numeric, strings, table } from '../helpers/tables.ts';
-import { profileTable } from '../../../src/core/data/profile.ts';
-import type { ColumnInference } from '../../../src/core/data/inference-types.ts';
-import type { QualityWarning } from '../../../src/core/data/profile-types.ts';
+import { profileTable } from '../../../src/core/data/profile/profile.ts';
+import type { ColumnInference } from '../../../src/core/data/ingest/inference-types.ts';
+import type { QualityWarning } from '../../../src/core/data/profile/profile-types.ts';
 import type { ColumnRole, DataTable } from '../../../src/core/data/types.ts';
 
 function warnings(t: DataTable, roles: Record<string, ColumnRole> = {}, inference?: ColumnInference[]): QualityWarning[] {

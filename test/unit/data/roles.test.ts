@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessRoles, looksLikeTarget } from '../../../src/core/data/roles.ts';
+import { guessRoles, looksLikeTarget } from '../../../src/core/data/profile/roles.ts';
 import type { Column, ColumnType, DataTable } from '../../../src/core/data/types.ts';
 
 /** Roles depend only on names and types, so the columns can be empty. */

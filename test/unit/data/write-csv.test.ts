@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCell, toCsv } from '../../../src/core/data/write-csv.ts';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
+import { escapeCell, toCsv } from '../../../src/core/data/ingest/write-csv.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 
 describe('toCsv', () => {
   it('neutralises formula-looking cells but leaves negative numbers alone', () => {

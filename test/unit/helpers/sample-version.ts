@@ -1,5 +1,5 @@
-import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
-import type { DataProfile } from '../../../src/core/data/profile-types.ts';
+import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
+import type { DataProfile } from '../../../src/core/data/profile/profile-types.ts';
 import { sha256HexSync } from '../../../src/core/hash/sha256.ts';
 
 /** A minimal valid profile of a two-row table with one integer column `x`. */

@@ -4,7 +4,7 @@ import { defaultPipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type AuditDraft } from '../../../src/core/audit/audit-event.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
-import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
+import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { WorkspaceStore } from '../../../src/core/ports.ts';
 import { sampleVersion } from './sample-version.ts';
 

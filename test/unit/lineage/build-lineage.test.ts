@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLineage } from '../../../src/core/lineage/build-lineage.ts';
 import { newestDescendants } from '../../../src/core/lineage/newest-descendant.ts';
 import { planRegistration } from '../../../src/core/registry/plan-registration.ts';
-import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
+import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { ModelVersion } from '../../../src/core/registry/registry-types.ts';
 import type { RunRecord } from '../../../src/core/train/run-record.ts';
 import { ACTOR, at, completedRun, datasetVersion } from '../registry/registry-fixtures.ts';

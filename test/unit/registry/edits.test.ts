@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryWorkspaceStore } from '../../../src/adapters/memory/memory-workspace-store.ts';
+import type { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
 import { validateGates } from '../../../src/core/registry/plan-gates.ts';
 import { planCardUpdate } from '../../../src/core/registry/plan-version-edit.ts';
 import { registerRun, setAliases, setGates, updateCard, updateModelDescription, updateVersionDetails } from '../../../src/core/registry/registry-service.ts';

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { IdbWorkspaceStore } from '../../../src/adapters/idb/idb-workspace-store.ts';
-import { connectWorkbenchDb } from '../../../src/adapters/idb/open-db.ts';
+import { IdbWorkspaceStore } from '../../../src/adapters/idb-store/idb-workspace-store.ts';
+import { connectWorkbenchDb } from '../../../src/adapters/idb-store/open-db.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
 import { planRegistration } from '../../../src/core/registry/plan-registration.ts';
 import { planTransition } from '../../../src/core/registry/plan-transition.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryWorkspaceStore } from '../../../src/adapters/memory/memory-workspace-store.ts';
+import { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
 import { WorkbenchError } from '../../../src/core/errors.ts';
 import { exportModelBundle } from '../../../src/core/registry/bundle/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryWorkspaceStore } from '../../../src/adapters/memory/memory-workspace-store.ts';
+import type { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
 import { registryAt, registryMoments, stageHistory } from '../../../src/core/registry/registry-at.ts';
 import { registerRun, setGates, transition } from '../../../src/core/registry/registry-service.ts';
 import { readRegistry, type RegistrySnapshot } from '../../../src/core/registry/registry-snapshot.ts';

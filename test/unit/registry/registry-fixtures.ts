@@ -3,9 +3,9 @@
  * version, completed classification and regression runs, and a memory
  * store holding them.
  */
-import { MemoryWorkspaceStore } from '../../../src/adapters/memory/memory-workspace-store.ts';
-import type { DatasetVersion } from '../../../src/core/data/dataset-version.ts';
-import type { QualityWarning } from '../../../src/core/data/profile-types.ts';
+import { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
+import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
+import type { QualityWarning } from '../../../src/core/data/profile/profile-types.ts';
 import type { ColumnSchema } from '../../../src/core/data/types.ts';
 import { sha256HexSync } from '../../../src/core/hash/sha256.ts';
 import { wilsonInterval } from '../../../src/core/metrics/confidence-interval.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MemoryWorkspaceStore } from '../../../src/adapters/memory/memory-workspace-store.ts';
+import type { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
 import { planTransition } from '../../../src/core/registry/plan-transition.ts';
 import { registerRun, setGates, transition } from '../../../src/core/registry/registry-service.ts';
 import { readRegistry } from '../../../src/core/registry/registry-snapshot.ts';

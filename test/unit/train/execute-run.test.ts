@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MemoryWorkspaceStore } from '../../../src/adapters/memory/memory-workspace-store.ts';
+import { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
-import { encodeWithId } from '../../../src/core/data/dataset-id.ts';
+import { encodeWithId } from '../../../src/core/data/versions/dataset-id.ts';
 import { draftFromCsv, profileDraft } from '../../../src/core/data/draft.ts';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
-import { saveDraftAsVersion } from '../../../src/core/data/save-version.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
+import { saveDraftAsVersion } from '../../../src/core/data/versions/save-version.ts';
 import { executeRun, type ExecuteRunInput } from '../../../src/core/train/execute-run.ts';
 import { decodeArtifact } from '../../../src/core/train/model-artifact-codec.ts';
 import { defaultPipelineSpec } from '../../../src/core/train/pipeline-spec.ts';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
-import { guessRoles } from '../../../src/core/data/roles.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
+import { guessRoles } from '../../../src/core/data/profile/roles.ts';
 import type { ColumnSchema, DataTable } from '../../../src/core/data/types.ts';
 import type { ClassificationReport, RegressionReport } from '../../../src/core/metrics/index.ts';
 import { defaultModelSpec, defaultPipelineSpec, type ModelKind, type PipelineSpec } from '../../../src/core/train/pipeline-spec.ts';

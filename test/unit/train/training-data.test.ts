@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/core/data/parse-csv.ts';
+import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 import type { ColumnSchema, DataTable } from '../../../src/core/data/types.ts';
 import { resolveTrainingData } from '../../../src/core/train/training-data.ts';
 

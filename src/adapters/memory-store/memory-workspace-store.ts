@@ -1,0 +1,163 @@
+import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
+import { sealEvent } from '../../core/audit/chain.ts';
+import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
+import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
+import { sameData } from '../../core/same-data.ts';
+import type { RunRecord } from '../../core/train/run-record.ts';
+import { WorkbenchError } from '../../core/errors.ts';
+import { assertVersionBytes, storageWriteError } from '../storage-quota/storage-errors.ts';
+
+/**
+ * The workspace in memory, for tests and the CLI. It behaves like the
+ * IndexedDB store: values are copied in and out (structured clone, so what
+ * IndexedDB would refuse is refused here too), and each change is prepared
+ * in full before anything is stored, so a failure leaves nothing behind.
+ *
+ * @example
+ * const store = new MemoryWorkspaceStore();
+ * await store.appendAudit({ at, actor: 'cli', type: 'pipeline.run', subject: '', data: {} });
+ */
+export class MemoryWorkspaceStore implements WorkspaceStore {
+  readonly #versions = new Map<string, DatasetVersion>();
+  readonly #blobs = new Map<string, Uint8Array>();
+  readonly #runs = new Map<string, RunRecord>();
+  readonly #records: { [K in RecordKind]: Map<string, RecordTypes[K]> } = { models: new Map(), modelVersions: new Map(), stageTransitions: new Map() };
+  readonly #settings = new Map<string, unknown>();
+  #audit: AuditEvent[] = [];
+
+  async saveDatasetVersion(
+    version: DatasetVersion,
+    bytes: Uint8Array,
+    event: AuditDraft,
+  ): Promise<{ created: boolean; version: DatasetVersion }> {
+    assertVersionBytes(version, bytes);
+    const existing = this.#versions.get(version.id);
+    if (existing) return { created: false, version: structuredClone(existing) };
+    const [stored, sealed] = prepare('Saving the dataset version', () => [
+      structuredClone(version),
+      structuredClone(sealEvent(this.#head(), event)),
+    ]);
+    if (!this.#blobs.has(version.id)) this.#blobs.set(version.id, bytes.slice());
+    this.#versions.set(version.id, stored);
+    this.#audit.push(sealed);
+    return { created: true, version: structuredClone(stored) };
+  }
+
+  async listDatasetVersions(): Promise<DatasetVersion[]> {
+    // Newest first; equal timestamps by id, descending, as the IndexedDB index gives them.
+    const all = [...this.#versions.values()].sort((a, b) =>
+      a.createdAt === b.createdAt ? compare(b.id, a.id) : compare(b.createdAt, a.createdAt),
+    );
+    return structuredClone(all);
+  }
+
+  async getDatasetVersion(id: string): Promise<DatasetVersion | undefined> {
+    const version = this.#versions.get(id);
+    return version && structuredClone(version);
+  }
+
+  async getBlob(hash: string): Promise<Uint8Array | undefined> {
+    return this.#blobs.get(hash)?.slice();
+  }
+
+  async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
+    if (this.#runs.has(run.id)) {
+      throw new WorkbenchError('storage.run-exists', `A run with id ${run.id} is already stored. Start a new run instead.`);
+    }
+    const [stored, sealed] = prepare('Saving the run', () => [structuredClone(run), structuredClone(sealEvent(this.#head(), event))]);
+    for (const { hash, bytes } of blobs) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
+    this.#runs.set(run.id, stored);
+    this.#audit.push(sealed);
+    return structuredClone(stored);
+  }
+
+  async listRuns(): Promise<RunRecord[]> {
+    const all = [...this.#runs.values()].sort((a, b) => (a.startedAt === b.startedAt ? compare(b.id, a.id) : compare(b.startedAt, a.startedAt)));
+    return structuredClone(all);
+  }
+
+  async getRun(id: string): Promise<RunRecord | undefined> {
+    const run = this.#runs.get(id);
+    return run && structuredClone(run);
+  }
+
+  async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
+    for (const e of change.expect ?? []) {
+      if (!sameData(this.#records[e.kind].get(e.key), e.equals)) {
+        throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
+      }
+    }
+    const [puts, sealed] = prepare('Saving the registry change', () => [
+      change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) })),
+      structuredClone(sealEvent(this.#head(), event)),
+    ] as const);
+    for (const { hash, bytes } of change.blobs ?? []) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
+    for (const p of puts) (this.#records[p.kind] as Map<string, unknown>).set(keyOf(p.kind, p.value), p.value);
+    this.#audit.push(sealed);
+    return structuredClone(sealed);
+  }
+
+  async listRecords<K extends RecordKind>(kind: K): Promise<RecordTypes[K][]> {
+    return structuredClone([...this.#records[kind].values()]);
+  }
+
+  async getRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordTypes[K] | undefined> {
+    const value = this.#records[kind].get(key);
+    return value && structuredClone(value);
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    return structuredClone(this.#settings.get(key));
+  }
+
+  async setSetting(key: string, value: unknown): Promise<void> {
+    this.#settings.set(key, structuredClone(value));
+  }
+
+  async appendAudit(event: AuditDraft): Promise<AuditEvent> {
+    const sealed = prepare('Recording the audit event', () => structuredClone(sealEvent(this.#head(), event)));
+    this.#audit.push(sealed);
+    return structuredClone(sealed);
+  }
+
+  async listAudit(): Promise<AuditEvent[]> {
+    return structuredClone(this.#audit);
+  }
+
+  async eraseAll(event: AuditDraft): Promise<AuditEvent> {
+    const genesis = prepare('Erasing local data', () => {
+      const data = { ...event.data, erasedEvents: this.#audit.length, previousHead: this.#head()?.hash ?? GENESIS_HASH };
+      return structuredClone(sealEvent(null, { ...event, data }));
+    });
+    this.#versions.clear();
+    this.#runs.clear();
+    for (const map of Object.values(this.#records)) map.clear();
+    this.#settings.clear();
+    this.#blobs.clear();
+    this.#audit = [genesis];
+    return structuredClone(genesis);
+  }
+
+  #head(): AuditEvent | null {
+    return this.#audit.at(-1) ?? null;
+  }
+}
+
+/** Runs the part of a change that may fail, before anything is stored. */
+function prepare<T>(action: string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    throw storageWriteError(error, action);
+  }
+}
+
+/** The key a record is stored under (its keyPath in IndexedDB). */
+function keyOf(kind: RecordKind, value: unknown): string {
+  const v = value as { name?: string; id?: string };
+  return kind === 'models' ? v.name! : v.id!;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

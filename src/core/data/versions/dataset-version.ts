@@ -1,0 +1,25 @@
+import type { DataProfile } from '../profile/profile-types.ts';
+import type { ColumnSchema } from '../types.ts';
+
+/**
+ * A saved, immutable dataset version. Its `id` is the SHA-256 (hex) of the
+ * canonical encoding of its typed table (see canonical-encoding.ts), which
+ * is also the key of its bytes in the blob store: the same data always gets
+ * the same id, whatever file it came from.
+ */
+export interface DatasetVersion {
+  id: string;
+  name: string;
+  /** The version this one was derived from, if any (lineage). */
+  parentId: string | null;
+  /** ISO 8601, from the clock passed in. */
+  createdAt: string;
+  source: { fileName: string; sizeBytes: number } | null;
+  schema: ColumnSchema[];
+  rowCount: number;
+  columnCount: number;
+  note: string;
+  /** Size of the canonical encoding stored in the blob store. */
+  byteLength: number;
+  profile: DataProfile;
+}

@@ -1,0 +1,52 @@
+import { WorkbenchError } from '../../errors.ts';
+import type { WorkspaceStore } from '../../ports.ts';
+import type { DatasetVersion } from './dataset-version.ts';
+import { draftSchema, type Draft } from '../draft.ts';
+import type { DataProfile } from '../profile/profile-types.ts';
+
+export interface SaveVersionInput {
+  name: string;
+  note: string;
+  actor: string;
+  /** Epoch milliseconds, from the caller's clock. */
+  now: number;
+  /** The draft's canonical bytes and their id (see dataset-id.ts). */
+  encoded: { bytes: Uint8Array; id: string };
+  profile: DataProfile;
+}
+
+/**
+ * Saves a draft as a dataset version, with its audit event, in one store
+ * transaction. Saving data that is already stored (same id) writes nothing
+ * and returns the existing version with `created: false`.
+ */
+export async function saveDraftAsVersion(
+  store: WorkspaceStore,
+  draft: Draft,
+  input: SaveVersionInput,
+): Promise<{ created: boolean; version: DatasetVersion }> {
+  const name = input.name.trim();
+  if (name === '') throw new WorkbenchError('version.no-name', 'Give the dataset version a name before saving it.');
+  if (name.length > 200) throw new WorkbenchError('version.name-too-long', 'The version name is longer than 200 characters. Use a shorter name.');
+  const { bytes, id } = input.encoded;
+  const version: DatasetVersion = {
+    id,
+    name,
+    parentId: draft.parentId === id ? null : draft.parentId,
+    createdAt: new Date(input.now).toISOString(),
+    source: draft.source,
+    schema: draftSchema(draft),
+    rowCount: draft.table.rowCount,
+    columnCount: draft.table.columns.length,
+    note: input.note.trim(),
+    byteLength: bytes.byteLength,
+    profile: input.profile,
+  };
+  return store.saveDatasetVersion(version, bytes, {
+    at: version.createdAt,
+    actor: input.actor,
+    type: 'dataset.version_saved',
+    subject: id,
+    data: { name, rowCount: version.rowCount, columnCount: version.columnCount, parentId: version.parentId, source: version.source?.fileName ?? null },
+  });
+}

@@ -1,0 +1,145 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { IdbWorkspaceStore } from '../../../src/adapters/idb-store/idb-workspace-store.ts';
+import { closeWorkbenchDb, connectWorkbenchDb, openWorkbenchDb } from '../../../src/adapters/idb-store/open-db.ts';
+import { WORKBENCH_DB_VERSION } from '../../../src/adapters/idb-store/schema.ts';
+import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
+import { draft, describeWorkspaceStore } from '../helpers/workspace-store-suite.ts';
+import { sampleVersion } from '../helpers/sample-version.ts';
+
+let dbCount = 0;
+/** A fresh database name, so tests never see each other's data. */
+const freshName = () => `workbench-test-${++dbCount}`;
+
+describeWorkspaceStore('IdbWorkspaceStore', async () => {
+  const name = freshName();
+  // Two connections, as the page and a worker would have.
+  const pageDb = connectWorkbenchDb(name);
+  const store = new IdbWorkspaceStore(() => pageDb);
+  const workerDb = pageDb.then(() => connectWorkbenchDb(name));
+  return { store, peer: new IdbWorkspaceStore(() => workerDb) };
+});
+
+describe('IdbWorkspaceStore on IndexedDB', () => {
+  it('creates every store and index at the current schema version', async () => {
+    const db = await connectWorkbenchDb(freshName());
+    expect(db.version).toBe(WORKBENCH_DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'blobs', 'datasetVersions', 'meta', 'modelVersions', 'models', 'runs', 'stageTransitions']);
+    const tx = db.transaction(['audit', 'datasetVersions']);
+    expect([...tx.objectStore('audit').indexNames].sort()).toEqual(['byAt', 'byType']);
+    expect([...tx.objectStore('datasetVersions').indexNames]).toEqual(['byCreatedAt']);
+    db.close();
+  });
+
+  it('upgrades a version-1 database to add runs, keeping its versions and audit log', async () => {
+    const name = freshName();
+    const { openDB } = await import('idb');
+    const old = await openDB(name, 1, {
+      upgrade(db) {
+        db.createObjectStore('datasetVersions', { keyPath: 'id' }).createIndex('byCreatedAt', 'createdAt');
+        db.createObjectStore('blobs', { keyPath: 'hash' });
+        const audit = db.createObjectStore('audit', { keyPath: 'seq' });
+        audit.createIndex('byType', 'type');
+        audit.createIndex('byAt', 'at');
+        db.createObjectStore('meta');
+      },
+    });
+    const { version, bytes } = sampleVersion();
+    await old.put('datasetVersions', version);
+    await old.put('blobs', { hash: version.id, bytes, byteLength: bytes.byteLength });
+    old.close();
+    const db = await connectWorkbenchDb(name);
+    expect(db.version).toBe(WORKBENCH_DB_VERSION);
+    expect(await db.count('runs')).toBe(0);
+    expect(await new IdbWorkspaceStore(async () => db).getDatasetVersion(version.id)).toEqual(version);
+    db.close();
+  });
+
+  it('stores identical bytes once and leaves an existing blob untouched', async () => {
+    const db = await connectWorkbenchDb(freshName());
+    const store = new IdbWorkspaceStore(async () => db);
+    const { version, bytes } = sampleVersion();
+    // A blob already present under this hash (e.g. its version record was removed earlier).
+    await db.put('blobs', { hash: version.id, bytes: bytes.slice(), byteLength: bytes.byteLength });
+    const before = await db.get('blobs', version.id);
+    await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
+    await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
+    expect(await db.count('blobs')).toBe(1);
+    expect(await db.get('blobs', version.id)).toEqual(before);
+    expect(await db.count('datasetVersions')).toBe(1);
+    expect(await db.count('audit')).toBe(1);
+    db.close();
+  });
+
+  it('stores only the bytes of a view, not its whole buffer', async () => {
+    const db = await connectWorkbenchDb(freshName());
+    const store = new IdbWorkspaceStore(async () => db);
+    const { version, bytes } = sampleVersion();
+    const big = new Uint8Array(1_000_000);
+    big.set(bytes, 500);
+    await store.saveDatasetVersion(version, big.subarray(500, 500 + bytes.byteLength), draft('dataset.version_saved'));
+    const stored = await db.get('blobs', version.id);
+    expect(stored?.bytes.buffer.byteLength).toBe(bytes.byteLength);
+    expect(stored?.bytes).toEqual(bytes);
+    db.close();
+  });
+
+  it('rolls back the blob it had already written when the version record fails', async () => {
+    const db = await connectWorkbenchDb(freshName());
+    const store = new IdbWorkspaceStore(async () => db);
+    const { version, bytes } = sampleVersion();
+    const profile = { ...version.profile, extra: Symbol('not storable') };
+    await expect(store.saveDatasetVersion({ ...version, profile }, bytes, draft('x'))).rejects.toMatchObject({
+      code: 'storage.not_storable',
+    });
+    expect([await db.count('blobs'), await db.count('datasetVersions'), await db.count('audit')]).toEqual([0, 0, 0]);
+    // The store still works after the aborted transaction.
+    expect((await store.saveDatasetVersion(version, bytes, draft('x'))).created).toBe(true);
+    db.close();
+  });
+
+  it('erases the meta store too', async () => {
+    const db = await connectWorkbenchDb(freshName());
+    await db.put('meta', 'Ada', 'actor');
+    await new IdbWorkspaceStore(async () => db).eraseAll(draft('workspace.erased'));
+    expect(await db.count('meta')).toBe(0);
+    expect(verifyChain(await db.getAll('audit'))).toMatchObject({ ok: true, count: 1 });
+    db.close();
+  });
+
+  it('keeps versions, blobs and the chain across closing and reopening the database', async () => {
+    const name = freshName();
+    const first = new IdbWorkspaceStore(() => openWorkbenchDb(name));
+    const { version, bytes } = sampleVersion();
+    await first.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
+    const appended = await first.appendAudit(draft('column.type_overridden', version.id, { column: 'x' }));
+    await closeWorkbenchDb(name);
+
+    const reopened = new IdbWorkspaceStore(() => openWorkbenchDb(name));
+    expect(await reopened.listDatasetVersions()).toEqual([version]);
+    expect(await reopened.getBlob(version.id)).toEqual(bytes);
+    expect(verifyChain(await reopened.listAudit())).toEqual({ ok: true, count: 2, head: appended.hash });
+    await closeWorkbenchDb(name);
+  });
+
+  it('shares one connection between concurrent openWorkbenchDb callers', async () => {
+    const name = freshName();
+    const [a, b] = await Promise.all([openWorkbenchDb(name), openWorkbenchDb(name)]);
+    expect(a).toBe(b);
+    await closeWorkbenchDb(name);
+    expect(await openWorkbenchDb(name)).not.toBe(a);
+    await closeWorkbenchDb(name);
+  });
+
+  it('detects tampering done directly in the database', async () => {
+    const db = await connectWorkbenchDb(freshName());
+    const store = new IdbWorkspaceStore(async () => db);
+    for (let i = 0; i < 4; i++) await store.appendAudit(draft('test.step', `s${i}`, { i }));
+    const third = await db.get('audit', 3);
+    await db.put('audit', { ...third!, data: { i: 99 } });
+    expect(verifyChain(await store.listAudit())).toMatchObject({ ok: false, brokenAt: 3 });
+    await db.delete('audit', 3);
+    expect(verifyChain(await store.listAudit())).toMatchObject({ ok: false, brokenAt: 3 });
+    db.close();
+  });
+});
