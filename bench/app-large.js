@@ -61,7 +61,8 @@ async function startMemorySampler(cdp, everyMs) {
   cdp.on('Target.receivedMessageFromTarget', (e) => {
     const message = JSON.parse(e.message);
     // A late answer is still a true reading of the worker's heap: keep it for the peak.
-    if (typeof message.result?.usedSize === 'number') peak.workerHeap = Math.max(peak.workerHeap, message.result.usedSize);
+    if (typeof message.result?.usedSize === 'number')
+      peak.workerHeap = Math.max(peak.workerHeap, message.result.usedSize);
     const resolve = pending.get(message.id);
     if (resolve) {
       pending.delete(message.id);
@@ -82,7 +83,10 @@ async function startMemorySampler(cdp, everyMs) {
         setTimeout(() => resolve(null), 2000);
       });
       try {
-        await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) });
+        await cdp.send('Target.sendMessageToTarget', {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }),
+        });
         const heap = await result;
         if (heap) used += heap.usedSize;
         else peak.workerUnanswered++;
@@ -146,7 +150,10 @@ const digits = (s) => (s ?? '').replace(/\D/g, '');
  */
 export async function appLarge({ csvPath, rows, timeoutMs = 15 * 60_000, build = true }) {
   if (build) {
-    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', appDir, '--emptyOutDir'], { stdio: 'inherit', cwd: root });
+    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', appDir, '--emptyOutDir'], {
+      stdio: 'inherit',
+      cwd: root,
+    });
     if (result.status !== 0) throw new Error('building the app failed (see above)');
   }
   const server = await serveStatic({ '/': appDir });
@@ -215,7 +222,10 @@ export async function appLarge({ csvPath, rows, timeoutMs = 15 * 60_000, build =
     const to = phases[phases.length - 1].end;
     return {
       rows: Number(shownRows),
-      phases: phases.map((p) => ({ ...p, longTasks: summarise(tasks.filter((t) => t.start >= p.start && t.start <= p.end)) })),
+      phases: phases.map((p) => ({
+        ...p,
+        longTasks: summarise(tasks.filter((t) => t.start >= p.start && t.start <= p.end)),
+      })),
       longTasks: summarise(tasks.filter((t) => t.start >= from && t.start <= to)),
       longTasksWholeSession: summarise(tasks),
       longest: [...tasks].sort((a, b) => b.duration - a.duration).slice(0, 5),

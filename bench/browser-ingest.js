@@ -16,7 +16,10 @@ const dataDir = join(here, '.data');
  * @returns {Promise<{ bytes: number, chromium: string, samples: { id: string, run: number, ms: number, rows: number }[] }>}
  */
 export async function browserIngest({ csvPath, runs, only }) {
-  const build = spawnSync('npx', ['vite', 'build', '--config', join(here, 'browser/vite.config.ts')], { stdio: 'inherit', cwd: join(here, '..') });
+  const build = spawnSync('npx', ['vite', 'build', '--config', join(here, 'browser/vite.config.ts')], {
+    stdio: 'inherit',
+    cwd: join(here, '..'),
+  });
   if (build.status !== 0) throw new Error('building bench/browser failed (see above)');
   const server = await serveStatic({ '/': join(dataDir, 'browser-dist'), '/data/': dirname(csvPath) });
   const browser = await launchChromium(dataDir, { extraArgs: ['--js-flags=--expose-gc'] });
@@ -28,10 +31,16 @@ export async function browserIngest({ csvPath, runs, only }) {
     let seen = 0;
     for (;;) {
       const state = await page.evaluate(() => /** @type {any} */ (window).__bench);
-      for (const s of state.samples.slice(seen)) console.error(`  chromium ${s.id} run ${s.run}: ${(s.ms / 1000).toFixed(2)} s`);
+      for (const s of state.samples.slice(seen))
+        console.error(`  chromium ${s.id} run ${s.run}: ${(s.ms / 1000).toFixed(2)} s`);
       seen = state.samples.length;
       if (state.error) throw new Error(`benchmark worker failed: ${state.error}`);
-      if (state.done) return { bytes: state.bytes, chromium: browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)), samples: state.samples };
+      if (state.done)
+        return {
+          bytes: state.bytes,
+          chromium: browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)),
+          samples: state.samples,
+        };
       await page.waitForTimeout(500);
     }
   } finally {

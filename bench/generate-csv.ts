@@ -28,11 +28,42 @@ const PLANS = ['free', 'basic', 'pro', 'team', 'enterprise'];
 const LABELS = ['stay', 'churn'];
 const STREETS = ['Main St', 'High St', 'Park Ave', 'Oak Rd', 'Mill Ln', 'Station Rd', 'Church St', 'Elm St'];
 const CITIES = ['Springfield', 'Riverton', 'Lakeside', 'Fairview', 'Georgetown', 'Salem', 'Franklin', 'Clinton'];
-const WORDS = ['late', 'delivery', 'great', 'price', 'support', 'slow', 'refund', 'app', 'crash', 'fast', 'thanks', 'again'];
+const WORDS = [
+  'late',
+  'delivery',
+  'great',
+  'price',
+  'support',
+  'slow',
+  'refund',
+  'app',
+  'crash',
+  'fast',
+  'thanks',
+  'again',
+];
 
 export const HEADER = [
-  'id', 'amount', 'price', 'quantity', 'score', 'age', 'segment', 'country', 'channel', 'signup_date',
-  'last_seen', 'is_active', 'newsletter', 'address', 'temperature', 'visits', 'plan', 'ratio', 'comment', 'label',
+  'id',
+  'amount',
+  'price',
+  'quantity',
+  'score',
+  'age',
+  'segment',
+  'country',
+  'channel',
+  'signup_date',
+  'last_seen',
+  'is_active',
+  'newsletter',
+  'address',
+  'temperature',
+  'visits',
+  'plan',
+  'ratio',
+  'comment',
+  'label',
 ];
 
 const DAY_MS = 86_400_000;
@@ -142,6 +173,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   const out = args[0];
   const mb = flag('--mb');
-  const result = ensureCsv(out, { rows: flag('--rows'), targetBytes: mb === undefined ? undefined : mb * 1e6, seed: flag('--seed') ?? 20240115 });
+  const result = ensureCsv(out, {
+    rows: flag('--rows'),
+    targetBytes: mb === undefined ? undefined : mb * 1e6,
+    seed: flag('--seed') ?? 20240115,
+  });
   console.log(JSON.stringify(result));
 }

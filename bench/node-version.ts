@@ -47,7 +47,8 @@ const steps: Record<string, number[]> = {
 };
 let canonicalBytes = 0;
 let heapPeak = 0;
-const noteHeap = () => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers));
+const noteHeap = () =>
+  (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers));
 
 for (let run = 1; run <= runs; run++) {
   const store = new MemoryWorkspaceStore();
@@ -55,7 +56,14 @@ for (let run = 1; run <= runs; run++) {
   const encoded = await timed(() => encodeWithId(draft.table));
   canonicalBytes = encoded.value.bytes.byteLength;
   const saved = await timed(() =>
-    saveDraftAsVersion(store, draft, { name: 'bench', note: '', actor: 'bench', now: 0, encoded: encoded.value, profile: profile.value }),
+    saveDraftAsVersion(store, draft, {
+      name: 'bench',
+      note: '',
+      actor: 'bench',
+      now: 0,
+      encoded: encoded.value,
+      profile: profile.value,
+    }),
   );
   noteHeap();
   const blob = (await store.getBlob(encoded.value.id))!;
@@ -64,7 +72,8 @@ for (let run = 1; run <= runs; run++) {
   const reprofile = await timed(() => profileDraft(reopened));
   const reencoded = await timed(() => encodeWithId(decoded.value));
   noteHeap();
-  if (reencoded.value.id !== encoded.value.id) throw new Error('reopened table hashes differently: the round trip is broken');
+  if (reencoded.value.id !== encoded.value.id)
+    throw new Error('reopened table hashes differently: the round trip is broken');
   steps.profileTable.push(profile.ms);
   steps.encodeWithId.push(encoded.ms);
   steps.storeSave.push(saved.ms);
@@ -72,7 +81,11 @@ for (let run = 1; run <= runs; run++) {
   steps.reopenProfile.push(reprofile.ms);
   steps.reopenEncodeWithId.push(reencoded.ms);
   process.stderr.write(
-    `  node run ${run}: ` + Object.entries(steps).map(([k, v]) => `${k} ${(v[v.length - 1] / 1000).toFixed(2)} s`).join(', ') + '\n',
+    `  node run ${run}: ` +
+      Object.entries(steps)
+        .map(([k, v]) => `${k} ${(v[v.length - 1] / 1000).toFixed(2)} s`)
+        .join(', ') +
+      '\n',
   );
 }
 

@@ -53,7 +53,9 @@ function nodeScript(script, scriptArgs) {
 function ensureData(name, options) {
   const path = join(dataDir, name);
   const info = nodeScript('generate-csv.ts', [path, ...options, '--seed', String(SEED)]);
-  console.error(`${info.cached ? 'Using' : 'Generated'} ${name}: ${info.rows.toLocaleString('en')} rows, ${mb(info.bytes)}`);
+  console.error(
+    `${info.cached ? 'Using' : 'Generated'} ${name}: ${info.rows.toLocaleString('en')} rows, ${mb(info.bytes)}`,
+  );
   return { path, ...info };
 }
 
@@ -75,7 +77,11 @@ async function ingestPart(results) {
   const summary = (env, id) => {
     const list = env.samples.filter((s) => s.id === id);
     const rowsOk = list.every((s) => s.rows === file.rows);
-    return { mbs: MB_S(env.bytes, median(list.map((s) => s.ms))), runs: list.map((s) => (s.ms / 1000).toFixed(1)).join(' / '), rowsOk };
+    return {
+      mbs: MB_S(env.bytes, median(list.map((s) => s.ms))),
+      runs: list.map((s) => (s.ms / 1000).toFixed(1)).join(' / '),
+      rowsOk,
+    };
   };
   const ids = Object.keys(labels);
   printTable(
@@ -107,12 +113,28 @@ async function versionPart(results, large) {
   const rows = [
     ['parseCsv (once, for context)', seconds(v.parseMs), '—'],
     ['profileTable', seconds(m(s.profileTable)), s.profileTable.map((x) => (x / 1000).toFixed(2)).join(' / ')],
-    ['encodeWithId (canonical bytes + SHA-256)', seconds(m(s.encodeWithId)), s.encodeWithId.map((x) => (x / 1000).toFixed(2)).join(' / ')],
-    ['store write (in-memory store)', seconds(m(s.storeSave)), s.storeSave.map((x) => (x / 1000).toFixed(2)).join(' / ')],
+    [
+      'encodeWithId (canonical bytes + SHA-256)',
+      seconds(m(s.encodeWithId)),
+      s.encodeWithId.map((x) => (x / 1000).toFixed(2)).join(' / '),
+    ],
+    [
+      'store write (in-memory store)',
+      seconds(m(s.storeSave)),
+      s.storeSave.map((x) => (x / 1000).toFixed(2)).join(' / '),
+    ],
     ['= save (profile + encode + store)', seconds(m(s.profileTable) + m(s.encodeWithId) + m(s.storeSave)), ''],
     ['decodeTable', seconds(m(s.decodeTable)), s.decodeTable.map((x) => (x / 1000).toFixed(2)).join(' / ')],
-    ['profileTable of the reopened table', seconds(m(s.reopenProfile)), s.reopenProfile.map((x) => (x / 1000).toFixed(2)).join(' / ')],
-    ['encodeWithId of the reopened table', seconds(m(s.reopenEncodeWithId)), s.reopenEncodeWithId.map((x) => (x / 1000).toFixed(2)).join(' / ')],
+    [
+      'profileTable of the reopened table',
+      seconds(m(s.reopenProfile)),
+      s.reopenProfile.map((x) => (x / 1000).toFixed(2)).join(' / '),
+    ],
+    [
+      'encodeWithId of the reopened table',
+      seconds(m(s.reopenEncodeWithId)),
+      s.reopenEncodeWithId.map((x) => (x / 1000).toFixed(2)).join(' / '),
+    ],
     ['= reopen (decode + profile + id)', seconds(m(s.decodeTable) + m(s.reopenProfile) + m(s.reopenEncodeWithId)), ''],
   ];
   printTable(
@@ -131,8 +153,20 @@ async function appPart(results, large) {
     `The real app (vite build), ${r.rows.toLocaleString('en')} rows × 20 columns (${mb(large.bytes)}), one run`,
     ['step', 'time', 'long tasks', '> 50 ms', 'longest task'],
     [
-      ...r.phases.map((p) => [p.name, seconds(p.ms), p.longTasks.count, p.longTasks.over50, `${fixed(p.longTasks.maxMs, 0)} ms`]),
-      ['all three steps', seconds(r.phases.reduce((a, p) => a + p.ms, 0)), r.longTasks.count, r.longTasks.over50, `${fixed(r.longTasks.maxMs, 0)} ms`],
+      ...r.phases.map((p) => [
+        p.name,
+        seconds(p.ms),
+        p.longTasks.count,
+        p.longTasks.over50,
+        `${fixed(p.longTasks.maxMs, 0)} ms`,
+      ]),
+      [
+        'all three steps',
+        seconds(r.phases.reduce((a, p) => a + p.ms, 0)),
+        r.longTasks.count,
+        r.longTasks.over50,
+        `${fixed(r.longTasks.maxMs, 0)} ms`,
+      ],
     ],
   );
   const { idle, peak } = r.memory;
@@ -158,11 +192,17 @@ async function appPart(results, large) {
         fixed(f.start, 0),
         `${fixed(f.duration, 0)} ms`,
         `${fixed(f.styleAndLayoutMs, 0)} ms`,
-        f.scripts.sort((a, b) => b.ms - a.ms).slice(0, 2).map((x) => `${x.ms} ms ${x.what}`).join('; ') || '—',
+        f.scripts
+          .sort((a, b) => b.ms - a.ms)
+          .slice(0, 2)
+          .map((x) => `${x.ms} ms ${x.what}`)
+          .join('; ') || '—',
       ]),
     );
   }
-  console.log(`Main-thread long-task goal (< 50 ms each): ${r.longTasks.maxMs < 50 ? 'met' : `not met, longest ${fixed(r.longTasks.maxMs, 0)} ms`}.`);
+  console.log(
+    `Main-thread long-task goal (< 50 ms each): ${r.longTasks.maxMs < 50 ? 'met' : `not met, longest ${fixed(r.longTasks.maxMs, 0)} ms`}.`,
+  );
 }
 
 async function main() {
@@ -173,13 +213,18 @@ async function main() {
     quick,
     runs,
   };
-  console.log(`Benchmarks, ${results.at}: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memory} RAM, Node ${process.version}${quick ? ' (quick mode: small files)' : ''}`);
+  console.log(
+    `Benchmarks, ${results.at}: ${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memory} RAM, Node ${process.version}${quick ? ' (quick mode: small files)' : ''}`,
+  );
   if (wanted('ingest') || wanted('app') || wanted('training')) {
     if (!existsSync('/usr/bin/chromium') && !process.env.CHROMIUM) {
       console.log('Chromium not found at /usr/bin/chromium (set CHROMIUM=…): skipping the browser measurements.');
     }
   }
-  const large = wanted('app') || wanted('version') ? ensureData(quick ? 'rows-100k-x20.csv' : 'rows-1m-x20.csv', ['--rows', String(LARGE_ROWS)]) : null;
+  const large =
+    wanted('app') || wanted('version')
+      ? ensureData(quick ? 'rows-100k-x20.csv' : 'rows-1m-x20.csv', ['--rows', String(LARGE_ROWS)])
+      : null;
   const hasChromium = existsSync(process.env.CHROMIUM ?? '/usr/bin/chromium');
   if (wanted('ingest') && hasChromium) await ingestPart(results);
   if (wanted('version')) await versionPart(results, large);

@@ -17,7 +17,8 @@ export function printTable(title, header, rows) {
   const text = rows.map((r) => r.map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
   const numeric = (s) => /^[-+]?[\d.,]+\s*(%|x|×|ms|s|MB|MB\/s|GB)?$/.test(s);
-  const line = (cells) => '| ' + cells.map((c, i) => (numeric(c) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |';
+  const line = (cells) =>
+    '| ' + cells.map((c, i) => (numeric(c) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |';
   console.log(`\n${title}`);
   console.log(line(header));
   console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');

@@ -19,7 +19,10 @@ const dataDir = join(benchDir, '.data');
  * @returns {Promise<{ chromium: string, results: any[] }>}
  */
 export async function browserTraining({ setPath, set, backends, budgetMs, quick }) {
-  const build = spawnSync('npx', ['vite', 'build', '--config', join(here, 'browser/vite.config.ts')], { stdio: 'inherit', cwd: join(benchDir, '..') });
+  const build = spawnSync('npx', ['vite', 'build', '--config', join(here, 'browser/vite.config.ts')], {
+    stdio: 'inherit',
+    cwd: join(benchDir, '..'),
+  });
   if (build.status !== 0) throw new Error('building bench/training/browser failed (see above)');
   const server = await serveStatic({ '/': join(dataDir, 'training-browser-dist'), '/data/': dirname(setPath) });
   // WebGPU is off by default on Linux; the flag lets TF.js try it (on SwiftShader here).
@@ -28,7 +31,12 @@ export async function browserTraining({ setPath, set, backends, budgetMs, quick 
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     const query = new URLSearchParams({
       set: `/data/${basename(setPath)}`,
-      meta: JSON.stringify({ features: set.features, classes: set.classes, trainRows: set.trainRows, testRows: set.testRows }),
+      meta: JSON.stringify({
+        features: set.features,
+        classes: set.classes,
+        trainRows: set.trainRows,
+        testRows: set.testRows,
+      }),
       backends: backends.join(','),
       budget: String(budgetMs),
       quick: quick ? '1' : '0',
@@ -38,12 +46,20 @@ export async function browserTraining({ setPath, set, backends, budgetMs, quick 
     for (;;) {
       const state = await page.evaluate(() => /** @type {any} */ (window).__bench);
       for (const r of state.results.slice(0, state.current ? -1 : undefined).slice(reported)) {
-        const what = r.sample ? `${Math.round(r.sample.examplesPerSec).toLocaleString('en')} examples/s on ${r.sample.rows.toLocaleString('en')} rows` : r.error ? `failed: ${r.error.split('\n')[0]}` : `picked ${r.choice?.name}`;
+        const what = r.sample
+          ? `${Math.round(r.sample.examplesPerSec).toLocaleString('en')} examples/s on ${r.sample.rows.toLocaleString('en')} rows`
+          : r.error
+            ? `failed: ${r.error.split('\n')[0]}`
+            : `picked ${r.choice?.name}`;
         console.error(`  chromium ${r.requested}: ${what}`);
         reported++;
       }
       if (state.error) throw new Error(`benchmark page failed: ${state.error}`);
-      if (state.done) return { chromium: browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)), results: state.results };
+      if (state.done)
+        return {
+          chromium: browser.context.browser()?.version() ?? (await page.evaluate(() => navigator.userAgent)),
+          results: state.results,
+        };
       await page.waitForTimeout(500);
     }
   } finally {

@@ -45,8 +45,32 @@ const SEED = 20240115;
 
 /** The two sets of issue 3: 20,000 × 16 with 26 classes, and 100,000 × 20 binary (plus held-out rows). */
 export const TRAINING_SETS: TrainingSetSpec[] = [
-  { name: 'multiclass-20k-x16', trainRows: 20_000, testRows: 5_000, features: 16, classes: 26, informative: 12, redundant: 2, clustersPerClass: 2, classSep: 1.5, flipY: 0.01, seed: SEED },
-  { name: 'binary-100k-x20', trainRows: 100_000, testRows: 20_000, features: 20, classes: 2, informative: 8, redundant: 4, clustersPerClass: 2, classSep: 1, flipY: 0.01, seed: SEED + 1 },
+  {
+    name: 'multiclass-20k-x16',
+    trainRows: 20_000,
+    testRows: 5_000,
+    features: 16,
+    classes: 26,
+    informative: 12,
+    redundant: 2,
+    clustersPerClass: 2,
+    classSep: 1.5,
+    flipY: 0.01,
+    seed: SEED,
+  },
+  {
+    name: 'binary-100k-x20',
+    trainRows: 100_000,
+    testRows: 20_000,
+    features: 20,
+    classes: 2,
+    informative: 8,
+    redundant: 4,
+    clustersPerClass: 2,
+    classSep: 1,
+    flipY: 0.01,
+    seed: SEED + 1,
+  },
 ];
 
 /** A standard normal sample (Box–Muller; the rng is uniform in [0, 1)). */
@@ -61,7 +85,10 @@ export function makeClassification(spec: TrainingSetSpec): { x: Float64Array; y:
   const p = spec.features;
   const q = spec.informative;
   const clusters = spec.classes * spec.clustersPerClass;
-  if (clusters > 2 ** q) throw new Error(`${spec.name}: ${clusters} clusters need at least ${Math.ceil(Math.log2(clusters))} informative features`);
+  if (clusters > 2 ** q)
+    throw new Error(
+      `${spec.name}: ${clusters} clusters need at least ${Math.ceil(Math.log2(clusters))} informative features`,
+    );
 
   // Distinct hypercube vertices (side 2·classSep) as cluster centres, as sklearn's _generate_hypercube.
   const used = new Set<number>();
@@ -127,7 +154,8 @@ export function ensureTrainingSet(dir: string, spec: TrainingSetSpec): TrainingS
   const notePath = join(dir, `${spec.name}.json`);
   if (existsSync(notePath) && existsSync(join(dir, file))) {
     const note = JSON.parse(readFileSync(notePath, 'utf8')) as TrainingSetInfo;
-    const same = note.format === FORMAT && (Object.keys(spec) as (keyof TrainingSetSpec)[]).every((k) => note[k] === spec[k]);
+    const same =
+      note.format === FORMAT && (Object.keys(spec) as (keyof TrainingSetSpec)[]).every((k) => note[k] === spec[k]);
     if (same) return { ...note, cached: true };
   }
   const { x, y } = makeClassification(spec);
@@ -147,7 +175,10 @@ export function readTrainingSet(dir: string, info: TrainingSetInfo): { x: Float6
   const n = info.trainRows + info.testRows;
   const copy = new Uint8Array(buffer.byteLength);
   copy.set(buffer);
-  return { x: new Float64Array(copy.buffer, 0, n * info.features), y: new Int32Array(copy.buffer, n * info.features * 8, n) };
+  return {
+    x: new Float64Array(copy.buffer, 0, n * info.features),
+    y: new Int32Array(copy.buffer, n * info.features * 8, n),
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -155,7 +186,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (!dir) throw new Error('usage: generate-training-data.ts <dir>');
   const sets = TRAINING_SETS.map((spec) => ensureTrainingSet(dir, spec));
   for (const s of sets) {
-    process.stderr.write(`${s.cached ? 'Using' : 'Generated'} ${s.file}: ${s.trainRows.toLocaleString('en')} + ${s.testRows.toLocaleString('en')} held-out rows × ${s.features}, ${s.classes} classes\n`);
+    process.stderr.write(
+      `${s.cached ? 'Using' : 'Generated'} ${s.file}: ${s.trainRows.toLocaleString('en')} + ${s.testRows.toLocaleString('en')} held-out rows × ${s.features}, ${s.classes} classes\n`,
+    );
   }
   console.log(JSON.stringify({ sets }));
 }

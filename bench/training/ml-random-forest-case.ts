@@ -17,7 +17,8 @@ import { seededRng } from '../../src/core/random/rng.ts';
 import type { BenchSet } from './mlp-case.ts';
 
 /** Where the scratch install puts it (override with ML_RANDOM_FOREST=<path to random-forest.js>). */
-export const ML_RANDOM_FOREST_PATH = process.env.ML_RANDOM_FOREST ?? '/tmp/mlrf/node_modules/ml-random-forest/random-forest.js';
+export const ML_RANDOM_FOREST_PATH =
+  process.env.ML_RANDOM_FOREST ?? '/tmp/mlrf/node_modules/ml-random-forest/random-forest.js';
 
 /** One slice, timed with both forests at the same tree count. */
 export interface ForestSliceSample {
@@ -31,7 +32,15 @@ export interface ForestSliceSample {
 
 export type MlRandomForestResult =
   | { installed: false; path: string }
-  | { installed: true; path: string; version: string; slices: ForestSliceSample[]; projectedFullMs: number; fullRows: number; fullTrees: number };
+  | {
+      installed: true;
+      path: string;
+      version: string;
+      slices: ForestSliceSample[];
+      projectedFullMs: number;
+      fullRows: number;
+      fullTrees: number;
+    };
 
 interface MlRandomForestClassifier {
   train(x: number[][], y: number[]): void;
@@ -52,7 +61,10 @@ export async function compareWithMlRandomForest(
 ): Promise<MlRandomForestResult> {
   const path = ML_RANDOM_FOREST_PATH;
   if (!existsSync(path)) return { installed: false, path };
-  const module = (await import(path)) as { RandomForestClassifier?: Constructor; default?: { RandomForestClassifier: Constructor } };
+  const module = (await import(path)) as {
+    RandomForestClassifier?: Constructor;
+    default?: { RandomForestClassifier: Constructor };
+  };
   const RandomForestClassifier = module.RandomForestClassifier ?? module.default!.RandomForestClassifier;
   const { createRequire } = await import('node:module');
   const version = (createRequire(path)('./package.json') as { version: string }).version;
@@ -80,7 +92,11 @@ export async function compareWithMlRandomForest(
     theirs.train(arrays, labels);
     const mlRandomForestMs = performance.now() - t0;
     const t1 = performance.now();
-    const ours = trainForest({ task: 'classification', x, rows, features: p, y, classCount: set.classes }, { task: 'classification', trees }, seededRng(42));
+    const ours = trainForest(
+      { task: 'classification', x, rows, features: p, y, classCount: set.classes },
+      { task: 'classification', trees },
+      seededRng(42),
+    );
     const workbenchMs = performance.now() - t1;
     const sample = {
       rows,
@@ -90,7 +106,9 @@ export async function compareWithMlRandomForest(
       workbenchMs,
       workbenchAccuracy: accuracy(predictClass(ours, testX, testRows)),
     };
-    log(`  ml-random-forest ${rows} rows × ${trees} trees: ${(mlRandomForestMs / 1000).toFixed(2)} s (workbench ${(workbenchMs / 1000).toFixed(3)} s)`);
+    log(
+      `  ml-random-forest ${rows} rows × ${trees} trees: ${(mlRandomForestMs / 1000).toFixed(2)} s (workbench ${(workbenchMs / 1000).toFixed(3)} s)`,
+    );
     samples.push(sample);
   }
   // Linear in rows from the largest slice. Each node's scan is quadratic in its rows, so the real

@@ -77,18 +77,36 @@ export async function planMlp(set: BenchSet, budgetMs: number, now: () => number
   const rate = probe.steadyExamplesPerSec;
   const projected = (rows: number, epochs: number) => ((rows * epochs) / rate) * 1000;
   const epochs = MLP_BENCH_SPEC.epochs;
-  if (projected(set.trainRows, epochs) <= budgetMs) return { rows: set.trainRows, epochs, probeExamplesPerSec: rate, note: '' };
+  if (projected(set.trainRows, epochs) <= budgetMs)
+    return { rows: set.trainRows, epochs, probeExamplesPerSec: rate, note: '' };
   const rows = Math.min(20_000, set.trainRows);
   const full = `${set.trainRows.toLocaleString('en')} rows × ${epochs} epochs would take ~${Math.round(projected(set.trainRows, epochs) / 1000)} s`;
-  if (projected(rows, epochs) <= budgetMs) return { rows, epochs, probeExamplesPerSec: rate, note: `${full}: first ${rows.toLocaleString('en')} rows` };
-  return { rows, epochs: 2, probeExamplesPerSec: rate, note: `${full}: first ${rows.toLocaleString('en')} rows, 2 epochs` };
+  if (projected(rows, epochs) <= budgetMs)
+    return { rows, epochs, probeExamplesPerSec: rate, note: `${full}: first ${rows.toLocaleString('en')} rows` };
+  return {
+    rows,
+    epochs: 2,
+    probeExamplesPerSec: rate,
+    note: `${full}: first ${rows.toLocaleString('en')} rows, 2 epochs`,
+  };
 }
 
 /** Trains the bench MLP on the first `rows` training rows and times it. */
-export async function timeMlp(set: BenchSet, rows: number, options: { epochs?: number; now: () => number; cpuNow?: () => number; seed?: number; evaluate?: boolean }): Promise<MlpSample> {
+export async function timeMlp(
+  set: BenchSet,
+  rows: number,
+  options: { epochs?: number; now: () => number; cpuNow?: () => number; seed?: number; evaluate?: boolean },
+): Promise<MlpSample> {
   const spec = { ...MLP_BENCH_SPEC, epochs: options.epochs ?? MLP_BENCH_SPEC.epochs };
   const p = set.features;
-  const data = { task: 'classification' as const, x: set.x.subarray(0, rows * p), rows, width: p, y: set.y.subarray(0, rows), classCount: set.classes };
+  const data = {
+    task: 'classification' as const,
+    x: set.x.subarray(0, rows * p),
+    rows,
+    width: p,
+    y: set.y.subarray(0, rows),
+    classCount: set.classes,
+  };
   const tensorsBefore = tf.memory().numTensors;
   const marks: number[] = [];
   let finalLoss = NaN;

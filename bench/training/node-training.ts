@@ -66,7 +66,14 @@ function share(predicted: ArrayLike<number>, actual: Int32Array): number {
 const sets = TRAINING_SETS.map((spec) => {
   const info = ensureTrainingSet(dir, spec);
   const { x, y } = readTrainingSet(dir, info);
-  const set: BenchSet = { x, y, features: info.features, classes: info.classes, trainRows: info.trainRows, testRows: info.testRows };
+  const set: BenchSet = {
+    x,
+    y,
+    features: info.features,
+    classes: info.classes,
+    trainRows: info.trainRows,
+    testRows: info.testRows,
+  };
   return { name: info.name, set };
 });
 
@@ -82,7 +89,13 @@ for (const { name, set } of sets) {
   const test = { x: testX, rows: set.testRows, features: p };
 
   if (wanted('forest')) {
-    const forest = timed(() => trainForest({ task: 'classification', ...design, y, classCount: set.classes }, { task: 'classification', trees: TREES }, seededRng(42)));
+    const forest = timed(() =>
+      trainForest(
+        { task: 'classification', ...design, y, classCount: set.classes },
+        { task: 'classification', trees: TREES },
+        seededRng(42),
+      ),
+    );
     const nodes = forest.value.trees.reduce((n, t) => n + t.feature.length, 0);
     models.push({
       set: name,
@@ -121,7 +134,10 @@ for (const { name, set } of sets) {
         model: 'ridge',
         ms: ridge.ms,
         cpuMs: ridge.cpuMs,
-        accuracy: share(Array.from(predicted, (v) => (v >= 0.5 ? 1 : 0)), testY),
+        accuracy: share(
+          Array.from(predicted, (v) => (v >= 0.5 ? 1 : 0)),
+          testY,
+        ),
         detail: `held-out R² ${(1 - ss / total).toFixed(3)}`,
       });
       log(`  node ridge ${name}: ${(ridge.ms / 1000).toFixed(3)} s`);
@@ -137,10 +153,14 @@ if (wanted('mlp')) {
     for (const { name, set } of sets) {
       gc();
       const now = () => performance.now();
-      const plan = quick ? { rows: Math.min(set.trainRows, 5_000), epochs: 2, note: 'quick mode' } : await planMlp(set, MLP_BUDGET_MS, now);
+      const plan = quick
+        ? { rows: Math.min(set.trainRows, 5_000), epochs: 2, note: 'quick mode' }
+        : await planMlp(set, MLP_BUDGET_MS, now);
       const sample = await timeMlp(set, plan.rows, { epochs: plan.epochs, now, cpuNow });
       mlp.push({ ...sample, set: name, note: plan.note, reason: choice.reason, tfVersion: choice.tfVersion });
-      log(`  node mlp ${sample.backend} ${name}: ${(sample.totalMs / 1000).toFixed(2)} s, ${Math.round(sample.examplesPerSec).toLocaleString('en')} examples/s${plan.note ? ` (${plan.note})` : ''}`);
+      log(
+        `  node mlp ${sample.backend} ${name}: ${(sample.totalMs / 1000).toFixed(2)} s, ${Math.round(sample.examplesPerSec).toLocaleString('en')} examples/s${plan.note ? ` (${plan.note})` : ''}`,
+      );
     }
   }
 }
@@ -148,9 +168,24 @@ if (wanted('mlp')) {
 let mlRandomForest = null;
 if (wanted('mlrf')) {
   const multiclass = sets[0].set;
-  const slices = quick ? [{ rows: 500, trees: 1 }] : [{ rows: 1_000, trees: 2 }, { rows: 2_000, trees: 1 }];
+  const slices = quick
+    ? [{ rows: 500, trees: 1 }]
+    : [
+        { rows: 1_000, trees: 2 },
+        { rows: 2_000, trees: 1 },
+      ];
   mlRandomForest = await compareWithMlRandomForest(multiclass, slices, 100, log);
   if (!mlRandomForest.installed) log(`  ml-random-forest: not installed (${mlRandomForest.path})`);
 }
 
-console.log(JSON.stringify({ node: process.version, quick, trees: TREES, sets: sets.map((s) => ({ name: s.name, ...s.set, x: undefined, y: undefined })), models, mlp, mlRandomForest }));
+console.log(
+  JSON.stringify({
+    node: process.version,
+    quick,
+    trees: TREES,
+    sets: sets.map((s) => ({ name: s.name, ...s.set, x: undefined, y: undefined })),
+    models,
+    mlp,
+    mlRandomForest,
+  }),
+);

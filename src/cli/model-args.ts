@@ -12,7 +12,11 @@ import { printable } from './text-table.ts';
  */
 export function modelVersionArgs(positionals: string[]): { name: string; ref: string } {
   if (positionals.length < 2) {
-    throw new UsageError(positionals.length === 0 ? 'Give the model name and the version (a number or an alias).' : `Give the version of "${printable(positionals[0])}" after its name (a number or an alias).`);
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give the model name and the version (a number or an alias).'
+        : `Give the version of "${printable(positionals[0])}" after its name (a number or an alias).`,
+    );
   }
   if (positionals.length > 2) throw new UsageError(`Unexpected argument "${printable(positionals[2])}".`);
   return { name: positionals[0], ref: positionals[1] };
@@ -23,7 +27,11 @@ export function modelVersionArgs(positionals: string[]): { name: string; ref: st
  *
  * @throws WorkbenchError `registry.model-not-found`, `registry.version-not-found` or `registry.alias-not-found`
  */
-export async function findVersion(store: WorkspaceStore, name: string, ref: string): Promise<{ snapshot: RegistrySnapshot; version: ModelVersion }> {
+export async function findVersion(
+  store: WorkspaceStore,
+  name: string,
+  ref: string,
+): Promise<{ snapshot: RegistrySnapshot; version: ModelVersion }> {
   const snapshot = await readRegistry(store);
   return { snapshot, version: resolveVersion(snapshot, name, ref) };
 }

@@ -14,7 +14,8 @@ const HEADLINE = ['accuracy', 'f1Macro', 'rocAuc', 'r2', 'rmse', 'mae'];
 
 /** The models table: name, number of versions, latest, Production version and gates. */
 export function formatModels(models: ModelSummary[]): string {
-  if (models.length === 0) return 'No registered models. Register a run with workbench train … --workspace <dir> --register <model-name>.';
+  if (models.length === 0)
+    return 'No registered models. Register a run with workbench train … --workspace <dir> --register <model-name>.';
   const rows = models.map((m) => [
     truncate(printable(m.name), 40),
     String(m.versions.length),
@@ -35,7 +36,9 @@ export function formatVersions(model: RegisteredModel, versions: ModelVersion[])
   ];
   if (versions.length === 0) return [...lines, 'No versions.'].join('\n');
   const gated = model.gates.metrics.map((g) => g.metric);
-  const metrics = [...HEADLINE, ...gated.filter((m) => !HEADLINE.includes(m))].filter((name) => versions.some((v) => v.metrics[name] !== undefined));
+  const metrics = [...HEADLINE, ...gated.filter((m) => !HEADLINE.includes(m))].filter((name) =>
+    versions.some((v) => v.metrics[name] !== undefined),
+  );
   const header = ['version', 'stage', 'aliases', ...metrics, 'model', 'run', 'dataset', 'created'];
   const rows = versions.map((v) => [
     String(v.version),

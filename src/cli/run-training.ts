@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { baseName } from '../adapters/browser-files/file-name.ts';
+import { baseName } from '../core/data/versions/file-name.ts';
 import { selectNodeBackend } from '../adapters/tf-backend/node-backend.ts';
 import { encodeWithId } from '../core/data/versions/dataset-id.ts';
 import { draftFromCsv, profileDraft } from '../core/data/draft.ts';
@@ -16,7 +16,7 @@ import { registerRun } from '../core/registry/registry-service.ts';
 import { executeRun } from '../core/train/execute-run.ts';
 import type { PipelineSpec } from '../core/train/pipeline-spec.ts';
 import { runPipeline, type RunOutcome } from '../core/train/run-pipeline.ts';
-import { WORKBENCH_VERSION } from '../version.ts';
+import { WORKBENCH_VERSION } from '../core/version.ts';
 import type { CliIo } from './command.ts';
 import { predictionsCsv } from './predictions-csv.ts';
 import { readInputFile } from './read-file.ts';
@@ -67,14 +67,23 @@ export interface ReportOptions {
  * workspace, the data is saved there as a dataset version and the run is
  * stored with its audit events instead.
  */
-export async function runAndReport(data: LoadedData, spec: PipelineSpec, options: ReportOptions, io: CliIo): Promise<TrainReport> {
+export async function runAndReport(
+  data: LoadedData,
+  spec: PipelineSpec,
+  options: ReportOptions,
+  io: CliIo,
+): Promise<TrainReport> {
   if (options.workspace !== null) return trainInWorkspace(data, spec, { ...options, workspace: options.workspace }, io);
   // Fail before a long training run, not after it, when the output cannot be written.
   if (options.predictions !== null) await checkWritable(options.predictions);
   const backend = spec.model.kind === 'mlp' ? await selectNodeBackend() : null;
   const outcome = await runPipeline(data.table, data.schema, spec, { clock: () => performance.now() });
   if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(outcome));
-  const report = buildTrainReport(outcome, spec, { file: basename(data.path), backend, predictionsFile: options.predictions });
+  const report = buildTrainReport(outcome, spec, {
+    file: basename(data.path),
+    backend,
+    predictionsFile: options.predictions,
+  });
   io.stdout(`${options.json ? trainReportJson(report) : formatTrainText(report)}\n`);
   return report;
 }
@@ -94,12 +103,24 @@ export interface WorkspaceRunReport extends TrainReport {
  * executeRun so the run and its audit events are stored, and prints the
  * report built from the stored run, with the run id.
  */
-async function trainInWorkspace(data: LoadedData, spec: PipelineSpec, options: ReportOptions & { workspace: string }, io: CliIo): Promise<WorkspaceRunReport> {
+async function trainInWorkspace(
+  data: LoadedData,
+  spec: PipelineSpec,
+  options: ReportOptions & { workspace: string },
+  io: CliIo,
+): Promise<WorkspaceRunReport> {
   const store = await openCliWorkspace(options.workspace, true);
   const actor = await cliActor(store);
   const fileName = basename(data.path);
   const draft = draftFromCsv(data.parsed, fileName, data.sizeBytes);
-  const saved = await saveDraftAsVersion(store, draft, { name: baseName(fileName), note: '', actor, now: Date.now(), encoded: data.encoded, profile: profileDraft(draft) });
+  const saved = await saveDraftAsVersion(store, draft, {
+    name: baseName(fileName),
+    note: '',
+    actor,
+    now: Date.now(),
+    encoded: data.encoded,
+    profile: profileDraft(draft),
+  });
   if (options.predictions !== null) await checkWritable(options.predictions);
   const backend = spec.model.kind === 'mlp' ? await selectNodeBackend() : null;
   let outcome: RunOutcome | null = null;
@@ -127,14 +148,36 @@ async function trainInWorkspace(data: LoadedData, spec: PipelineSpec, options: R
   if (!full) throw new Error('executeRun finished without an outcome');
   if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(full));
   // executeRun throws on a failed run, so only a completed, stored run gets here to be registered.
-  const registered = options.register === null ? null : (await registerRun(store, { run, modelName: options.register, actor, now: new Date().toISOString() })).version;
-  const modelVersion = registered && { id: registered.id, modelName: registered.modelName, version: registered.version, stage: registered.stage };
-  const { spec: stored, ...headline } = buildTrainReport(full, run.spec, { file: fileName, backend, predictionsFile: options.predictions });
+  const registered =
+    options.register === null
+      ? null
+      : (await registerRun(store, { run, modelName: options.register, actor, now: new Date().toISOString() })).version;
+  const modelVersion = registered && {
+    id: registered.id,
+    modelName: registered.modelName,
+    version: registered.version,
+    stage: registered.stage,
+  };
+  const { spec: stored, ...headline } = buildTrainReport(full, run.spec, {
+    file: fileName,
+    backend,
+    predictionsFile: options.predictions,
+  });
   // The spec stays last, so the JSON still reads top-down and its "spec" re-runs with workbench run.
-  const report: WorkspaceRunReport = { ...headline, runId: run.id, workspace: store.dir, datasetVersionCreated: saved.created, modelVersion, spec: stored };
+  const report: WorkspaceRunReport = {
+    ...headline,
+    runId: run.id,
+    workspace: store.dir,
+    datasetVersionCreated: saved.created,
+    modelVersion,
+    spec: stored,
+  };
   const where = `${saved.created ? 'saved as new dataset version' : 'already saved as dataset version'} ${saved.version.id.slice(0, 12)}`;
   const lines = [`run       ${run.id}`, `stored in ${printable(store.dir)} (${where})`];
-  if (modelVersion) lines.push(`model     ${printable(modelVersion.id)} (version ${modelVersion.version} of "${printable(modelVersion.modelName)}", ${modelVersion.stage})`);
+  if (modelVersion)
+    lines.push(
+      `model     ${printable(modelVersion.id)} (version ${modelVersion.version} of "${printable(modelVersion.modelName)}", ${modelVersion.stage})`,
+    );
   io.stdout(`${options.json ? trainReportJson(report) : `${formatTrainText(report)}\n\n${lines.join('\n')}`}\n`);
   return report;
 }

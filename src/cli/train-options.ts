@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
 import { checkModelName } from '../core/registry/registry-validation.ts';
-import { defaultPipelineSpec, type ModelKind, type PipelineSpec, type SplitSpec, type Task } from '../core/train/pipeline-spec.ts';
+import {
+  defaultPipelineSpec,
+  type ModelKind,
+  type PipelineSpec,
+  type SplitSpec,
+  type Task,
+} from '../core/train/pipeline-spec.ts';
 import { defaultFeatures } from '../core/train/training-data.ts';
 import { UsageError } from './command.ts';
 import { printable } from './text-table.ts';
@@ -54,16 +60,27 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return 'help';
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the CSV file to train on.' : `Give exactly one CSV file; got ${positionals.length}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0
+        ? 'Give the CSV file to train on.'
+        : `Give exactly one CSV file; got ${positionals.length}.`,
+    );
   const target = values.target as string | undefined;
   if (!target) throw new UsageError('Give the column to predict with --target <column>.');
   const model = values.model as ModelKind;
-  if (!MODELS.includes(model)) throw new UsageError(`--model must be one of ${MODELS.join(', ')} (got "${printable(model)}").`);
+  if (!MODELS.includes(model))
+    throw new UsageError(`--model must be one of ${MODELS.join(', ')} (got "${printable(model)}").`);
   const task = values.task as Task | 'auto';
-  if (!TASKS.includes(task)) throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);
-  if (values['test-size'] !== undefined && values.split !== undefined) throw new UsageError('Give either --test-size or --split, not both.');
+  if (!TASKS.includes(task))
+    throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);
+  if (values['test-size'] !== undefined && values.split !== undefined)
+    throw new UsageError('Give either --test-size or --split, not both.');
   const testSize = values['test-size'] === undefined ? 0.2 : Number(values['test-size']);
-  if (!(testSize > 0 && testSize < 1)) throw new UsageError(`--test-size must be a fraction between 0 and 1, e.g. 0.2 (got "${printable(String(values['test-size']))}").`);
+  if (!(testSize > 0 && testSize < 1))
+    throw new UsageError(
+      `--test-size must be a fraction between 0 and 1, e.g. 0.2 (got "${printable(String(values['test-size']))}").`,
+    );
   return {
     file: positionals[0],
     target,
@@ -71,7 +88,10 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     seed: wholeNumber('--seed', values.seed as string, 0, 2 ** 31 - 1),
     testSize,
     splitFile: (values.split as string | undefined) ?? null,
-    exclude: (values.exclude as string[]).flatMap((list) => list.split(',')).map((name) => name.trim()).filter((name) => name !== ''),
+    exclude: (values.exclude as string[])
+      .flatMap((list) => list.split(','))
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
     task,
     folds: values.cv === undefined ? null : wholeNumber('--cv', values.cv as string, 2, 20),
     predictions: (values.predictions as string | undefined) ?? null,
@@ -99,7 +119,10 @@ export const REGISTER_OPTION = { register: { type: 'string' } } as const;
 export function registerOption(values: Record<string, unknown>): string | null {
   const name = values.register as string | undefined;
   if (name === undefined) return null;
-  if (values.workspace === undefined) throw new UsageError('--register needs --workspace <dir>: the run is stored there and registered as a model version.');
+  if (values.workspace === undefined)
+    throw new UsageError(
+      '--register needs --workspace <dir>: the run is stored there and registered as a model version.',
+    );
   checkModelName(name);
   return name;
 }
@@ -107,7 +130,10 @@ export function registerOption(values: Record<string, unknown>): string | null {
 type OptionConfig = NonNullable<NonNullable<Parameters<typeof parseArgs>[0]>['options']>;
 
 /** node:util parseArgs (strict, with positionals), with its errors as usage errors. */
-export function strictParse(args: string[], options: OptionConfig): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
+export function strictParse(
+  args: string[],
+  options: OptionConfig,
+): { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
     return { values: values as Record<string, string | boolean | string[] | undefined>, positionals };
@@ -118,7 +144,8 @@ export function strictParse(args: string[], options: OptionConfig): { values: Re
 
 function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const value = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || value < min || value > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${printable(text)}").`);
+  if (!/^\s*\d+\s*$/.test(text) || value < min || value > max)
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max} (got "${printable(text)}").`);
   return value;
 }
 
@@ -131,7 +158,10 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
  */
 export function parseSplitFile(json: unknown, name: string): Extract<SplitSpec, { kind: 'indices' }> {
   const bad = (problem: string) =>
-    new WorkbenchError('cli.bad-split', `The split file "${printable(name)}" ${problem}. It must hold { "train": [row indices], "test": [row indices] } with 0-based data-row numbers (header excluded).`);
+    new WorkbenchError(
+      'cli.bad-split',
+      `The split file "${printable(name)}" ${problem}. It must hold { "train": [row indices], "test": [row indices] } with 0-based data-row numbers (header excluded).`,
+    );
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw bad('is not a JSON object');
   const split = json as { train?: unknown; test?: unknown };
   for (const key of ['train', 'test'] as const) {

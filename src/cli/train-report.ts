@@ -102,10 +102,18 @@ function flatMetrics(outcome: RunOutcome): Record<string, number> {
  * are escaped so that printing it is terminal-safe.
  */
 export function trainReportJson(report: TrainReport): string {
-  return JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(report, null, 2).replace(
+    /[\u007f-\u009f]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
-const MODEL_NAMES: Record<ModelKind, string> = { forest: 'random forest', logistic: 'logistic regression', linear: 'linear (ridge) regression', mlp: 'MLP' };
+const MODEL_NAMES: Record<ModelKind, string> = {
+  forest: 'random forest',
+  logistic: 'logistic regression',
+  linear: 'linear (ridge) regression',
+  mlp: 'MLP',
+};
 const TOP_FEATURES = 10;
 
 /** The report as the readable summary printed without `--json`. */
@@ -117,7 +125,8 @@ export function formatTrainText(report: TrainReport): string {
     `rows      ${report.split.train} train, ${report.split.test} held out`,
     `features  ${truncate(report.features.map(p).join(', '), 200)}`,
   ];
-  if (report.backend) lines.push(`backend   ${report.backend} (${p(report.backendReason ?? '')}; TF.js ${report.tfVersion})`);
+  if (report.backend)
+    lines.push(`backend   ${report.backend} (${p(report.backendReason ?? '')}; TF.js ${report.tfVersion})`);
   lines.push(`trained   in ${formatMs(report.trainMs)}`, '');
 
   lines.push('Held-out metrics:');
@@ -133,8 +142,17 @@ export function formatTrainText(report: TrainReport): string {
 
   if (report.perClass && report.confusion) {
     lines.push('Per class:');
-    const rows = report.perClass.map((c) => [truncate(p(c.label), 30), fmt(c.precision), fmt(c.recall), fmt(c.f1), String(c.support)]);
-    lines.push(indent(renderTable(['class', 'precision', 'recall', 'f1', 'support'], rows, [false, true, true, true, true])), '');
+    const rows = report.perClass.map((c) => [
+      truncate(p(c.label), 30),
+      fmt(c.precision),
+      fmt(c.recall),
+      fmt(c.f1),
+      String(c.support),
+    ]);
+    lines.push(
+      indent(renderTable(['class', 'precision', 'recall', 'f1', 'support'], rows, [false, true, true, true, true])),
+      '',
+    );
     lines.push('Confusion matrix (rows: actual, columns: predicted):');
     const labels = report.confusion.labels.map((l) => truncate(p(l), 16));
     const matrixRows = report.confusion.matrix.map((row, i) => [labels[i], ...row.map(String)]);
@@ -144,7 +162,9 @@ export function formatTrainText(report: TrainReport): string {
   if (report.importance.length > 0) {
     const scoreName = report.task === 'classification' ? 'accuracy' : 'R²';
     lines.push(`Top features (permutation importance: drop in ${scoreName} when shuffled):`);
-    const rows = report.importance.slice(0, TOP_FEATURES).map((f) => [truncate(p(f.feature), 30), fmt(f.mean), `± ${fmt(f.std)}`]);
+    const rows = report.importance
+      .slice(0, TOP_FEATURES)
+      .map((f) => [truncate(p(f.feature), 30), fmt(f.mean), `± ${fmt(f.std)}`]);
     lines.push(indent(renderTable(['feature', 'mean', 'std'], rows, [false, true, false])), '');
   }
   if (report.crossValidation) {
@@ -152,7 +172,8 @@ export function formatTrainText(report: TrainReport): string {
     lines.push(`Cross-validation (${cv.folds} folds): ${cv.metric} ${fmt(cv.mean)} ± ${fmt(cv.std)}`, '');
   }
   for (const warning of report.warnings) lines.push(`warning: ${p(warning)}`);
-  if (report.predictionsFile) lines.push(`Predictions for the ${report.split.test} held-out rows written to ${p(report.predictionsFile)}.`);
+  if (report.predictionsFile)
+    lines.push(`Predictions for the ${report.split.test} held-out rows written to ${p(report.predictionsFile)}.`);
   return lines.join('\n').trimEnd();
 }
 

@@ -10,7 +10,12 @@ import { printable } from './text-table.ts';
  * @param what what the file is, for the error message ("the model bundle")
  * @throws WorkbenchError `cli.write-failed`
  */
-export async function writeOutputFile(path: string, bytes: Uint8Array, what: string, defaultName: string): Promise<string> {
+export async function writeOutputFile(
+  path: string,
+  bytes: Uint8Array,
+  what: string,
+  defaultName: string,
+): Promise<string> {
   const target = (await isDirectory(path)) ? join(path, defaultName) : path;
   try {
     await writeFile(target, bytes);

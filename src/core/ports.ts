@@ -12,7 +12,9 @@ export interface RecordTypes {
 export type RecordKind = keyof RecordTypes;
 export type RecordPut = { [K in RecordKind]: { kind: K; value: RecordTypes[K] } }[RecordKind];
 /** Optimistic concurrency: the stored record must still equal what the plan read (`undefined` = absent). */
-export type RecordExpectation = { [K in RecordKind]: { kind: K; key: string; equals: RecordTypes[K] | undefined } }[RecordKind];
+export type RecordExpectation = {
+  [K in RecordKind]: { kind: K; key: string; equals: RecordTypes[K] | undefined };
+}[RecordKind];
 
 /** A planned change: records to write, blobs to store once, and what must still hold when it is applied. */
 export interface RecordChange {

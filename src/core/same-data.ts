@@ -6,6 +6,7 @@
  */
 export function sameData(a: unknown, b: unknown): boolean {
   if (a === undefined || b === undefined) return a === b;
-  const text = (v: unknown) => JSON.stringify(v, (_, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+  const text = (v: unknown) =>
+    JSON.stringify(v, (_, x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
   return text(a) === text(b);
 }

@@ -9,13 +9,19 @@ import { workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';
 
 /** Events matching a type, an actor (empty = any) and a text found in any field. */
-export function filterEvents(events: readonly AuditEvent[], filter: { type: string; actor: string; text: string }): AuditEvent[] {
+export function filterEvents(
+  events: readonly AuditEvent[],
+  filter: { type: string; actor: string; text: string },
+): AuditEvent[] {
   const text = filter.text.trim().toLowerCase();
   return events.filter(
     (e) =>
       (!filter.type || e.type === filter.type) &&
       (!filter.actor || e.actor === filter.actor) &&
-      (!text || [e.type, e.actor, e.subject, e.at, String(e.seq), JSON.stringify(e.data)].some((field) => field.toLowerCase().includes(text))),
+      (!text ||
+        [e.type, e.actor, e.subject, e.at, String(e.seq), JSON.stringify(e.data)].some((field) =>
+          field.toLowerCase().includes(text),
+        )),
   );
 }
 
@@ -31,7 +37,9 @@ export class AuditState {
 
   readonly types = $derived([...new Set(this.events.map((e) => e.type))].sort());
   readonly actors = $derived([...new Set(this.events.map((e) => e.actor))].sort());
-  readonly shown = $derived(filterEvents(this.events, { type: this.typeFilter, actor: this.actorFilter, text: this.search }));
+  readonly shown = $derived(
+    filterEvents(this.events, { type: this.typeFilter, actor: this.actorFilter, text: this.search }),
+  );
 
   /** Rereads the log from storage. */
   async refresh(): Promise<void> {

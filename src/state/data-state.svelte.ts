@@ -7,7 +7,10 @@ import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import type { ColumnRole, ColumnType } from '../core/data/types.ts';
 import type { LoadedData, Progress, Result } from '../adapters/workers/data-protocol.ts';
 import { readFileBytes } from '../adapters/browser-files/read-file.ts';
-import { sampleBytes, type SampleDataset } from '../adapters/browser-files/samples.ts';
+import { SAMPLES, sampleBytes, type SampleDataset } from '../adapters/browser-files/samples.ts';
+
+/** What the UI shows of a loaded table (the worker's answer). */
+export type { LoadedData };
 import { currentActor } from './actor-state.svelte.ts';
 import { dataClient } from './services.ts';
 import { runResult } from './run-result.ts';
@@ -20,6 +23,8 @@ export interface SaveOutcome {
 
 export class DataState {
   /** The draft, or null before anything is loaded. Replaced, never mutated. */
+  /** The bundled sample datasets the data view offers. */
+  readonly samples = SAMPLES;
   loaded = $state.raw<LoadedData | null>(null);
   progress = $state.raw<Progress | null>(null);
   busy = $state(false);
@@ -52,18 +57,24 @@ export class DataState {
 
   /** Overrides a column's type; the worker re-profiles and records an audit event. */
   async setColumnType(column: string, type: ColumnType): Promise<boolean> {
-    const ok = await this.#step(() => dataClient().setColumnType(column, type, currentActor()), (value) => {
-      this.loaded = value;
-    });
+    const ok = await this.#step(
+      () => dataClient().setColumnType(column, type, currentActor()),
+      (value) => {
+        this.loaded = value;
+      },
+    );
     if (ok) void refreshWorkspace();
     return ok;
   }
 
   /** Changes a column's role (feature, target, …). */
   async setColumnRole(column: string, role: ColumnRole): Promise<boolean> {
-    const ok = await this.#step(() => dataClient().setColumnRole(column, role, currentActor()), (value) => {
-      this.loaded = value;
-    });
+    const ok = await this.#step(
+      () => dataClient().setColumnRole(column, role, currentActor()),
+      (value) => {
+        this.loaded = value;
+      },
+    );
     if (ok) void refreshWorkspace();
     return ok;
   }
@@ -122,4 +133,3 @@ export class DataState {
 
 /** The app's one draft. */
 export const data = new DataState();
-

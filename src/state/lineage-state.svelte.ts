@@ -23,7 +23,11 @@ export class LineageState {
   async refresh(): Promise<void> {
     const outcome = await runThrowing(async () => {
       const store = workspaceStore();
-      const [datasetVersions, runs, modelVersions] = await Promise.all([store.listDatasetVersions(), store.listRuns(), store.listRecords('modelVersions')]);
+      const [datasetVersions, runs, modelVersions] = await Promise.all([
+        store.listDatasetVersions(),
+        store.listRuns(),
+        store.listRecords('modelVersions'),
+      ]);
       return buildLineage({ datasetVersions, runs, modelVersions });
     });
     if (!outcome.ok) {

@@ -29,15 +29,27 @@ export interface ShownCard {
 export async function loadCard(store: WorkspaceStore, version: ModelVersion): Promise<ShownCard> {
   const run = await store.getRun(version.runId);
   if (run) {
-    const card = buildModelCard({ version, run, datasetVersion: await store.getDatasetVersion(version.datasetVersionId) });
+    const card = buildModelCard({
+      version,
+      run,
+      datasetVersion: await store.getDatasetVersion(version.datasetVersionId),
+    });
     return { versionId: version.id, card, markdown: modelCardMarkdown(card), importedFrom: null };
   }
   const imported = latestImport(await store.listAudit(), version.id);
   const blob = typeof imported?.data.cardBlob === 'string' ? await store.getBlob(imported.data.cardBlob) : undefined;
   if (!imported || !blob) {
-    throw new WorkbenchError('registry.card-unavailable', `Run ${version.runId.slice(0, 12)} of ${version.id} is not in this workspace, so its model card cannot be built. Import the version from its bundle, which carries its card.`);
+    throw new WorkbenchError(
+      'registry.card-unavailable',
+      `Run ${version.runId.slice(0, 12)} of ${version.id} is not in this workspace, so its model card cannot be built. Import the version from its bundle, which carries its card.`,
+    );
   }
-  return { versionId: version.id, card: null, markdown: new TextDecoder().decode(blob), importedFrom: String(imported.data.originalId ?? '') || null };
+  return {
+    versionId: version.id,
+    card: null,
+    markdown: new TextDecoder().decode(blob),
+    importedFrom: String(imported.data.originalId ?? '') || null,
+  };
 }
 
 function latestImport(events: AuditEvent[], versionId: string): AuditEvent | undefined {

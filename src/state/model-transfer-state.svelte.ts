@@ -27,11 +27,17 @@ export class ModelTransferState {
       const store = workspaceStore();
       const run = await store.getRun(version.runId);
       if (!run) {
-        throw new WorkbenchError('bundle.wrong-run', `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it.`);
+        throw new WorkbenchError(
+          'bundle.wrong-run',
+          `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it.`,
+        );
       }
       const artifactBytes = await store.getBlob(version.artifactBlob);
       if (!artifactBytes) {
-        throw new WorkbenchError('bundle.artifact-missing', `The stored model of ${version.id} is missing from this workspace. Register the run again to store it.`);
+        throw new WorkbenchError(
+          'bundle.artifact-missing',
+          `The stored model of ${version.id} is missing from this workspace. Register the run again to store it.`,
+        );
       }
       const { markdown } = await loadCard(store, version);
       return exportModelBundle({ version, run, artifactBytes, modelCardMarkdown: markdown });
@@ -45,10 +51,16 @@ export class ModelTransferState {
 
   /** Verifies a bundle zip and stores it as a new version; a corrupted one is refused with the reason. */
   async importFile(file: File): Promise<ModelVersion | null> {
-    const done = await this.#step(async () => importModelVersion(workspaceStore(), new Uint8Array(await readFileBytes(file)), { actor: currentActor(), now: nowIso() }));
+    const done = await this.#step(async () =>
+      importModelVersion(workspaceStore(), new Uint8Array(await readFileBytes(file)), {
+        actor: currentActor(),
+        now: nowIso(),
+      }),
+    );
     await Promise.all([registry.refresh(), refreshWorkspace()]);
     if (!done) return null;
-    const renumbered = done.renumberedFrom !== null ? ` (renumbered from ${done.renumberedFrom}, which is taken here)` : '';
+    const renumbered =
+      done.renumberedFrom !== null ? ` (renumbered from ${done.renumberedFrom}, which is taken here)` : '';
     this.message = `Imported ${file.name} as version ${done.version.version} of "${done.version.modelName}"${renumbered}, in Development.`;
     registry.select(done.version.modelName);
     return done.version;

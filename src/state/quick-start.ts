@@ -4,7 +4,7 @@
  * sample — or takes the draft already loaded — and saves it as a version.
  */
 import { SAMPLES } from '../adapters/browser-files/samples.ts';
-import { baseName } from '../adapters/browser-files/file-name.ts';
+import { baseName } from '../core/data/versions/file-name.ts';
 import { data } from './data-state.svelte.ts';
 import { versions } from './versions-state.svelte.ts';
 

@@ -8,7 +8,14 @@
 import type { FailedGate } from '../core/registry/promotion-gates.ts';
 import { readRegistry, type RegistrySnapshot } from '../core/registry/registry-snapshot.ts';
 import { registryAt, registryMoments, stageHistory } from '../core/registry/registry-at.ts';
-import { registerRun, setAliases, setGates, transition, updateCard, updateVersionDetails } from '../core/registry/registry-service.ts';
+import {
+  registerRun,
+  setAliases,
+  setGates,
+  transition,
+  updateCard,
+  updateVersionDetails,
+} from '../core/registry/registry-service.ts';
 import type { ModelVersion, PromotionGates, Stage } from '../core/registry/registry-types.ts';
 import type { RunRecord } from '../core/train/run-record.ts';
 import { currentActor } from './actor-state.svelte.ts';
@@ -77,8 +84,20 @@ export class RegistryState {
   }
 
   /** Registers a completed run as the next version of `modelName` (created if new). */
-  async register(run: RunRecord, modelName: string, details: { description: string; tags: Record<string, string> }): Promise<ModelVersion | null> {
-    const done = await this.#act(() => registerRun(workspaceStore(), { run, modelName: modelName.trim(), ...details, actor: currentActor(), now: nowIso() }));
+  async register(
+    run: RunRecord,
+    modelName: string,
+    details: { description: string; tags: Record<string, string> },
+  ): Promise<ModelVersion | null> {
+    const done = await this.#act(() =>
+      registerRun(workspaceStore(), {
+        run,
+        modelName: modelName.trim(),
+        ...details,
+        actor: currentActor(),
+        now: nowIso(),
+      }),
+    );
     if (!done) return null;
     this.modelName = done.version.modelName;
     this.message = `Registered run "${run.name}" as version ${done.version.version} of "${done.version.modelName}".`;
@@ -114,14 +133,24 @@ export class RegistryState {
   async saveGates(gates: PromotionGates): Promise<boolean> {
     const name = this.modelName;
     if (!name) return false;
-    const done = await this.#act(() => setGates(workspaceStore(), { modelName: name, gates, actor: currentActor(), now: nowIso() }));
+    const done = await this.#act(() =>
+      setGates(workspaceStore(), { modelName: name, gates, actor: currentActor(), now: nowIso() }),
+    );
     if (done) this.message = `Saved the promotion gates of "${name}".`;
     return done !== null;
   }
 
   /** Sets a version's aliases (an alias held by another version moves here). */
   async saveAliases(version: ModelVersion, aliases: string[]): Promise<boolean> {
-    const done = await this.#act(() => setAliases(workspaceStore(), { modelName: version.modelName, version: version.version, aliases, actor: currentActor(), now: nowIso() }));
+    const done = await this.#act(() =>
+      setAliases(workspaceStore(), {
+        modelName: version.modelName,
+        version: version.version,
+        aliases,
+        actor: currentActor(),
+        now: nowIso(),
+      }),
+    );
     if (done) {
       const moved = done.movedFrom.map((m) => ` "${m.alias}" moved from version ${m.version}.`).join('');
       this.message = `Version ${version.version} now has ${aliases.length ? `aliases ${aliases.join(', ')}` : 'no aliases'}.${moved}`;
@@ -131,14 +160,32 @@ export class RegistryState {
 
   /** Replaces a version's description and tags. */
   async saveDetails(version: ModelVersion, description: string, tags: Record<string, string>): Promise<boolean> {
-    const done = await this.#act(() => updateVersionDetails(workspaceStore(), { modelName: version.modelName, version: version.version, description, tags, actor: currentActor(), now: nowIso() }));
+    const done = await this.#act(() =>
+      updateVersionDetails(workspaceStore(), {
+        modelName: version.modelName,
+        version: version.version,
+        description,
+        tags,
+        actor: currentActor(),
+        now: nowIso(),
+      }),
+    );
     if (done) this.message = `Saved the description and tags of version ${version.version}.`;
     return done !== null;
   }
 
   /** Saves the editable parts of a version's model card. */
   async saveCard(version: ModelVersion, intendedUse: string, limitations: string): Promise<boolean> {
-    const done = await this.#act(() => updateCard(workspaceStore(), { modelName: version.modelName, version: version.version, intendedUse, limitations, actor: currentActor(), now: nowIso() }));
+    const done = await this.#act(() =>
+      updateCard(workspaceStore(), {
+        modelName: version.modelName,
+        version: version.version,
+        intendedUse,
+        limitations,
+        actor: currentActor(),
+        now: nowIso(),
+      }),
+    );
     if (done) this.message = `Saved the model card of version ${version.version}.`;
     return done !== null;
   }

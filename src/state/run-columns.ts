@@ -37,8 +37,10 @@ export function sortRuns(runs: readonly RunRecord[], key: SortKey, direction: 'a
   return runs
     .map((run, index) => ({ run, index, value: valueOf(run) }))
     .sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
-      const order = typeof a.value === 'string' ? a.value.localeCompare(String(b.value)) : a.value - (b.value as number);
+      if (a.value === null || b.value === null)
+        return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+      const order =
+        typeof a.value === 'string' ? a.value.localeCompare(String(b.value)) : a.value - (b.value as number);
       return order * sign || a.index - b.index;
     })
     .map((entry) => entry.run);

@@ -4,6 +4,8 @@
  * version starts again from its defaults.
  */
 import type { BackendPreference } from '../adapters/workers/train-protocol.ts';
+
+export type { BackendPreference };
 import { toErrorInfo } from '../core/errors.ts';
 import {
   defaultModelSpec,
@@ -107,7 +109,12 @@ export class TrainForm {
   }
   /** A new target starts from its own default features and detected task. */
   set target(target: string) {
-    this.#columnPick = { versionId: this.versionId, target, task: 'auto', features: defaultFeatures(this.version, target) };
+    this.#columnPick = {
+      versionId: this.versionId,
+      target,
+      task: 'auto',
+      features: defaultFeatures(this.version, target),
+    };
   }
   get taskChoice(): Task | 'auto' {
     return this.#columns.task;
@@ -134,7 +141,12 @@ export class TrainForm {
       ...base,
       features: this.#columns.features.filter((f) => f !== this.target),
       task: this.#columns.task,
-      split: { kind: 'random', testFraction: numberOr(this.testFraction, NaN), stratify: this.stratify, seed: numberOr(this.seed, NaN) },
+      split: {
+        kind: 'random',
+        testFraction: numberOr(this.testFraction, NaN),
+        stratify: this.stratify,
+        seed: numberOr(this.seed, NaN),
+      },
       model: this.#model(),
       crossValidation: cv > 0 ? { folds: cv } : null,
     };
@@ -160,8 +172,10 @@ export class TrainForm {
   #model(): ModelSpec {
     switch (this.modelKind) {
       case 'forest': {
-        const maxFeatures = this.maxFeaturesMode === 'fraction' ? numberOr(this.maxFeaturesFraction, NaN) : this.maxFeaturesMode;
-        const maxDepth = this.forest.maxDepth === null || (this.forest.maxDepth as unknown) === '' ? null : this.forest.maxDepth;
+        const maxFeatures =
+          this.maxFeaturesMode === 'fraction' ? numberOr(this.maxFeaturesFraction, NaN) : this.maxFeaturesMode;
+        const maxDepth =
+          this.forest.maxDepth === null || (this.forest.maxDepth as unknown) === '' ? null : this.forest.maxDepth;
         return { ...this.forest, maxDepth, maxFeatures };
       }
       case 'logistic':
@@ -172,7 +186,11 @@ export class TrainForm {
         const m = this.mlp;
         return {
           kind: 'mlp',
-          hiddenLayers: m.hiddenLayers.split(',').map((s) => s.trim()).filter((s) => s !== '').map(Number),
+          hiddenLayers: m.hiddenLayers
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+            .map(Number),
           activation: m.activation,
           optimizer: m.optimizer,
           learningRate: m.learningRate,

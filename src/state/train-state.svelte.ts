@@ -9,7 +9,7 @@ import type { BackendPreference, TrainEvent } from '../adapters/workers/train-pr
 import type { ModelKind, PipelineSpec } from '../core/train/pipeline-spec.ts';
 import type { CurvePoint, RunEnvironment, RunRecord } from '../core/train/run-record.ts';
 import { cancelledRun } from '../core/train/execute-run.ts';
-import { WORKBENCH_VERSION } from '../version.ts';
+import { WORKBENCH_VERSION } from '../core/version.ts';
 import { runResult, runThrowing } from './run-result.ts';
 import { runs } from './runs-state.svelte.ts';
 import { currentActor } from './actor-state.svelte.ts';
@@ -60,7 +60,14 @@ export class TrainState {
     const name = rerunOf ? `${rerunOf.name} re-run` : `${MODEL_NAMES[spec.model.kind]} #${runs.list.length + 1}`;
     this.#begin(spec, name, rerunOf);
     const job = startTraining(
-      { spec, actor: currentActor(), backend: options.backend, runId: this.runId!, runName: name, rerunOf: rerunOf?.id ?? null },
+      {
+        spec,
+        actor: currentActor(),
+        backend: options.backend,
+        runId: this.runId!,
+        runName: name,
+        rerunOf: rerunOf?.id ?? null,
+      },
       (event) => this.#onEvent(event),
     );
     this.#job = job;
@@ -86,9 +93,19 @@ export class TrainState {
     const saved = await runThrowing(async () => {
       // The worker reads the version itself; without it the run never started.
       const stored = version ?? (await workspaceStore().getDatasetVersion(spec.datasetVersionId));
-      if (!stored) throw new Error(`Dataset version ${spec.datasetVersionId.slice(0, 12)} is gone, so the cancelled run was not recorded.`);
+      if (!stored)
+        throw new Error(
+          `Dataset version ${spec.datasetVersionId.slice(0, 12)} is gone, so the cancelled run was not recorded.`,
+        );
       const run = cancelledRun(
-        { version: stored, spec, runId: this.runId!, runName: this.runName, environment: this.#environment(), rerunOf: this.#rerunOf },
+        {
+          version: stored,
+          spec,
+          runId: this.runId!,
+          runName: this.runName,
+          environment: this.#environment(),
+          rerunOf: this.#rerunOf,
+        },
         this.#startedAt,
         finishedAt,
         Math.round(this.elapsedMs),

@@ -35,7 +35,10 @@ export interface VersionComparisonTable {
  * @example
  * compareVersionTable([v1, v2], [run1.spec, run2.spec]).metrics.find((m) => m.metric === 'accuracy')?.best; // [1]
  */
-export function compareVersionTable(versions: ModelVersion[], specs: (PipelineSpec | undefined)[]): VersionComparisonTable {
+export function compareVersionTable(
+  versions: ModelVersion[],
+  specs: (PipelineSpec | undefined)[],
+): VersionComparisonTable {
   const names = [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))];
   const metrics = names.map((metric): MetricRow => {
     const values = versions.map((v) => v.metrics[metric] ?? null);

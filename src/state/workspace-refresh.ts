@@ -11,5 +11,12 @@ import { versions } from './versions-state.svelte.ts';
 
 /** Refreshes versions, runs, registry, lineage, audit log and storage figures together. */
 export async function refreshWorkspace(): Promise<void> {
-  await Promise.all([versions.refresh(), runs.refresh(), registry.refresh(), lineage.refresh(), audit.refresh(), storage.refresh()]);
+  await Promise.all([
+    versions.refresh(),
+    runs.refresh(),
+    registry.refresh(),
+    lineage.refresh(),
+    audit.refresh(),
+    storage.refresh(),
+  ]);
 }

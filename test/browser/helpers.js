@@ -66,7 +66,10 @@ export async function listedVersions(page) {
   const table = page.getByRole('table', { name: 'Dataset versions, newest first' });
   await table.waitFor();
   return table.locator('tbody tr').evaluateAll((rows) =>
-    rows.map((row) => ({ name: row.querySelector('th')?.textContent?.trim(), id: row.querySelector('code')?.textContent?.trim() })),
+    rows.map((row) => ({
+      name: row.querySelector('th')?.textContent?.trim(),
+      id: row.querySelector('code')?.textContent?.trim(),
+    })),
   );
 }
 

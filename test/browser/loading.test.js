@@ -43,11 +43,14 @@ test('a large file shows a progress bar fed by the worker', async (s) => {
     }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-valuenow'] });
   });
   const rows = ['x,y,label'];
-  for (let i = 0; i < 300_000; i += 1) rows.push(`${i},${(i * 7919) % 1000 / 10},${i % 3 ? 'a' : 'b'}`);
+  for (let i = 0; i < 300_000; i += 1) rows.push(`${i},${((i * 7919) % 1000) / 10},${i % 3 ? 'a' : 'b'}`);
   await dropFile(page, 'large.csv', rows.join('\n'));
   assert.deepEqual(await waitForDraft(page, 'large.csv'), { rows: '300,000', columns: '3' });
   const seen = await page.evaluate(() => window.__progress);
   assert.ok(seen.length >= 2, `the progress bar updated (${seen.length} values)`);
-  assert.ok(seen.some((v) => v > 0), `progress advanced: ${seen.slice(0, 20).join(', ')}`);
+  assert.ok(
+    seen.some((v) => v > 0),
+    `progress advanced: ${seen.slice(0, 20).join(', ')}`,
+  );
   assert.equal(await page.getByRole('progressbar').count(), 0, 'the bar goes away when done');
 });

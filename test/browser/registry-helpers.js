@@ -14,7 +14,9 @@ export function versionsTable(page, modelName) {
 export async function stages(page, modelName) {
   const table = versionsTable(page, modelName);
   await table.waitFor();
-  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [`v${tr.getAttribute('data-version')}`, tr.getAttribute('data-stage')]));
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [`v${tr.getAttribute('data-version')}`, tr.getAttribute('data-stage')]));
   return Object.fromEntries(rows);
 }
 
@@ -32,7 +34,10 @@ export async function registerRun(page, runName, modelName, { description = '', 
 /** Opens a version's panel (if not open yet) and returns it. */
 export async function openVersion(page, modelName, version) {
   const panel = page.locator(`article[data-version-id="${modelName}@${version}"]`);
-  if (!(await panel.isVisible())) await versionsTable(page, modelName).getByRole('button', { name: `v${version}`, exact: true }).click();
+  if (!(await panel.isVisible()))
+    await versionsTable(page, modelName)
+      .getByRole('button', { name: `v${version}`, exact: true })
+      .click();
   await panel.waitFor();
   return panel;
 }
@@ -49,7 +54,9 @@ export async function move(page, modelName, version, stage, { reason = '', appro
   await form.getByRole('button', { name: `Move to ${stage}` }).click();
   const blocked = page.locator('[role="alert"]').filter({ has: page.getByRole('heading', { name: /blocked$/ }) });
   await Promise.race([status.filter({ hasText: /^Moved version/ }).waitFor(), blocked.waitFor()]);
-  return (await blocked.isVisible()) ? { blocked: true, text: (await blocked.textContent()).replace(/\s+/g, ' ') } : { blocked: false, text: (await status.textContent()).trim() };
+  return (await blocked.isVisible())
+    ? { blocked: true, text: (await blocked.textContent()).replace(/\s+/g, ' ') }
+    : { blocked: false, text: (await status.textContent()).trim() };
 }
 
 /** Clicks `trigger` and returns the downloaded file's name and bytes. */

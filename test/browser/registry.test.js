@@ -33,35 +33,39 @@ test('the actor name is set once, shown in the header and kept after a reload', 
   await page.getByTestId('actor-name').filter({ hasText: 'ana' }).waitFor();
 });
 
-test('three penguins runs are registered as versions 1–3 of penguin-species, in Development', async (s) => {
-  const page = s.page;
-  await page.getByRole('button', { name: 'Load Palmer penguins' }).click();
-  await waitForDraft(page, 'penguins.csv');
-  await saveVersion(page);
-  await goTo(page, 'Train');
-  await chooseModel(page, 'Random forest');
-  await setField(page, 'Trees', 3);
-  await setField(page, 'Max depth', 2);
-  accuracy.v1 = await metric(await trainAndWait(page, 'forest #1'), 'accuracy');
-  // A single stump cannot tell three species apart: the worse version.
-  await setField(page, 'Trees', 1);
-  await setField(page, 'Max depth', 1);
-  accuracy.v2 = await metric(await trainAndWait(page, 'forest #2'), 'accuracy');
-  await chooseModel(page, 'Logistic regression');
-  accuracy.v3 = await metric(await trainAndWait(page, 'logistic #3'), 'accuracy');
-  assert.ok(accuracy.v2 < accuracy.v1 && accuracy.v1 <= accuracy.v3, `accuracies ${JSON.stringify(accuracy)}`);
+test(
+  'three penguins runs are registered as versions 1–3 of penguin-species, in Development',
+  async (s) => {
+    const page = s.page;
+    await page.getByRole('button', { name: 'Load Palmer penguins' }).click();
+    await waitForDraft(page, 'penguins.csv');
+    await saveVersion(page);
+    await goTo(page, 'Train');
+    await chooseModel(page, 'Random forest');
+    await setField(page, 'Trees', 3);
+    await setField(page, 'Max depth', 2);
+    accuracy.v1 = await metric(await trainAndWait(page, 'forest #1'), 'accuracy');
+    // A single stump cannot tell three species apart: the worse version.
+    await setField(page, 'Trees', 1);
+    await setField(page, 'Max depth', 1);
+    accuracy.v2 = await metric(await trainAndWait(page, 'forest #2'), 'accuracy');
+    await chooseModel(page, 'Logistic regression');
+    accuracy.v3 = await metric(await trainAndWait(page, 'logistic #3'), 'accuracy');
+    assert.ok(accuracy.v2 < accuracy.v1 && accuracy.v1 <= accuracy.v3, `accuracies ${JSON.stringify(accuracy)}`);
 
-  await goTo(page, 'Runs');
-  await registerRun(page, 'forest #1', MODEL, { description: 'shallow forest', tags: 'team=research, purpose=demo' });
-  await registerRun(page, 'forest #2', MODEL);
-  await registerRun(page, 'logistic #3', MODEL);
-  await goTo(page, 'Registry');
-  assert.deepEqual(await stages(page, MODEL), { v3: 'Development', v2: 'Development', v1: 'Development' });
-  const v1 = versionsTable(page, MODEL).locator('tr[data-version="1"]');
-  assert.equal(Number(await v1.locator('[data-metric="accuracy"]').textContent()), accuracy.v1);
-  assert.match(await v1.textContent(), /forest #1/);
-  assert.match(await v1.textContent(), /by ana/);
-}, LONG);
+    await goTo(page, 'Runs');
+    await registerRun(page, 'forest #1', MODEL, { description: 'shallow forest', tags: 'team=research, purpose=demo' });
+    await registerRun(page, 'forest #2', MODEL);
+    await registerRun(page, 'logistic #3', MODEL);
+    await goTo(page, 'Registry');
+    assert.deepEqual(await stages(page, MODEL), { v3: 'Development', v2: 'Development', v1: 'Development' });
+    const v1 = versionsTable(page, MODEL).locator('tr[data-version="1"]');
+    assert.equal(Number(await v1.locator('[data-metric="accuracy"]').textContent()), accuracy.v1);
+    assert.match(await v1.textContent(), /forest #1/);
+    assert.match(await v1.textContent(), /by ana/);
+  },
+  LONG,
+);
 
 test('version 1 goes to Staging, then Production, each move with its reason', async (s) => {
   const page = s.page;
@@ -89,7 +93,10 @@ test('a gate on accuracy relative to Production blocks the worse version 2 and s
   const history = page.getByRole('table', { name: `Stage history of ${MODEL}` });
   const blocked = history.locator('tr[data-outcome="blocked"]');
   assert.equal(await blocked.count(), 1);
-  assert.match(await blocked.textContent(), /v2.*Development → Production.*blocked.*metric:accuracy:regression.*ana.*try the stump/s);
+  assert.match(
+    await blocked.textContent(),
+    /v2.*Development → Production.*blocked.*metric:accuracy:regression.*ana.*try the stump/s,
+  );
 });
 
 test('with approval required, version 3 is blocked until approved, then promoted; version 1 is archived', async (s) => {
@@ -103,16 +110,30 @@ test('with approval required, version 3 is blocked until approved, then promoted
   assert.equal(result.blocked, true);
   assert.match(result.text, /approval: This promotion needs an approval/);
 
-  result = await move(page, MODEL, 3, 'Production', { reason: 'better model', approver: 'bo', comment: 'checked the card and the metrics' });
+  result = await move(page, MODEL, 3, 'Production', {
+    reason: 'better model',
+    approver: 'bo',
+    comment: 'checked the card and the metrics',
+  });
   assert.equal(result.text, `Moved version 3 of "${MODEL}" from Development to Production. Version 1 was archived.`);
   assert.deepEqual(await stages(page, MODEL), { v3: 'Production', v2: 'Development', v1: 'Archived' });
 
   const rows = page.getByRole('table', { name: `Stage history of ${MODEL}` }).locator('tbody tr');
-  const texts = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.cells].slice(1).map((c) => c.textContent.replace(/\s+/g, ' ').trim()).join(' | ')));
+  const texts = await rows.evaluateAll((trs) =>
+    trs.map((tr) =>
+      [...tr.cells]
+        .slice(1)
+        .map((c) => c.textContent.replace(/\s+/g, ' ').trim())
+        .join(' | '),
+    ),
+  );
   assert.equal(texts.length, 6, texts.join('\n'));
   // Newest first: the archive caused by the promotion comes right after it.
   assert.equal(texts[0], 'v1 | Production → Archived | done | ana | Replaced in Production by version 3. | —');
-  assert.equal(texts[1], 'v3 | Development → Production | done | ana | better model | bo: “checked the card and the metrics”');
+  assert.equal(
+    texts[1],
+    'v3 | Development → Production | done | ana | better model | bo: “checked the card and the metrics”',
+  );
   assert.match(texts[2], /^v3 \| Development → Production \| blocked approval: This promotion needs an approval/);
   assert.equal(texts[5], 'v1 | Development → Staging | done | ana | first candidate | —');
 });
@@ -141,9 +162,16 @@ test('versions compare side by side, and the alias champion is set on version 3'
   const table = page.getByRole('table', { name: 'Version comparison' });
   await table.waitFor();
   assert.deepEqual(await table.locator('thead th').allTextContents(), ['Field', 'v1', 'v3']);
-  assert.deepEqual((await table.locator('tr[data-metric="accuracy"] td').allTextContents()).map(Number), [accuracy.v1, accuracy.v3]);
+  assert.deepEqual((await table.locator('tr[data-metric="accuracy"] td').allTextContents()).map(Number), [
+    accuracy.v1,
+    accuracy.v3,
+  ]);
   assert.equal(await table.locator('tr[data-parameter="model.kind"]').getAttribute('data-differs'), 'true');
-  assert.doesNotMatch((await table.locator('tr[data-field="dataset"]').getAttribute('class')) ?? '', /\bdiffers\b/, 'same dataset version');
+  assert.doesNotMatch(
+    (await table.locator('tr[data-field="dataset"]').getAttribute('class')) ?? '',
+    /\bdiffers\b/,
+    'same dataset version',
+  );
   assert.match(await table.locator('tr[data-field="signature"]').textContent(), /same as v1/);
 
   const panel = await openVersion(page, MODEL, 3);
@@ -200,7 +228,10 @@ test('a newer dataset version marks the models trained on the old one as stale, 
   await graph.locator('g.node.dataset').nth(1).waitFor();
   assert.equal(await graph.locator('g.node.model[data-stale="true"]').count(), 3);
   assert.equal(await graph.locator('g.node.run[data-stale="true"]').count(), 3);
-  assert.match(await page.getByRole('region', { name: /^Stale/ }).textContent(), /a newer version "penguins-island-text"/);
+  assert.match(
+    await page.getByRole('region', { name: /^Stale/ }).textContent(),
+    /a newer version "penguins-island-text"/,
+  );
 });
 
 test('the audit view filters by type and actor, searches, verifies the chain and exports JSON Lines', async (s) => {
@@ -230,14 +261,31 @@ test('the audit view filters by type and actor, searches, verifies the chain and
 
   const file = await download(page, page.getByRole('button', { name: 'Export JSON Lines' }));
   assert.equal(file.name, 'audit-log.jsonl');
-  const events = new TextDecoder().decode(file.bytes).trimEnd().split('\n').map((line) => JSON.parse(line));
+  const events = new TextDecoder()
+    .decode(file.bytes)
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   assert.equal(events.length, total);
-  assert.deepEqual(events.map((e) => e.seq), events.map((_, i) => i + 1));
+  assert.deepEqual(
+    events.map((e) => e.seq),
+    events.map((_, i) => i + 1),
+  );
   const types = events.map((e) => e.type);
-  for (const type of ['model.registered', 'model.stage_changed', 'model.promotion_blocked', 'model.gates_set', 'model.aliases_set', 'model.card_updated']) {
+  for (const type of [
+    'model.registered',
+    'model.stage_changed',
+    'model.promotion_blocked',
+    'model.gates_set',
+    'model.aliases_set',
+    'model.card_updated',
+  ]) {
     assert.ok(types.includes(type), `${type} is in the log`);
   }
-  assert.equal(events.find((e) => e.type === 'model.stage_changed' && e.data.approver === 'bo')?.data.archivedVersion, 1);
+  assert.equal(
+    events.find((e) => e.type === 'model.stage_changed' && e.data.approver === 'bo')?.data.archivedVersion,
+    1,
+  );
 });
 
 test('version 3 is exported as a .zip and imported into a fresh browser profile', async (s) => {
@@ -255,25 +303,39 @@ test('version 3 is exported as a .zip and imported into a fresh browser profile'
     await other.getByText('No models yet').waitFor();
     const input = other.getByLabel('Import a model bundle (.zip)');
     await input.setInputFiles({ name: bundle.name, mimeType: 'application/zip', buffer: Buffer.from(bundle.bytes) });
-    await other.locator('p[role="status"]', { hasText: `Imported ${bundle.name} as version 3 of "${MODEL}", in Development.` }).waitFor();
+    await other
+      .locator('p[role="status"]', { hasText: `Imported ${bundle.name} as version 3 of "${MODEL}", in Development.` })
+      .waitFor();
     assert.deepEqual(await stages(other, MODEL), { v3: 'Development' });
     const imported = await openVersion(other, MODEL, 3);
     assert.match(await imported.getByTestId('card-markdown').textContent(), /## Intended use\n\nTeaching: species/);
 
     // The same bundle again would only duplicate the version.
     await input.setInputFiles({ name: bundle.name, mimeType: 'application/zip', buffer: Buffer.from(bundle.bytes) });
-    assert.match(await other.getByRole('alert').filter({ hasText: 'already version 3' }).textContent(), /is already version 3 of "penguin-species"/);
+    assert.match(
+      await other.getByRole('alert').filter({ hasText: 'already version 3' }).textContent(),
+      /is already version 3 of "penguin-species"/,
+    );
     await other.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
 
     // One changed coefficient: the checksum in the manifest no longer matches.
     const files = unzipSync(bundle.bytes);
     const path = `${MODEL}-v3/linear-model.json`;
     const text = new TextDecoder().decode(files[path]);
-    files[path] = new TextEncoder().encode(text.replace(/(\d)(\d)([,\]])/, (_, a, b, end) => `${a}${(Number(b) + 1) % 10}${end}`));
-    await input.setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: Buffer.from(zipSync(files)) });
+    files[path] = new TextEncoder().encode(
+      text.replace(/(\d)(\d)([,\]])/, (_, a, b, end) => `${a}${(Number(b) + 1) % 10}${end}`),
+    );
+    await input.setInputFiles({
+      name: 'tampered.zip',
+      mimeType: 'application/zip',
+      buffer: Buffer.from(zipSync(files)),
+    });
     const alert = other.getByRole('alert');
     await alert.waitFor();
-    assert.match(await alert.textContent(), /linear-model\.json does not match its checksum in manifest\.json: the bundle is corrupted or was edited/);
+    assert.match(
+      await alert.textContent(),
+      /linear-model\.json does not match its checksum in manifest\.json: the bundle is corrupted or was edited/,
+    );
     assert.deepEqual(await stages(other, MODEL), { v3: 'Development' }, 'nothing was stored');
     assert.deepEqual(fresh.takePageErrors(), []);
   } finally {
@@ -309,6 +371,9 @@ test('Verify chain names the first broken event after one event is edited in Ind
   const status = page.getByTestId('chain-status');
   await status.filter({ hasText: 'Chain broken' }).waitFor();
   assert.equal(await status.getAttribute('data-ok'), 'false');
-  assert.equal(await status.textContent(), `Chain broken at event ${blockedSeq}: event ${blockedSeq} was edited: its content no longer matches its hash.`);
+  assert.equal(
+    await status.textContent(),
+    `Chain broken at event ${blockedSeq}: event ${blockedSeq} was edited: its content no longer matches its hash.`,
+  );
   assert.match(await page.locator(`tr[data-seq="${blockedSeq}"]`).getAttribute('class'), /\bbroken\b/);
 });

@@ -64,7 +64,12 @@ async function runTest(session, { name, fn, timeoutMs }) {
     console.log(`  ✓ ${name} (${Math.round(performance.now() - started)} ms)`);
     return true;
   } catch (error) {
-    console.log(`  ✗ ${name}\n      ${String(error?.stack ?? error).split('\n').slice(0, 6).join('\n      ')}`);
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 6)
+        .join('\n      ')}`,
+    );
     return false;
   } finally {
     clearTimeout(timer);
@@ -92,7 +97,10 @@ try {
   const requested = process.argv.slice(2).map((f) => resolve(f));
   const files = requested.length
     ? requested
-    : readdirSync(here).filter((f) => f.endsWith('.test.js')).sort().map((f) => join(here, f));
+    : readdirSync(here)
+        .filter((f) => f.endsWith('.test.js'))
+        .sort()
+        .map((f) => join(here, f));
 
   for (const file of files) {
     await import(pathToFileURL(file).href);

@@ -33,13 +33,20 @@ test('the page offers the bundled samples and one click loads Palmer penguins wi
   assert.equal(await mass.locator('[data-stat="mean"]').textContent(), '4,201.75');
   assert.equal(await mass.locator('[data-stat="min"]').textContent(), '2,700');
   assert.equal(await mass.locator('[data-stat="max"]').textContent(), '6,300');
-  assert.match((await mass.getByRole('img').getAttribute('aria-label')) ?? '', /^Histogram of body_mass_g: \d+ bins from 2,700 to 6,300$/);
+  assert.match(
+    (await mass.getByRole('img').getAttribute('aria-label')) ?? '',
+    /^Histogram of body_mass_g: \d+ bins from 2,700 to 6,300$/,
+  );
 
   const island = await page.getByRole('list', { name: 'Top values of island' }).textContent();
   assert.match(island ?? '', /Biscoe\s*168/);
 
   const preview = page.getByRole('table', { name: /^First \d+ rows$/ });
-  assert.deepEqual((await preview.locator('tbody tr').first().locator('td').allTextContents()).slice(0, 3), ['Adelie', 'Torgersen', '39.1']);
+  assert.deepEqual((await preview.locator('tbody tr').first().locator('td').allTextContents()).slice(0, 3), [
+    'Adelie',
+    'Torgersen',
+    '39.1',
+  ]);
   assert.ok((await page.getByRole('list', { name: 'Read notes' }).textContent())?.length, 'read notes are shown');
   await page.getByRole('heading', { name: 'Data-quality warnings' }).waitFor();
 });
@@ -72,7 +79,9 @@ test('overriding a column type shows the new type and appends an audit event', a
 test('no request goes to any origin but the preview server', async (s) => {
   const origin = new URL(s.baseUrl).origin;
   assert.ok(requests.length >= 3, `the page made its own requests (${requests.length})`);
-  const foreign = requests.filter((url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin);
+  const foreign = requests.filter(
+    (url) => !url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin,
+  );
   assert.deepEqual(foreign, []);
   assert.ok(!requests.some((url) => url.endsWith('.csv')), 'samples are bundled, not fetched');
 });

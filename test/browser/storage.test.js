@@ -12,13 +12,19 @@ test('the storage panel shows usage and persistence and asks for persistence', a
   await saveVersion(page);
 
   await goTo(page, 'Storage');
-  await page.getByTestId('storage-usage').filter({ hasText: / of \d/ }).waitFor();
+  await page
+    .getByTestId('storage-usage')
+    .filter({ hasText: / of \d/ })
+    .waitFor();
   assert.match(await page.getByTestId('storage-persistent').textContent(), /^(yes|no)$/);
   // Headless Chromium refuses persistence unless durableStorage is granted.
   const cdp = await s.context.newCDPSession(page);
   await cdp.send('Browser.grantPermissions', { permissions: ['durableStorage'], origin: new URL(s.baseUrl).origin });
   await page.getByRole('button', { name: 'Make storage persistent' }).click();
-  await page.getByRole('status').filter({ hasText: /Storage is now persistent/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Storage is now persistent/ })
+    .waitFor();
   assert.equal(await page.getByTestId('storage-persistent').textContent(), 'yes');
   assert.equal(await page.getByRole('button', { name: 'Make storage persistent' }).isDisabled(), true);
 });

@@ -30,7 +30,9 @@ export async function setField(page, label, value) {
  */
 export async function trainAndWait(page, runName) {
   await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
-  const report = page.locator('article[data-status]').filter({ has: page.getByRole('heading', { name: `Run ${runName}`, exact: true }) });
+  const report = page
+    .locator('article[data-status]')
+    .filter({ has: page.getByRole('heading', { name: `Run ${runName}`, exact: true }) });
   await report.waitFor({ timeout: RUN_TIMEOUT_MS });
   return report;
 }

@@ -6,7 +6,16 @@
  */
 import { test } from './harness.js';
 import { assert, goTo, saveVersion, waitForDraft } from './helpers.js';
-import { chartPoints, chooseModel, listedRuns, metric, RUN_TIMEOUT_MS, setField, trainAndWait, trainForm } from './train-helpers.js';
+import {
+  chartPoints,
+  chooseModel,
+  listedRuns,
+  metric,
+  RUN_TIMEOUT_MS,
+  setField,
+  trainAndWait,
+  trainForm,
+} from './train-helpers.js';
 
 const LONG = { timeoutMs: 180_000 };
 
@@ -17,7 +26,10 @@ test('the saved penguins version is offered for training, species as the target 
   await saveVersion(page);
   await goTo(page, 'Train');
   const form = trainForm(page);
-  assert.match(await form.getByRole('combobox', { name: 'Dataset version', exact: true }).locator('option:checked').textContent(), /^penguins · [0-9a-f]{12}/);
+  assert.match(
+    await form.getByRole('combobox', { name: 'Dataset version', exact: true }).locator('option:checked').textContent(),
+    /^penguins · [0-9a-f]{12}/,
+  );
   assert.equal(await form.getByRole('combobox', { name: 'Target', exact: true }).inputValue(), 'species');
   assert.match(await page.getByTestId('task').textContent(), /Task: classification \(detected from the target\)/);
   const features = form.getByRole('group', { name: 'Features' }).getByRole('checkbox');
@@ -26,7 +38,14 @@ test('the saved penguins version is offered for training, species as the target 
   const spec = JSON.parse(await page.getByTestId('spec-json').textContent());
   assert.equal(spec.target, 'species');
   assert.equal(spec.model.kind, 'forest');
-  assert.deepEqual(spec.features, ['island', 'bill_length_mm', 'bill_depth_mm', 'flipper_length_mm', 'body_mass_g', 'sex']);
+  assert.deepEqual(spec.features, [
+    'island',
+    'bill_length_mm',
+    'bill_depth_mm',
+    'flipper_length_mm',
+    'body_mass_g',
+    'sex',
+  ]);
   assert.match(await page.getByRole('link', { name: 'Download spec' }).getAttribute('href'), /^blob:/);
 });
 
@@ -34,91 +53,141 @@ test('a model that does not fit the task is refused with an alert, before any wo
   const page = s.page;
   await chooseModel(page, 'Linear (ridge) regression');
   await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
-  assert.match(await page.getByRole('alert').textContent(), /Linear \(ridge\) regression is for regression, but this is classification/);
+  assert.match(
+    await page.getByRole('alert').textContent(),
+    /Linear \(ridge\) regression is for regression, but this is classification/,
+  );
   await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
 });
 
-test('a random forest trains in the worker and reports held-out metrics, confusion matrix and curves', async (s) => {
-  const page = s.page;
-  await chooseModel(page, 'Random forest');
-  const report = await trainAndWait(page, 'forest #1');
-  assert.equal(await report.getAttribute('data-status'), 'completed');
-  const accuracy = await metric(report, 'accuracy');
-  assert.ok(accuracy > 0.9 && accuracy <= 1, `forest accuracy ${accuracy}`);
-  assert.ok((await metric(report, 'f1Macro')) > 0.85);
-  assert.match(await report.locator('[data-metric="accuracy"] + .detail').textContent(), /^95% CI 0\.\d{4}–[01]\.\d{4} \(n = 69\)$/);
-  const confusion = report.getByRole('table', { name: /Confusion matrix/ });
-  assert.deepEqual(await confusion.locator('thead th').allTextContents(), ['Actual', 'Adelie', 'Chinstrap', 'Gentoo']);
-  assert.ok((await chartPoints(report, 'ROC curves')) > 3);
-  assert.equal(await report.getByRole('list', { name: 'Feature importance' }).locator('li').count(), 6);
-}, LONG);
+test(
+  'a random forest trains in the worker and reports held-out metrics, confusion matrix and curves',
+  async (s) => {
+    const page = s.page;
+    await chooseModel(page, 'Random forest');
+    const report = await trainAndWait(page, 'forest #1');
+    assert.equal(await report.getAttribute('data-status'), 'completed');
+    const accuracy = await metric(report, 'accuracy');
+    assert.ok(accuracy > 0.9 && accuracy <= 1, `forest accuracy ${accuracy}`);
+    assert.ok((await metric(report, 'f1Macro')) > 0.85);
+    assert.match(
+      await report.locator('[data-metric="accuracy"] + .detail').textContent(),
+      /^95% CI 0\.\d{4}–[01]\.\d{4} \(n = 69\)$/,
+    );
+    const confusion = report.getByRole('table', { name: /Confusion matrix/ });
+    assert.deepEqual(await confusion.locator('thead th').allTextContents(), [
+      'Actual',
+      'Adelie',
+      'Chinstrap',
+      'Gentoo',
+    ]);
+    assert.ok((await chartPoints(report, 'ROC curves')) > 3);
+    assert.equal(await report.getByRole('list', { name: 'Feature importance' }).locator('li').count(), 6);
+  },
+  LONG,
+);
 
-test('logistic regression reports metrics and its objective per iteration', async (s) => {
-  const page = s.page;
-  await chooseModel(page, 'Logistic regression');
-  const report = await trainAndWait(page, 'logistic #2');
-  assert.ok((await metric(report, 'accuracy')) > 0.95);
-  assert.ok((await metric(report, 'logLoss')) < 0.3);
-  assert.ok((await chartPoints(report, 'Training curve of logistic #2')) > 1);
-}, LONG);
+test(
+  'logistic regression reports metrics and its objective per iteration',
+  async (s) => {
+    const page = s.page;
+    await chooseModel(page, 'Logistic regression');
+    const report = await trainAndWait(page, 'logistic #2');
+    assert.ok((await metric(report, 'accuracy')) > 0.95);
+    assert.ok((await metric(report, 'logLoss')) < 0.3);
+    assert.ok((await chartPoints(report, 'Training curve of logistic #2')) > 1);
+  },
+  LONG,
+);
 
-test('an MLP shows its loss curve growing while it trains, then its metrics', async (s) => {
-  const page = s.page;
-  await chooseModel(page, 'MLP');
-  await setField(page, 'Epochs', 40);
-  await page.getByRole('checkbox', { name: 'Early stopping' }).uncheck();
-  // The UI thread must never block for more than 50 ms: the browser reports every task longer than that.
-  await page.evaluate(() => {
-    window.longTasks = [];
-    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
-  });
-  await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction(() => Number(document.querySelector('figure[aria-label="Live training curve"]')?.getAttribute('data-points')) > 1, null, { timeout: RUN_TIMEOUT_MS });
-  assert.match(await page.getByTestId('backend').textContent(), /^(wasm|cpu|webgl|webgpu)$/);
-  const report = page.locator('article[data-status]').filter({ has: page.getByRole('heading', { name: 'Run mlp #3', exact: true }) });
-  await report.waitFor({ timeout: RUN_TIMEOUT_MS });
-  assert.ok((await metric(report, 'accuracy')) > 0.8);
-  assert.equal(await chartPoints(report, 'Training curve of mlp #3'), 40, 'one loss per epoch (no validation split without early stopping)');
-  assert.deepEqual(await page.evaluate(() => window.longTasks), [], 'no main-thread task over 50 ms while training');
-}, LONG);
+test(
+  'an MLP shows its loss curve growing while it trains, then its metrics',
+  async (s) => {
+    const page = s.page;
+    await chooseModel(page, 'MLP');
+    await setField(page, 'Epochs', 40);
+    await page.getByRole('checkbox', { name: 'Early stopping' }).uncheck();
+    // The UI thread must never block for more than 50 ms: the browser reports every task longer than that.
+    await page.evaluate(() => {
+      window.longTasks = [];
+      new PerformanceObserver((list) =>
+        window.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration))),
+      ).observe({ type: 'longtask' });
+    });
+    await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('figure[aria-label="Live training curve"]')?.getAttribute('data-points')) > 1,
+      null,
+      { timeout: RUN_TIMEOUT_MS },
+    );
+    assert.match(await page.getByTestId('backend').textContent(), /^(wasm|cpu|webgl|webgpu)$/);
+    const report = page
+      .locator('article[data-status]')
+      .filter({ has: page.getByRole('heading', { name: 'Run mlp #3', exact: true }) });
+    await report.waitFor({ timeout: RUN_TIMEOUT_MS });
+    assert.ok((await metric(report, 'accuracy')) > 0.8);
+    assert.equal(
+      await chartPoints(report, 'Training curve of mlp #3'),
+      40,
+      'one loss per epoch (no validation split without early stopping)',
+    );
+    assert.deepEqual(await page.evaluate(() => window.longTasks), [], 'no main-thread task over 50 ms while training');
+  },
+  LONG,
+);
 
-test('ridge regression on body_mass_g reports MAE, RMSE, R² and an actual-vs-predicted plot', async (s) => {
-  const page = s.page;
-  await trainForm(page).getByRole('combobox', { name: 'Target', exact: true }).selectOption('body_mass_g');
-  assert.match(await page.getByTestId('task').textContent(), /Task: regression/);
-  await chooseModel(page, 'Linear (ridge) regression');
-  const report = await trainAndWait(page, 'linear #4');
-  const r2 = await metric(report, 'r2');
-  assert.ok(r2 > 0.7 && r2 < 1, `R² ${r2}`);
-  assert.ok((await metric(report, 'rmse')) < 500);
-  assert.ok((await metric(report, 'mae')) <= (await metric(report, 'rmse')));
-  assert.ok((await chartPoints(report, 'Actual against predicted')) > 60);
-}, LONG);
+test(
+  'ridge regression on body_mass_g reports MAE, RMSE, R² and an actual-vs-predicted plot',
+  async (s) => {
+    const page = s.page;
+    await trainForm(page).getByRole('combobox', { name: 'Target', exact: true }).selectOption('body_mass_g');
+    assert.match(await page.getByTestId('task').textContent(), /Task: regression/);
+    await chooseModel(page, 'Linear (ridge) regression');
+    const report = await trainAndWait(page, 'linear #4');
+    const r2 = await metric(report, 'r2');
+    assert.ok(r2 > 0.7 && r2 < 1, `R² ${r2}`);
+    assert.ok((await metric(report, 'rmse')) < 500);
+    assert.ok((await metric(report, 'mae')) <= (await metric(report, 'rmse')));
+    assert.ok((await chartPoints(report, 'Actual against predicted')) > 60);
+  },
+  LONG,
+);
 
-test('Cancel stops a long MLP run at once and records it as cancelled', async (s) => {
-  const page = s.page;
-  await trainForm(page).getByRole('combobox', { name: 'Target', exact: true }).selectOption('species');
-  await chooseModel(page, 'MLP');
-  await setField(page, 'Epochs', 500);
-  await page.getByRole('checkbox', { name: 'Early stopping' }).uncheck();
-  await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
-  await page.waitForFunction(() => Number(document.querySelector('figure[aria-label="Live training curve"]')?.getAttribute('data-points')) > 0, null, { timeout: RUN_TIMEOUT_MS });
-  const started = Date.now();
-  await page.getByRole('button', { name: 'Cancel' }).click();
-  const report = page.locator('article[data-status="cancelled"]');
-  await report.waitFor();
-  assert.ok(Date.now() - started < 2000, 'the cancelled run is recorded within 2 s');
-  assert.match(await report.getByRole('heading').first().textContent(), /^Run mlp #5$/);
-  await goTo(page, 'Runs');
-  const cancelled = (await listedRuns(page)).find((r) => r.name === 'mlp #5');
-  assert.equal(cancelled?.status, 'cancelled');
-  assert.match(cancelled.text, /Cancelled by the user/);
-  await goTo(page, 'Audit log');
-  const types = await page.getByRole('table', { name: 'Audit events, newest first' }).locator('tbody tr code').allTextContents();
-  assert.equal(types.filter((t) => t === 'run.cancelled').length, 1);
-  assert.equal(types.filter((t) => t === 'run.completed').length, 4);
-  await goTo(page, 'Runs');
-}, LONG);
+test(
+  'Cancel stops a long MLP run at once and records it as cancelled',
+  async (s) => {
+    const page = s.page;
+    await trainForm(page).getByRole('combobox', { name: 'Target', exact: true }).selectOption('species');
+    await chooseModel(page, 'MLP');
+    await setField(page, 'Epochs', 500);
+    await page.getByRole('checkbox', { name: 'Early stopping' }).uncheck();
+    await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
+    await page.waitForFunction(
+      () => Number(document.querySelector('figure[aria-label="Live training curve"]')?.getAttribute('data-points')) > 0,
+      null,
+      { timeout: RUN_TIMEOUT_MS },
+    );
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    const report = page.locator('article[data-status="cancelled"]');
+    await report.waitFor();
+    assert.ok(Date.now() - started < 2000, 'the cancelled run is recorded within 2 s');
+    assert.match(await report.getByRole('heading').first().textContent(), /^Run mlp #5$/);
+    await goTo(page, 'Runs');
+    const cancelled = (await listedRuns(page)).find((r) => r.name === 'mlp #5');
+    assert.equal(cancelled?.status, 'cancelled');
+    assert.match(cancelled.text, /Cancelled by the user/);
+    await goTo(page, 'Audit log');
+    const types = await page
+      .getByRole('table', { name: 'Audit events, newest first' })
+      .locator('tbody tr code')
+      .allTextContents();
+    assert.equal(types.filter((t) => t === 'run.cancelled').length, 1);
+    assert.equal(types.filter((t) => t === 'run.completed').length, 4);
+    await goTo(page, 'Runs');
+  },
+  LONG,
+);
 
 test('comparing two runs shows their parameters side by side with the differing ones highlighted', async (s) => {
   const page = s.page;
@@ -146,10 +215,15 @@ test('clicking a metric header sorts the runs by it, best first, and again rever
   const accuracies = await table.locator('tbody td[data-metric="accuracy"]').allTextContents();
   const numbers = accuracies.filter((t) => t !== '—').map(Number);
   assert.equal(numbers.length, 3);
-  assert.deepEqual(numbers, [...numbers].sort((a, b) => b - a));
+  assert.deepEqual(
+    numbers,
+    [...numbers].sort((a, b) => b - a),
+  );
   assert.deepEqual(accuracies.slice(3), ['—', '—'], 'runs without accuracy go last');
   await table.getByRole('button', { name: 'Accuracy' }).click();
-  const reversed = (await table.locator('tbody td[data-metric="accuracy"]').allTextContents()).filter((t) => t !== '—').map(Number);
+  const reversed = (await table.locator('tbody td[data-metric="accuracy"]').allTextContents())
+    .filter((t) => t !== '—')
+    .map(Number);
   assert.deepEqual(reversed, [...numbers].reverse());
 });
 
@@ -161,34 +235,47 @@ test('after a reload every run is still listed', async (s) => {
   assert.deepEqual(names, ['forest #1', 'linear #4', 'logistic #2', 'mlp #3', 'mlp #5']);
 });
 
-test('re-running a run from its spec reproduces the same metrics', async (s) => {
-  const page = s.page;
-  await page.getByRole('button', { name: 'Re-run forest #1' }).click();
-  const report = page.locator('article[data-status="completed"]').filter({ has: page.getByRole('heading', { name: 'Run forest #1 re-run', exact: true }) });
-  await report.waitFor({ timeout: RUN_TIMEOUT_MS });
-  assert.equal(await report.getByTestId('reproduced').textContent(), 'Re-run of an earlier run: reproduced: same metrics');
-  const row = (await listedRuns(page)).find((r) => r.name === 'forest #1 re-run');
-  assert.match(row.text, /reproduced: same metrics/);
-}, LONG);
+test(
+  're-running a run from its spec reproduces the same metrics',
+  async (s) => {
+    const page = s.page;
+    await page.getByRole('button', { name: 'Re-run forest #1' }).click();
+    const report = page
+      .locator('article[data-status="completed"]')
+      .filter({ has: page.getByRole('heading', { name: 'Run forest #1 re-run', exact: true }) });
+    await report.waitFor({ timeout: RUN_TIMEOUT_MS });
+    assert.equal(
+      await report.getByTestId('reproduced').textContent(),
+      'Re-run of an earlier run: reproduced: same metrics',
+    );
+    const row = (await listedRuns(page)).find((r) => r.name === 'forest #1 re-run');
+    assert.match(row.text, /reproduced: same metrics/);
+  },
+  LONG,
+);
 
-test('a run the pipeline refuses is stored as failed, with its reason in the table and an alert', async (s) => {
-  const page = s.page;
-  await goTo(page, 'Train');
-  const form = trainForm(page);
-  await form.getByRole('combobox', { name: 'Target', exact: true }).selectOption('species');
-  // The form allows the override; the pipeline in the worker refuses a category as a regression target.
-  await form.getByRole('combobox', { name: 'Task', exact: true }).selectOption('regression');
-  await chooseModel(page, 'Random forest');
-  await form.getByRole('button', { name: 'Train', exact: true }).click();
-  const alert = page.getByRole('alert');
-  await alert.waitFor({ timeout: RUN_TIMEOUT_MS });
-  const message = await alert.locator('p').textContent();
-  assert.match(message, /Regression needs a numeric target, but "species" is category/);
-  const report = page.locator('article[data-status="failed"]');
-  await report.waitFor();
-  assert.match(await report.textContent(), /Failed:/);
-  await goTo(page, 'Runs');
-  const failed = (await listedRuns(page)).find((r) => r.status === 'failed');
-  assert.ok(failed, 'the failed run is listed');
-  assert.ok(failed.text.includes(message.slice(0, 40)), `the table shows the reason: ${failed.text}`);
-}, LONG);
+test(
+  'a run the pipeline refuses is stored as failed, with its reason in the table and an alert',
+  async (s) => {
+    const page = s.page;
+    await goTo(page, 'Train');
+    const form = trainForm(page);
+    await form.getByRole('combobox', { name: 'Target', exact: true }).selectOption('species');
+    // The form allows the override; the pipeline in the worker refuses a category as a regression target.
+    await form.getByRole('combobox', { name: 'Task', exact: true }).selectOption('regression');
+    await chooseModel(page, 'Random forest');
+    await form.getByRole('button', { name: 'Train', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor({ timeout: RUN_TIMEOUT_MS });
+    const message = await alert.locator('p').textContent();
+    assert.match(message, /Regression needs a numeric target, but "species" is category/);
+    const report = page.locator('article[data-status="failed"]');
+    await report.waitFor();
+    assert.match(await report.textContent(), /Failed:/);
+    await goTo(page, 'Runs');
+    const failed = (await listedRuns(page)).find((r) => r.status === 'failed');
+    assert.ok(failed, 'the failed run is listed');
+    assert.ok(failed.text.includes(message.slice(0, 40)), `the table shows the reason: ${failed.text}`);
+  },
+  LONG,
+);

@@ -7,7 +7,13 @@ import { test } from './harness.js';
 import { assert, dropFile, goTo, listedVersions, saveVersion, shortIdIn, waitForDraft } from './helpers.js';
 
 const HEADER = 'id,city,temp,when';
-const ROWS = ['1,Oslo,3.5,2024-01-15', '2,Rome,14.25,2024-01-16', '3,Lima,22,2024-01-17', '4,Oslo,-1.5,2024-01-18', '5,Cairo,25,2024-01-19'];
+const ROWS = [
+  '1,Oslo,3.5,2024-01-15',
+  '2,Rome,14.25,2024-01-16',
+  '3,Lima,22,2024-01-17',
+  '4,Oslo,-1.5,2024-01-18',
+  '5,Cairo,25,2024-01-19',
+];
 const LF = [HEADER, ...ROWS].join('\n') + '\n';
 // Same data: CRLF line endings, quoted strings, no final newline.
 const CRLF = [HEADER, ...ROWS.map((r) => r.replace(/,([A-Z][a-z]+),/, ',"$1",'))].join('\r\n');
@@ -85,16 +91,28 @@ test('a changed file saves as a second version and the diff shows what changed',
   assert.equal(await page.getByTestId('rows-removed').textContent(), '1');
   assert.equal(await page.getByTestId('rows-unchanged').textContent(), '4');
   assert.match(await page.getByRole('list', { name: 'Column changes' }).textContent(), /Added humidity/);
-  const removed = await page.getByRole('table', { name: 'Sample of removed rows' }).locator('tbody tr').first().locator('td').allTextContents();
+  const removed = await page
+    .getByRole('table', { name: 'Sample of removed rows' })
+    .locator('tbody tr')
+    .first()
+    .locator('td')
+    .allTextContents();
   assert.deepEqual(removed.slice(0, 2), ['2', 'Rome']);
-  await page.getByRole('table', { name: 'Statistic changes' }).getByRole('row', { name: /^temp\b/ }).first().waitFor();
+  await page
+    .getByRole('table', { name: 'Statistic changes' })
+    .getByRole('row', { name: /^temp\b/ })
+    .first()
+    .waitFor();
 });
 
 test('opening a saved version brings it back into the draft', async (s) => {
   const page = s.page;
   await page.getByRole('button', { name: `Open measurements ${firstId}` }).click();
   assert.deepEqual(await waitForDraft(page, 'measurements'), { rows: '5', columns: '4' });
-  assert.match(await page.getByRole('list', { name: 'Read notes' }).textContent(), new RegExp(`Opened saved version measurements \\(${firstId}\\)`));
+  assert.match(
+    await page.getByRole('list', { name: 'Read notes' }).textContent(),
+    new RegExp(`Opened saved version measurements \\(${firstId}\\)`),
+  );
 });
 
 test('the versions are still there after closing and reopening the browser', async (s) => {

@@ -34,7 +34,12 @@ async function describeWebGpu(): Promise<string | null> {
     const adapter = await gpu.requestAdapter();
     if (!adapter) return 'no adapter';
     const info = adapter.info ?? {};
-    return ['vendor', 'architecture', 'device', 'description'].map((k) => info[k]).filter(Boolean).join(' / ') || 'adapter without info';
+    return (
+      ['vendor', 'architecture', 'device', 'description']
+        .map((k) => info[k])
+        .filter(Boolean)
+        .join(' / ') || 'adapter without info'
+    );
   } catch (error) {
     return `requestAdapter failed: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -53,7 +58,14 @@ self.onmessage = async (event: MessageEvent<TrainingRequest>) => {
       const bytes = await response.arrayBuffer();
       const { features, classes, trainRows, testRows } = request.set;
       const n = trainRows + testRows;
-      const set: BenchSet = { x: new Float64Array(bytes, 0, n * features), y: new Int32Array(bytes, n * features * 8, n), features, classes, trainRows, testRows };
+      const set: BenchSet = {
+        x: new Float64Array(bytes, 0, n * features),
+        y: new Int32Array(bytes, n * features * 8, n),
+        features,
+        classes,
+        trainRows,
+        testRows,
+      };
       const now = () => performance.now();
       const plan: MlpPlan = request.quick
         ? { rows: Math.min(trainRows, 5_000), epochs: 2, probeExamplesPerSec: NaN, note: 'quick mode' }

@@ -8,9 +8,3 @@
 export function readFileBytes(file: Blob): Promise<ArrayBuffer> {
   return file.arrayBuffer();
 }
-
-/** The first file of a drop, or null when the drop carried no file (e.g. dragged text). */
-export function firstDroppedFile(transfer: DataTransfer | null): File | null {
-  const files = transfer?.files;
-  return files && files.length > 0 ? files[0] : null;
-}

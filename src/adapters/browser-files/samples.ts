@@ -23,7 +23,8 @@ export const SAMPLES: readonly SampleDataset[] = [
     id: 'penguins',
     title: 'Palmer penguins',
     fileName: 'penguins.csv',
-    description: '344 penguins of three species from the Palmer Archipelago, Antarctica: bill, flipper, body mass, sex.',
+    description:
+      '344 penguins of three species from the Palmer Archipelago, Antarctica: bill, flipper, body mass, sex.',
     licence: 'CC0 1.0',
     text: penguinsCsv,
   },

@@ -38,7 +38,9 @@ export async function readAuditEvents(dir: string): Promise<AuditEvent[]> {
  * its last event (null for an empty log), read from the end of the file so
  * appending costs the same however long the log is.
  */
-export async function readAuditTail(dir: string): Promise<{ size: number; endsWithNewline: boolean; last: AuditEvent | null }> {
+export async function readAuditTail(
+  dir: string,
+): Promise<{ size: number; endsWithNewline: boolean; last: AuditEvent | null }> {
   let handle;
   try {
     handle = await open(join(dir, AUDIT_FILE), 'r');
@@ -72,7 +74,8 @@ export async function readAuditTail(dir: string): Promise<{ size: number; endsWi
 function parseLine(text: string, line: number): AuditLine {
   try {
     const event = JSON.parse(text) as AuditEvent;
-    if (event === null || typeof event !== 'object' || Array.isArray(event)) return { line, error: 'it is not a JSON object' };
+    if (event === null || typeof event !== 'object' || Array.isArray(event))
+      return { line, error: 'it is not a JSON object' };
     return { line, event };
   } catch (error) {
     return { line, error: `it is not valid JSON: ${error instanceof Error ? error.message : String(error)}` };

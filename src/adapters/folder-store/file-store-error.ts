@@ -29,5 +29,9 @@ export function fileStoreError(error: unknown, action: string, dir: string, comm
       { cause: error },
     );
   }
-  return new WorkbenchError('storage.write_failed', `${action} in ${dir} failed (${detail}), so nothing was saved. ${fix}, then try again.`, { cause: error });
+  return new WorkbenchError(
+    'storage.write_failed',
+    `${action} in ${dir} failed (${detail}), so nothing was saved. ${fix}, then try again.`,
+    { cause: error },
+  );
 }

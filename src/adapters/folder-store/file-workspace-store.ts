@@ -11,7 +11,14 @@ import { assertVersionBytes } from '../storage-quota/storage-errors.ts';
 import { readIfExists, writeFileAtomic } from './atomic-file.ts';
 import { readAuditEvents, readAuditLines, readAuditTail } from './audit-file.ts';
 import { fileStoreError } from './file-store-error.ts';
-import { commitJournal, recoverJournal, sweepTempFiles, type JournalHooks, type JournalOp, type Recovery } from './journal.ts';
+import {
+  commitJournal,
+  recoverJournal,
+  sweepTempFiles,
+  type JournalHooks,
+  type JournalOp,
+  type Recovery,
+} from './journal.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
 import { readAllRecords, readRecord, readSettings } from './record-files.ts';
 import { openWorkspaceFolder } from './workspace-folder.ts';
@@ -90,14 +97,22 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#ready;
   }
 
-  async saveDatasetVersion(version: DatasetVersion, bytes: Uint8Array, event: AuditDraft): Promise<{ created: boolean; version: DatasetVersion }> {
+  async saveDatasetVersion(
+    version: DatasetVersion,
+    bytes: Uint8Array,
+    event: AuditDraft,
+  ): Promise<{ created: boolean; version: DatasetVersion }> {
     assertVersionBytes(version, bytes);
     return this.#change<{ created: boolean; version: DatasetVersion }>('Saving the dataset version', async () => {
       const existing = await this.#read('datasetVersions', version.id);
       if (existing) return { ops: [], result: { created: false, version: existing as DatasetVersion } };
       const record = this.#put('datasetVersions', version);
       const audit = await this.#audit(event);
-      return { ops: [record.op, ...audit.ops], blobs: [{ hash: version.id, bytes }], result: { created: true, version: record.stored as DatasetVersion } };
+      return {
+        ops: [record.op, ...audit.ops],
+        blobs: [{ hash: version.id, bytes }],
+        result: { created: true, version: record.stored as DatasetVersion },
+      };
     });
   }
 
@@ -121,7 +136,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
   async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
     return this.#change('Saving the run', async () => {
       if ((await this.#read('runs', run.id)) !== undefined) {
-        throw new WorkbenchError('storage.run-exists', `A run with id ${run.id} is already stored. Start a new run instead.`);
+        throw new WorkbenchError(
+          'storage.run-exists',
+          `A run with id ${run.id} is already stored. Start a new run instead.`,
+        );
       }
       const record = this.#put('runs', run);
       const audit = await this.#audit(event);
@@ -143,7 +161,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#change('Saving the registry change', async () => {
       for (const e of change.expect ?? []) {
         if (!sameData(await this.#read(e.kind, e.key), e.equals)) {
-          throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another process?) while you worked. Run the command again.`);
+          throw new WorkbenchError(
+            'storage.conflict',
+            `${e.key} was changed elsewhere (another process?) while you worked. Run the command again.`,
+          );
         }
       }
       const puts = change.puts.map((p) => this.#put(p.kind, p.value).op);
@@ -171,7 +192,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#change('Saving the setting', async () => {
       const settings = await readSettings(this.dir);
       settings.set(key, value);
-      return { ops: [{ op: 'write', path: SETTINGS_FILE, text: encodeRecord(Object.fromEntries(settings)) }], result: undefined };
+      return {
+        ops: [{ op: 'write', path: SETTINGS_FILE, text: encodeRecord(Object.fromEntries(settings)) }],
+        result: undefined,
+      };
     });
   }
 
@@ -205,12 +229,17 @@ export class FileWorkspaceStore implements WorkspaceStore {
   }
 
   async #open(): Promise<Recovery> {
-    await openWorkspaceFolder(this.dir, this.#options.create ?? true, (body) => withWorkspaceLock(this.dir, body, this.#options.lockTimeoutMs));
+    await openWorkspaceFolder(this.dir, this.#options.create ?? true, (body) =>
+      withWorkspaceLock(this.dir, body, this.#options.lockTimeoutMs),
+    );
     return withWorkspaceLock(
       this.dir,
       async () => {
         const recovery = await recoverJournal(this.dir);
-        await sweepTempFiles(this.dir, [BLOBS_DIR, ...Object.keys(RECORD_KEYS).map((kind) => `${RECORDS_DIR}/${kind}`)]);
+        await sweepTempFiles(this.dir, [
+          BLOBS_DIR,
+          ...Object.keys(RECORD_KEYS).map((kind) => `${RECORDS_DIR}/${kind}`),
+        ]);
         return recovery;
       },
       this.#options.lockTimeoutMs,
@@ -266,7 +295,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
   async #storeBlob({ hash, bytes }: BlobInput): Promise<void> {
     const path = blobPath(hash);
     if (path === null) {
-      throw new WorkbenchError('storage.bad_blob_hash', `A blob's hash "${hash.slice(0, 80)}" is not a SHA-256 in hex, so it cannot name a file. This is a workbench bug; please report it.`);
+      throw new WorkbenchError(
+        'storage.bad_blob_hash',
+        `A blob's hash "${hash.slice(0, 80)}" is not a SHA-256 in hex, so it cannot name a file. This is a workbench bug; please report it.`,
+      );
     }
     const full = join(this.dir, path);
     // Written once: identical content is already there.

@@ -44,7 +44,10 @@ export async function commitJournal(dir: string, ops: JournalOp[], hooks: Journa
   if (ops.length === 0) return;
   for (const op of ops) resolveInside(dir, op.path);
   const body = JSON.stringify(ops);
-  await writeFileAtomic(join(dir, JOURNAL_FILE), JSON.stringify({ format: JOURNAL_FORMAT, sha256: sha256HexSync(body), ops: body }));
+  await writeFileAtomic(
+    join(dir, JOURNAL_FILE),
+    JSON.stringify({ format: JOURNAL_FORMAT, sha256: sha256HexSync(body), ops: body }),
+  );
   await hooks.afterJournal?.();
   await applyOps(dir, ops, hooks);
   await unlink(join(dir, JOURNAL_FILE));
@@ -89,7 +92,12 @@ export async function sweepTempFiles(dir: string, folders: string[]): Promise<nu
 function parseJournal(text: string, dir: string): JournalOp[] | null {
   try {
     const journal = JSON.parse(text) as { format?: unknown; sha256?: unknown; ops?: unknown };
-    if (journal.format !== JOURNAL_FORMAT || typeof journal.ops !== 'string' || sha256HexSync(journal.ops) !== journal.sha256) return null;
+    if (
+      journal.format !== JOURNAL_FORMAT ||
+      typeof journal.ops !== 'string' ||
+      sha256HexSync(journal.ops) !== journal.sha256
+    )
+      return null;
     const ops = JSON.parse(journal.ops) as JournalOp[];
     if (!Array.isArray(ops) || !ops.every((op) => isOp(op, dir))) return null;
     return ops;
@@ -123,7 +131,13 @@ async function applyOps(dir: string, ops: JournalOp[], hooks: JournalHooks): Pro
 /** The absolute path of `relative` inside `dir`; refuses anything that would land outside it. */
 function resolveInside(dir: string, relative: string): string {
   const clean = normalize(relative);
-  if (relative === '' || isAbsolute(relative) || clean === '..' || clean.startsWith(`..${sep}`) || clean.split(sep).includes('..')) {
+  if (
+    relative === '' ||
+    isAbsolute(relative) ||
+    clean === '..' ||
+    clean.startsWith(`..${sep}`) ||
+    clean.split(sep).includes('..')
+  ) {
     throw new Error(`journal path "${relative}" is outside the workspace`);
   }
   return join(dir, clean);

@@ -70,7 +70,8 @@ function toTagged(value: unknown, path: string, seen: Set<object>): unknown {
     if (value instanceof ArrayBuffer) return { [TAG]: 'ArrayBuffer', base64: Buffer.from(value).toString('base64') };
     if (value instanceof Date) return { [TAG]: 'Date', value: value.getTime() };
     const proto = Object.getPrototypeOf(value);
-    if (proto !== Object.prototype && proto !== null) throw cloneError(`${path} is a ${value.constructor?.name ?? 'class instance'}`);
+    if (proto !== Object.prototype && proto !== null)
+      throw cloneError(`${path} is a ${value.constructor?.name ?? 'class instance'}`);
     const out: Record<string, unknown> = {};
     for (const [key, v] of Object.entries(value)) {
       // Structured clone keeps an undefined property; reading it back as absent is equal for every consumer.
@@ -132,7 +133,8 @@ function copyBytes(base64: string): Uint8Array {
 
 /** Sets a property as data, so a key named `__proto__` stays a key instead of changing the prototype. */
 function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
 

@@ -49,8 +49,10 @@ export async function verifyWorkspace(store: FileWorkspaceStore): Promise<Worksp
   const use = (hash: string, who: string) => users.set(hash, [...(users.get(hash) ?? []), who]);
   const versions = await attempt(() => store.listDatasetVersions(), problems, []);
   for (const v of versions) use(v.id, `dataset version "${v.name}" (${v.id.slice(0, 12)})`);
-  for (const run of await attempt(() => store.listRuns(), problems, [])) if (run.outcome) use(run.outcome.modelBlob, `run "${run.name}" (${run.id})`);
-  for (const mv of await attempt(() => store.listRecords('modelVersions'), problems, [])) use(mv.artifactBlob, `model version ${mv.id}`);
+  for (const run of await attempt(() => store.listRuns(), problems, []))
+    if (run.outcome) use(run.outcome.modelBlob, `run "${run.name}" (${run.id})`);
+  for (const mv of await attempt(() => store.listRecords('modelVersions'), problems, []))
+    use(mv.artifactBlob, `model version ${mv.id}`);
 
   const names = await blobNames(store.dir);
   const bad = new Set<string>();
@@ -60,31 +62,61 @@ export async function verifyWorkspace(store: FileWorkspaceStore): Promise<Worksp
     const actual = await sha256Hex(new Uint8Array(bytes));
     if (actual !== name) {
       bad.add(name);
-      problems.push({ kind: 'blob', hash: name, usedBy: users.get(name) ?? [], reason: `its bytes hash to ${actual.slice(0, 12)}…, not to its name: the file was changed after it was stored` });
+      problems.push({
+        kind: 'blob',
+        hash: name,
+        usedBy: users.get(name) ?? [],
+        reason: `its bytes hash to ${actual.slice(0, 12)}…, not to its name: the file was changed after it was stored`,
+      });
     }
   }
   const present = new Set(names);
   for (const [hash, usedBy] of users) {
-    if (!present.has(hash)) problems.push({ kind: 'blob', hash, usedBy, reason: 'it is missing from the blobs folder' });
+    if (!present.has(hash))
+      problems.push({ kind: 'blob', hash, usedBy, reason: 'it is missing from the blobs folder' });
   }
   for (const version of versions) {
     if (!present.has(version.id) || bad.has(version.id)) continue;
     const reason = await datasetProblem(store, version.id);
     if (reason) problems.push({ kind: 'dataset', versionId: version.id, reason });
   }
-  return { ok: problems.length === 0, events: chain.events, head: chain.head, blobs: names.length, datasetVersions: versions.length, problems };
+  return {
+    ok: problems.length === 0,
+    events: chain.events,
+    head: chain.head,
+    blobs: names.length,
+    datasetVersions: versions.length,
+    problems,
+  };
 }
 
 /** The chain in `audit.jsonl`, read line by line so a damaged line is named rather than thrown. */
-async function verifyAuditFile(dir: string): Promise<{ events: number; head: string | null; problem: WorkspaceProblem | null }> {
+async function verifyAuditFile(
+  dir: string,
+): Promise<{ events: number; head: string | null; problem: WorkspaceProblem | null }> {
   const lines = await readAuditLines(dir);
   const firstBad = lines.findIndex((line) => 'error' in line);
-  const readable = (firstBad < 0 ? lines : lines.slice(0, firstBad)).map((line) => (line as { event: AuditEvent }).event);
+  const readable = (firstBad < 0 ? lines : lines.slice(0, firstBad)).map(
+    (line) => (line as { event: AuditEvent }).event,
+  );
   const result = verifyChain(readable);
-  if (!result.ok) return { events: lines.length, head: null, problem: { kind: 'event', seq: result.brokenAt, reason: result.reason } };
+  if (!result.ok)
+    return {
+      events: lines.length,
+      head: null,
+      problem: { kind: 'event', seq: result.brokenAt, reason: result.reason },
+    };
   if (firstBad >= 0) {
     const why = (lines[firstBad] as { error: string }).error;
-    return { events: lines.length, head: null, problem: { kind: 'event', seq: firstBad + 1, reason: `line ${firstBad + 1} of ${AUDIT_FILE} is not an event (${why}): it was edited or damaged` } };
+    return {
+      events: lines.length,
+      head: null,
+      problem: {
+        kind: 'event',
+        seq: firstBad + 1,
+        reason: `line ${firstBad + 1} of ${AUDIT_FILE} is not an event (${why}): it was edited or damaged`,
+      },
+    };
   }
   const last = readable.at(-1) ?? null;
   const recorded = await readHead(dir);

@@ -16,7 +16,11 @@ const OWN_FILES = /^(lock|lock\.break|journal\.json|.*\.tmp)$/;
  * @param withLock Runs the creation under the workspace lock.
  * @throws WorkbenchError `storage.no_workspace`, `storage.not_a_workspace` or `storage.newer_format`.
  */
-export async function openWorkspaceFolder(dir: string, create: boolean, withLock: (body: () => Promise<void>) => Promise<void>): Promise<void> {
+export async function openWorkspaceFolder(
+  dir: string,
+  create: boolean,
+  withLock: (body: () => Promise<void>) => Promise<void>,
+): Promise<void> {
   let info;
   try {
     info = await stat(dir);
@@ -26,7 +30,10 @@ export async function openWorkspaceFolder(dir: string, create: boolean, withLock
     await mkdir(dir, { recursive: true });
   }
   if (info && !info.isDirectory()) {
-    throw new WorkbenchError('storage.not_a_workspace', `${dir} is a file, not a workspace folder. Give a folder with --workspace (it is created if missing).`);
+    throw new WorkbenchError(
+      'storage.not_a_workspace',
+      `${dir} is a file, not a workspace folder. Give a folder with --workspace (it is created if missing).`,
+    );
   }
   if (await checkFormat(dir)) return;
   const others = (await readdir(dir)).filter((name) => !OWN_FILES.test(name));
@@ -40,7 +47,10 @@ export async function openWorkspaceFolder(dir: string, create: boolean, withLock
   await withLock(async () => {
     // Another process may have created it while this one waited for the lock.
     if (!(await checkFormat(dir))) {
-      await writeFileAtomic(join(dir, WORKSPACE_FILE), `${JSON.stringify({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION }, null, 2)}\n`);
+      await writeFileAtomic(
+        join(dir, WORKSPACE_FILE),
+        `${JSON.stringify({ format: WORKSPACE_FORMAT, version: WORKSPACE_VERSION }, null, 2)}\n`,
+      );
     }
   });
 }
@@ -56,7 +66,10 @@ async function checkFormat(dir: string): Promise<boolean> {
     meta = null;
   }
   if (meta?.format !== WORKSPACE_FORMAT || typeof meta.version !== 'number') {
-    throw new WorkbenchError('storage.not_a_workspace', `${join(dir, WORKSPACE_FILE)} is not a workbench workspace description. Give another folder with --workspace.`);
+    throw new WorkbenchError(
+      'storage.not_a_workspace',
+      `${join(dir, WORKSPACE_FILE)} is not a workbench workspace description. Give another folder with --workspace.`,
+    );
   }
   if (meta.version > WORKSPACE_VERSION) {
     throw new WorkbenchError(

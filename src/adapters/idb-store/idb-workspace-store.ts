@@ -67,7 +67,10 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     const tx = db.transaction(['runs', 'blobs', 'audit'], 'readwrite');
     return inTransaction(tx, 'Saving the run', async (write) => {
       if ((await tx.objectStore('runs').getKey(run.id)) !== undefined) {
-        throw new WorkbenchError('storage.run-exists', `A run with id ${run.id} is already stored. Start a new run instead.`);
+        throw new WorkbenchError(
+          'storage.run-exists',
+          `A run with id ${run.id} is already stored. Start a new run instead.`,
+        );
       }
       const [head, ...present] = await Promise.all([
         tx.objectStore('audit').openCursor(null, 'prev'),
@@ -91,7 +94,11 @@ export class IdbWorkspaceStore implements WorkspaceStore {
   }
 
   async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
-    const blobs = (change.blobs ?? []).map(({ hash, bytes }) => ({ hash, bytes: ownedBytes(bytes), byteLength: bytes.byteLength }));
+    const blobs = (change.blobs ?? []).map(({ hash, bytes }) => ({
+      hash,
+      bytes: ownedBytes(bytes),
+      byteLength: bytes.byteLength,
+    }));
     const db = await this.connect();
     const tx = db.transaction(['models', 'modelVersions', 'stageTransitions', 'blobs', 'audit'], 'readwrite');
     return inTransaction(tx, 'Saving the registry change', async (write) => {
@@ -99,7 +106,10 @@ export class IdbWorkspaceStore implements WorkspaceStore {
       const current = await Promise.all(expectations.map((e) => tx.objectStore(e.kind).get(e.key)));
       expectations.forEach((e, i) => {
         if (!sameData(current[i], e.equals)) {
-          throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
+          throw new WorkbenchError(
+            'storage.conflict',
+            `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`,
+          );
         }
       });
       const [head, ...present] = await Promise.all([
@@ -149,7 +159,10 @@ export class IdbWorkspaceStore implements WorkspaceStore {
 
   async eraseAll(event: AuditDraft): Promise<AuditEvent> {
     const db = await this.connect();
-    const tx = db.transaction(['datasetVersions', 'runs', 'models', 'modelVersions', 'stageTransitions', 'blobs', 'audit', 'meta'], 'readwrite');
+    const tx = db.transaction(
+      ['datasetVersions', 'runs', 'models', 'modelVersions', 'stageTransitions', 'blobs', 'audit', 'meta'],
+      'readwrite',
+    );
     return inTransaction(tx, 'Erasing local data', async (write) => {
       const audit = tx.objectStore('audit');
       const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);

@@ -46,7 +46,10 @@ export async function closeWorkbenchDb(name: string = WORKBENCH_DB_NAME): Promis
  * @throws WorkbenchError `storage.unavailable` when IndexedDB cannot be opened,
  *   `storage.version_newer` when another tab already upgraded the database.
  */
-export async function connectWorkbenchDb(name: string = WORKBENCH_DB_NAME, onClosed?: () => void): Promise<WorkbenchDb> {
+export async function connectWorkbenchDb(
+  name: string = WORKBENCH_DB_NAME,
+  onClosed?: () => void,
+): Promise<WorkbenchDb> {
   if (typeof indexedDB === 'undefined') {
     throw new WorkbenchError(
       'storage.unavailable',

@@ -21,7 +21,11 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   readonly #versions = new Map<string, DatasetVersion>();
   readonly #blobs = new Map<string, Uint8Array>();
   readonly #runs = new Map<string, RunRecord>();
-  readonly #records: { [K in RecordKind]: Map<string, RecordTypes[K]> } = { models: new Map(), modelVersions: new Map(), stageTransitions: new Map() };
+  readonly #records: { [K in RecordKind]: Map<string, RecordTypes[K]> } = {
+    models: new Map(),
+    modelVersions: new Map(),
+    stageTransitions: new Map(),
+  };
   readonly #settings = new Map<string, unknown>();
   #audit: AuditEvent[] = [];
 
@@ -62,9 +66,15 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
 
   async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
     if (this.#runs.has(run.id)) {
-      throw new WorkbenchError('storage.run-exists', `A run with id ${run.id} is already stored. Start a new run instead.`);
+      throw new WorkbenchError(
+        'storage.run-exists',
+        `A run with id ${run.id} is already stored. Start a new run instead.`,
+      );
     }
-    const [stored, sealed] = prepare('Saving the run', () => [structuredClone(run), structuredClone(sealEvent(this.#head(), event))]);
+    const [stored, sealed] = prepare('Saving the run', () => [
+      structuredClone(run),
+      structuredClone(sealEvent(this.#head(), event)),
+    ]);
     for (const { hash, bytes } of blobs) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
     this.#runs.set(run.id, stored);
     this.#audit.push(sealed);
@@ -72,7 +82,9 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   }
 
   async listRuns(): Promise<RunRecord[]> {
-    const all = [...this.#runs.values()].sort((a, b) => (a.startedAt === b.startedAt ? compare(b.id, a.id) : compare(b.startedAt, a.startedAt)));
+    const all = [...this.#runs.values()].sort((a, b) =>
+      a.startedAt === b.startedAt ? compare(b.id, a.id) : compare(b.startedAt, a.startedAt),
+    );
     return structuredClone(all);
   }
 
@@ -84,13 +96,20 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   async commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent> {
     for (const e of change.expect ?? []) {
       if (!sameData(this.#records[e.kind].get(e.key), e.equals)) {
-        throw new WorkbenchError('storage.conflict', `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`);
+        throw new WorkbenchError(
+          'storage.conflict',
+          `${e.key} was changed elsewhere (another tab?) while you worked. Reload and try again.`,
+        );
       }
     }
-    const [puts, sealed] = prepare('Saving the registry change', () => [
-      change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) })),
-      structuredClone(sealEvent(this.#head(), event)),
-    ] as const);
+    const [puts, sealed] = prepare(
+      'Saving the registry change',
+      () =>
+        [
+          change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) })),
+          structuredClone(sealEvent(this.#head(), event)),
+        ] as const,
+    );
     for (const { hash, bytes } of change.blobs ?? []) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
     for (const p of puts) (this.#records[p.kind] as Map<string, unknown>).set(keyOf(p.kind, p.value), p.value);
     this.#audit.push(sealed);
@@ -126,7 +145,11 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
 
   async eraseAll(event: AuditDraft): Promise<AuditEvent> {
     const genesis = prepare('Erasing local data', () => {
-      const data = { ...event.data, erasedEvents: this.#audit.length, previousHead: this.#head()?.hash ?? GENESIS_HASH };
+      const data = {
+        ...event.data,
+        erasedEvents: this.#audit.length,
+        previousHead: this.#head()?.hash ?? GENESIS_HASH,
+      };
       return structuredClone(sealEvent(null, { ...event, data }));
     });
     this.#versions.clear();

@@ -71,14 +71,21 @@ async function initialise(preference: BackendPreference): Promise<BackendChoice>
     reason = `hardware GPU (${gpu.renderer})`;
   } else {
     chain = ['wasm', 'cpu'];
-    reason = gpu.renderer ? `software renderer (${gpu.renderer}): WASM is faster` : 'no GPU: WASM is the fastest available';
+    reason = gpu.renderer
+      ? `software renderer (${gpu.renderer}): WASM is faster`
+      : 'no GPU: WASM is the fastest available';
   }
   for (const name of chain) {
     try {
       if (name === 'webgpu') await import('@tensorflow/tfjs-backend-webgpu');
       if (await tf.setBackend(name)) {
         await tf.ready();
-        return { name, reason: name === chain[0] ? reason : `${chain[0]} failed to start; fell back`, renderer: gpu.renderer, tfVersion: tf.version.tfjs };
+        return {
+          name,
+          reason: name === chain[0] ? reason : `${chain[0]} failed to start; fell back`,
+          renderer: gpu.renderer,
+          tfVersion: tf.version.tfjs,
+        };
       }
     } catch {
       // try the next backend in the chain

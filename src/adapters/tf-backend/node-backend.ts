@@ -43,7 +43,12 @@ async function initialise(preference: NodeBackendPreference): Promise<NodeBacken
   tf.env().set('PROD', true);
   if (preference !== 'cpu') {
     const failure = await startWasm();
-    if (failure === null) return { name: 'wasm', reason: preference === 'wasm' ? 'chosen by you' : 'WASM is the fastest backend in Node', tfVersion };
+    if (failure === null)
+      return {
+        name: 'wasm',
+        reason: preference === 'wasm' ? 'chosen by you' : 'WASM is the fastest backend in Node',
+        tfVersion,
+      };
     if (!(await tf.setBackend('cpu'))) throw new Error('No TensorFlow.js backend could start in Node.');
     return { name: 'cpu', reason: `WASM failed to start (${failure}); fell back to cpu`, tfVersion };
   }

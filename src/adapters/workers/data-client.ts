@@ -19,7 +19,10 @@ export interface DataClient {
   loadCsv(bytes: ArrayBuffer, fileName: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
   setColumnType(column: string, type: ColumnType, actor: string): Promise<Result<LoadedData>>;
   setColumnRole(column: string, role: ColumnRole, actor: string): Promise<Result<LoadedData>>;
-  saveVersion(request: SaveRequest, onProgress: ProgressListener): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
+  saveVersion(
+    request: SaveRequest,
+    onProgress: ProgressListener,
+  ): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
   openVersion(id: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
   /** Stops the worker; the draft it held is lost. */

@@ -47,7 +47,10 @@ export interface DataWorkerApi {
   loadCsv(bytes: ArrayBuffer, fileName: string, onProgress: (p: Progress) => void): Promise<Result<LoadedData>>;
   setColumnType(column: string, type: ColumnType, actor: string): Promise<Result<LoadedData>>;
   setColumnRole(column: string, role: ColumnRole, actor: string): Promise<Result<LoadedData>>;
-  saveVersion(request: SaveRequest, onProgress: (p: Progress) => void): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
+  saveVersion(
+    request: SaveRequest,
+    onProgress: (p: Progress) => void,
+  ): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
   openVersion(id: string, onProgress: (p: Progress) => void): Promise<Result<LoadedData>>;
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
 }

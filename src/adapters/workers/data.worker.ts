@@ -75,11 +75,16 @@ function requireDraft(): Current {
   return current;
 }
 
-async function loadVersionTable(id: string): Promise<{ version: NonNullable<Awaited<ReturnType<typeof store.getDatasetVersion>>>; table: DataTable }> {
+async function loadVersionTable(
+  id: string,
+): Promise<{ version: NonNullable<Awaited<ReturnType<typeof store.getDatasetVersion>>>; table: DataTable }> {
   const version = await store.getDatasetVersion(id);
   const bytes = version && (await store.getBlob(id));
   if (!version || !bytes) {
-    throw new WorkbenchError('version.not-found', `Dataset version ${id.slice(0, 12)} is not in this workspace. Refresh the versions list.`);
+    throw new WorkbenchError(
+      'version.not-found',
+      `Dataset version ${id.slice(0, 12)} is not in this workspace. Refresh the versions list.`,
+    );
   }
   return { version, table: decodeTable(bytes) };
 }

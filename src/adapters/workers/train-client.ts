@@ -43,10 +43,20 @@ export function startTraining(request: TrainRequest, onEvent: (event: TrainEvent
   };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    end(failure('worker.crashed', `The training worker stopped (${event.message || 'it could not start'}). Reload the page and try again.`));
+    end(
+      failure(
+        'worker.crashed',
+        `The training worker stopped (${event.message || 'it could not start'}). Reload the page and try again.`,
+      ),
+    );
   });
   worker.addEventListener('messageerror', () => {
-    end(failure('worker.crashed', 'The training worker sent a message the page could not read. Reload the page and try again.'));
+    end(
+      failure(
+        'worker.crashed',
+        'The training worker sent a message the page could not read. Reload the page and try again.',
+      ),
+    );
   });
 
   // Events can still be queued after the result: drop them once the run has ended.
@@ -55,7 +65,13 @@ export function startTraining(request: TrainRequest, onEvent: (event: TrainEvent
   });
   remote.train(request, listener).then(
     (result) => end(result),
-    (error: unknown) => end(failure('worker.crashed', `The training worker failed: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`)),
+    (error: unknown) =>
+      end(
+        failure(
+          'worker.crashed',
+          `The training worker failed: ${error instanceof Error ? error.message : String(error)}. Reload the page and try again.`,
+        ),
+      ),
   );
 
   return {

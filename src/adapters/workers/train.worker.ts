@@ -10,7 +10,7 @@ import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
 import { executeRun } from '../../core/train/execute-run.ts';
 import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { selectBackend } from '../tf-backend/browser-backend.ts';
-import { WORKBENCH_VERSION } from '../../version.ts';
+import { WORKBENCH_VERSION } from '../../core/version.ts';
 import type { TrainEvent, TrainRequest, TrainWorkerApi } from './train-protocol.ts';
 
 const store = new IdbWorkspaceStore();
@@ -22,7 +22,10 @@ const api: TrainWorkerApi = {
       const version = await store.getDatasetVersion(spec.datasetVersionId);
       const bytes = version && (await store.getBlob(version.id));
       if (!version || !bytes) {
-        throw new WorkbenchError('train.no-dataset', `Dataset version ${spec.datasetVersionId.slice(0, 12)} is not in this workspace. Save the data as a version first, then train.`);
+        throw new WorkbenchError(
+          'train.no-dataset',
+          `Dataset version ${spec.datasetVersionId.slice(0, 12)} is not in this workspace. Save the data as a version first, then train.`,
+        );
       }
       const rerunOf = request.rerunOf ? ((await store.getRun(request.rerunOf)) ?? null) : null;
       // Only the MLP uses TF.js; the other models run on plain typed arrays.

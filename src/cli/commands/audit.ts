@@ -1,5 +1,9 @@
 import type { AuditEvent } from '../../core/audit/audit-event.ts';
-import { verifyWorkspace, type WorkspaceProblem, type WorkspaceVerification } from '../../adapters/folder-store/verify-workspace.ts';
+import {
+  verifyWorkspace,
+  type WorkspaceProblem,
+  type WorkspaceVerification,
+} from '../../adapters/folder-store/verify-workspace.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { printable, renderTable, truncate } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
@@ -43,10 +47,15 @@ export const auditCommand: Command = {
     }
     const [action, ...extra] = positionals;
     if (action !== 'verify' && action !== 'list') {
-      throw new UsageError(action === undefined ? 'Say what to do: workbench audit verify, or workbench audit list.' : `Unknown audit action "${printable(action)}"; use verify or list.`);
+      throw new UsageError(
+        action === undefined
+          ? 'Say what to do: workbench audit verify, or workbench audit list.'
+          : `Unknown audit action "${printable(action)}"; use verify or list.`,
+      );
     }
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${printable(extra[0])}".`);
-    if (action === 'verify' && values.type !== undefined) throw new UsageError('--type only applies to workbench audit list.');
+    if (action === 'verify' && values.type !== undefined)
+      throw new UsageError('--type only applies to workbench audit list.');
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const json = values.json as boolean;
     if (action === 'list') {
@@ -57,7 +66,9 @@ export const auditCommand: Command = {
     const result = await verifyWorkspace(store);
     io.stdout(json ? `${JSON.stringify(result, null, 2)}\n` : `${formatVerification(result)}\n`);
     if (result.ok) return EXIT_OK;
-    io.stderr(`error: the workspace ${printable(store.dir)} failed verification: ${describeProblem(result.problems[0])}\n`);
+    io.stderr(
+      `error: the workspace ${printable(store.dir)} failed verification: ${describeProblem(result.problems[0])}\n`,
+    );
     return EXIT_FAILURE;
   },
 };
@@ -72,10 +83,14 @@ export function filterByType(events: AuditEvent[], type: string | undefined): Au
 export function formatVerification(result: WorkspaceVerification): string {
   const chainBroken = result.problems.some((p) => p.kind === 'event');
   const lines = [
-    chainBroken ? `audit chain BROKEN (${result.events} lines in the log)` : `audit chain intact: ${result.events} events, head ${result.head ?? '(empty log)'}`,
+    chainBroken
+      ? `audit chain BROKEN (${result.events} lines in the log)`
+      : `audit chain intact: ${result.events} events, head ${result.head ?? '(empty log)'}`,
   ];
   const dataBroken = result.problems.some((p) => p.kind !== 'event');
-  lines.push(`${dataBroken ? 'data ALTERED' : 'data intact'}: ${result.blobs} blobs checked against their hashes, ${result.datasetVersions} dataset versions against their ids`);
+  lines.push(
+    `${dataBroken ? 'data ALTERED' : 'data intact'}: ${result.blobs} blobs checked against their hashes, ${result.datasetVersions} dataset versions against their ids`,
+  );
   for (const problem of result.problems) lines.push(`  ${describeProblem(problem)}`);
   return lines.join('\n');
 }
@@ -95,8 +110,22 @@ function describeProblem(problem: WorkspaceProblem): string {
 
 function formatEvents(events: AuditEvent[]): string {
   if (events.length === 0) return 'No audit events.';
-  const rows = events.map((e) => [String(e.seq), e.at, truncate(printable(e.actor), 20), printable(e.type), truncate(printable(e.subject), 40), truncate(printable(summary(e.data)), 60)]);
-  return renderTable(['seq', 'at', 'actor', 'type', 'subject', 'details'], rows, [true, false, false, false, false, false]);
+  const rows = events.map((e) => [
+    String(e.seq),
+    e.at,
+    truncate(printable(e.actor), 20),
+    printable(e.type),
+    truncate(printable(e.subject), 40),
+    truncate(printable(summary(e.data)), 60),
+  ]);
+  return renderTable(['seq', 'at', 'actor', 'type', 'subject', 'details'], rows, [
+    true,
+    false,
+    false,
+    false,
+    false,
+    false,
+  ]);
 }
 
 /** A one-line view of an event's details: `key=value` pairs, nested values as JSON. */

@@ -52,7 +52,12 @@ export const exportCommand: Command = {
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const { version } = await findVersion(store, name, ref);
     const zip = await bundleOf(store, version);
-    const file = await writeOutputFile(out, zip, 'the model bundle', `${bundleFolderName(version.modelName, version.version)}.zip`);
+    const file = await writeOutputFile(
+      out,
+      zip,
+      'the model bundle',
+      `${bundleFolderName(version.modelName, version.version)}.zip`,
+    );
     io.stdout(
       values.json
         ? `${JSON.stringify({ file, bytes: zip.length, version: version.id }, null, 2)}\n`
@@ -78,8 +83,15 @@ export async function bundleOf(store: WorkspaceStore, version: ModelVersion): Pr
   }
   const artifactBytes = await store.getBlob(version.artifactBlob);
   if (!artifactBytes) {
-    throw new WorkbenchError('bundle.artifact-missing', `The stored model of ${version.id} (blob ${version.artifactBlob.slice(0, 12)}) is missing from this workspace. Run workbench audit verify to see what else is damaged, and register the run again.`);
+    throw new WorkbenchError(
+      'bundle.artifact-missing',
+      `The stored model of ${version.id} (blob ${version.artifactBlob.slice(0, 12)}) is missing from this workspace. Run workbench audit verify to see what else is damaged, and register the run again.`,
+    );
   }
-  const card = buildModelCard({ version, run, datasetVersion: await store.getDatasetVersion(version.datasetVersionId) });
+  const card = buildModelCard({
+    version,
+    run,
+    datasetVersion: await store.getDatasetVersion(version.datasetVersionId),
+  });
   return exportModelBundle({ version, run, artifactBytes, modelCardMarkdown: modelCardMarkdown(card) });
 }

@@ -7,7 +7,13 @@ import { readJsonFile } from '../read-file.ts';
 import { describeGates } from '../registry-text.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
-import { cliActor, DEFAULT_WORKSPACE, openCliWorkspace, WORKSPACE_OPTION, WORKSPACE_USAGE } from '../workspace-option.ts';
+import {
+  cliActor,
+  DEFAULT_WORKSPACE,
+  openCliWorkspace,
+  WORKSPACE_OPTION,
+  WORKSPACE_USAGE,
+} from '../workspace-option.ts';
 
 const USAGE = `Usage: workbench gates <name> [--set <json> | --set @<file.json>] [--workspace <dir>] [--json]
 
@@ -36,7 +42,13 @@ ${WORKSPACE_USAGE}
 Exit codes: 0 shown or set, 1 no such model or the gates make no sense,
 2 wrong command line.`;
 
-const KEYS = { stages: 'array', metrics: 'array', requireQualityChecks: 'boolean', requireSignatureMatch: 'boolean', requireApproval: 'boolean' } as const;
+const KEYS = {
+  stages: 'array',
+  metrics: 'array',
+  requireQualityChecks: 'boolean',
+  requireSignatureMatch: 'boolean',
+  requireApproval: 'boolean',
+} as const;
 
 /** `workbench gates <name> [--set <json>] […]`. */
 export const gatesCommand: Command = {
@@ -53,17 +65,29 @@ export const gatesCommand: Command = {
       io.stdout(`${USAGE}\n`);
       return EXIT_OK;
     }
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the model name.' : `Give exactly one model name; got ${positionals.length}.`);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0 ? 'Give the model name.' : `Give exactly one model name; got ${positionals.length}.`,
+      );
     const [name] = positionals;
     const set = values.set as string | undefined;
     const changes = set === undefined ? null : await parseGateChanges(set);
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     let gates = requireModel(await readRegistry(store), name).gates;
     if (changes) {
-      const done = await setGates(store, { modelName: name, gates: { ...gates, ...changes }, actor: await cliActor(store), now: new Date().toISOString() });
+      const done = await setGates(store, {
+        modelName: name,
+        gates: { ...gates, ...changes },
+        actor: await cliActor(store),
+        now: new Date().toISOString(),
+      });
       gates = done.model.gates;
     }
-    io.stdout(values.json ? `${JSON.stringify(gates, null, 2)}\n` : `${changes ? 'set ' : ''}gates of ${printable(name)} ${describeGates(gates)}\n`);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(gates, null, 2)}\n`
+        : `${changes ? 'set ' : ''}gates of ${printable(name)} ${describeGates(gates)}\n`,
+    );
     return EXIT_OK;
   },
 };
@@ -76,25 +100,47 @@ export const gatesCommand: Command = {
  */
 export async function parseGateChanges(text: string): Promise<Partial<PromotionGates>> {
   let json: unknown;
-  if (text.startsWith('@')) json = await readJsonFile(text.slice(1), 'It must hold the gates to set as a JSON object, e.g. {"requireApproval": true}.');
+  if (text.startsWith('@'))
+    json = await readJsonFile(
+      text.slice(1),
+      'It must hold the gates to set as a JSON object, e.g. {"requireApproval": true}.',
+    );
   else {
     try {
       json = JSON.parse(text);
     } catch (cause) {
-      throw new UsageError(`--set is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}). Quote it for the shell, e.g. --set '{"requireApproval":true}'.`);
+      throw new UsageError(
+        `--set is not valid JSON (${cause instanceof Error ? cause.message : String(cause)}). Quote it for the shell, e.g. --set '{"requireApproval":true}'.`,
+      );
     }
   }
   const bad = (message: string) => new WorkbenchError('cli.bad-gates', message);
-  if (!json || typeof json !== 'object' || Array.isArray(json)) throw bad('--set must be a JSON object of gate keys, e.g. {"requireApproval": true}.');
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    throw bad('--set must be a JSON object of gate keys, e.g. {"requireApproval": true}.');
   for (const [key, value] of Object.entries(json)) {
     const type = (KEYS as Record<string, string>)[key];
     if (!type) throw bad(`"${printable(key)}" is not a gate setting. Use ${Object.keys(KEYS).join(', ')}.`);
     const ok = type === 'array' ? Array.isArray(value) : typeof value === type;
-    if (!ok) throw bad(`"${key}" must be ${type === 'array' ? 'a JSON array' : 'true or false'}; got ${printable(JSON.stringify(value))}.`);
+    if (!ok)
+      throw bad(
+        `"${key}" must be ${type === 'array' ? 'a JSON array' : 'true or false'}; got ${printable(JSON.stringify(value))}.`,
+      );
   }
   const metrics = (json as Partial<PromotionGates>).metrics;
-  if (metrics?.some((g) => !g || typeof g !== 'object' || typeof g.metric !== 'string' || ['min', 'max', 'maxRegression'].some((k) => k in g && typeof (g as unknown as Record<string, unknown>)[k] !== 'number'))) {
-    throw bad('Each metric gate must be an object like {"metric": "accuracy", "min": 0.9} with number thresholds (min, max, maxRegression).');
+  if (
+    metrics?.some(
+      (g) =>
+        !g ||
+        typeof g !== 'object' ||
+        typeof g.metric !== 'string' ||
+        ['min', 'max', 'maxRegression'].some(
+          (k) => k in g && typeof (g as unknown as Record<string, unknown>)[k] !== 'number',
+        ),
+    )
+  ) {
+    throw bad(
+      'Each metric gate must be an object like {"metric": "accuracy", "min": 0.9} with number thresholds (min, max, maxRegression).',
+    );
   }
   return json as Partial<PromotionGates>;
 }

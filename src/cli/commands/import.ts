@@ -4,7 +4,13 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readInputFile } from '../read-file.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
-import { cliActor, DEFAULT_WORKSPACE, openCliWorkspace, WORKSPACE_OPTION, WORKSPACE_USAGE } from '../workspace-option.ts';
+import {
+  cliActor,
+  DEFAULT_WORKSPACE,
+  openCliWorkspace,
+  WORKSPACE_OPTION,
+  WORKSPACE_USAGE,
+} from '../workspace-option.ts';
 
 const USAGE = `Usage: workbench import <bundle.zip> [--workspace <dir>] [--json]
 
@@ -38,21 +44,34 @@ export const importCommand: Command = {
       io.stdout(`${USAGE}\n`);
       return EXIT_OK;
     }
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the bundle (.zip) to import.' : `Give exactly one bundle; got ${positionals.length}.`);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0
+          ? 'Give the bundle (.zip) to import.'
+          : `Give exactly one bundle; got ${positionals.length}.`,
+      );
     // Read and verify the bundle before touching the workspace: a wrong path or a
     // corrupted bundle creates no folder. importModelVersion verifies it again, cheaply.
     const bytes = await readInputFile(positionals[0], 'a model bundle (.zip)');
     await importModelBundle(bytes);
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, true);
-    const done = await importModelVersion(store, bytes, { actor: await cliActor(store), now: new Date().toISOString() });
+    const done = await importModelVersion(store, bytes, {
+      actor: await cliActor(store),
+      now: new Date().toISOString(),
+    });
     const version = done.version;
     if (values.json) {
-      io.stdout(`${JSON.stringify({ version, renumberedFrom: done.renumberedFrom, modelCreated: done.createdModel !== null }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ version, renumberedFrom: done.renumberedFrom, modelCreated: done.createdModel !== null }, null, 2)}\n`,
+      );
       return EXIT_OK;
     }
-    const renumbered = done.renumberedFrom === null ? '' : ` (it was version ${done.renumberedFrom}, which is taken here)`;
+    const renumbered =
+      done.renumberedFrom === null ? '' : ` (it was version ${done.renumberedFrom}, which is taken here)`;
     const created = done.createdModel ? `; model "${printable(version.modelName)}" created with the default gates` : '';
-    io.stdout(`imported ${printable(version.id)}${renumbered}, in Development${created}\nstored in ${printable(store.dir)}\n`);
+    io.stdout(
+      `imported ${printable(version.id)}${renumbered}, in Development${created}\nstored in ${printable(store.dir)}\n`,
+    );
     return EXIT_OK;
   },
 };

@@ -35,7 +35,10 @@ export const modelsCommand: Command = {
       io.stdout(`${USAGE}\n`);
       return EXIT_OK;
     }
-    if (positionals.length > 1) throw new UsageError(`Give at most one model name; got ${positionals.length} (${positionals.map((p) => `"${printable(p)}"`).join(', ')}).`);
+    if (positionals.length > 1)
+      throw new UsageError(
+        `Give at most one model name; got ${positionals.length} (${positionals.map((p) => `"${printable(p)}"`).join(', ')}).`,
+      );
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const snapshot = await readRegistry(store);
     const json = values.json as boolean;

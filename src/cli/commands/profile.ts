@@ -52,7 +52,11 @@ export const profileCommand: Command = {
       return EXIT_OK;
     }
     if (positionals.length !== 1) {
-      throw new UsageError(positionals.length === 0 ? 'Give the CSV file to profile.' : `Give exactly one file; got ${positionals.length}.`);
+      throw new UsageError(
+        positionals.length === 0
+          ? 'Give the CSV file to profile.'
+          : `Give exactly one file; got ${positionals.length}.`,
+      );
     }
     const path = positionals[0];
     const bytes = await readInputFile(path);
@@ -74,7 +78,6 @@ function parseProfileArgs(args: string[]) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
-
 
 /**
  * Parses, profiles and hashes CSV bytes into the report `--json` prints.
@@ -108,7 +111,10 @@ export async function buildProfileReport(bytes: Uint8Array, fileName: string): P
  * C0 controls; C1 controls are escaped too so printing it is terminal-safe.
  */
 export function toJson(report: ProfileReport): string {
-  return JSON.stringify(report, null, 2).replace(/[\u007f-\u009f]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(report, null, 2).replace(
+    /[\u007f-\u009f]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };

@@ -4,7 +4,13 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo, type Command } from '../
 import { findVersion, modelVersionArgs } from '../model-args.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
-import { cliActor, DEFAULT_WORKSPACE, openCliWorkspace, WORKSPACE_OPTION, WORKSPACE_USAGE } from '../workspace-option.ts';
+import {
+  cliActor,
+  DEFAULT_WORKSPACE,
+  openCliWorkspace,
+  WORKSPACE_OPTION,
+  WORKSPACE_USAGE,
+} from '../workspace-option.ts';
 
 const USAGE = `Usage: workbench promote <name> <version> --stage <stage> [--workspace <dir>]
                          [--reason <text>] [--approver <name> --comment <text>]
@@ -60,7 +66,8 @@ export const promoteCommand: Command = {
     const stage = parseStage(values.stage as string | undefined);
     const approver = values.approver as string | undefined;
     const comment = values.comment as string | undefined;
-    if ((approver === undefined) !== (comment === undefined)) throw new UsageError('An approval needs both --approver <name> and --comment <text>.');
+    if ((approver === undefined) !== (comment === undefined))
+      throw new UsageError('An approval needs both --approver <name> and --comment <text>.');
 
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const { version } = await findVersion(store, name, ref);
@@ -76,18 +83,30 @@ export const promoteCommand: Command = {
     });
     const json = values.json as boolean;
     if (result.blocked) {
-      if (json) io.stdout(`${JSON.stringify({ blocked: true, transition: result.transition, failedGates: result.failedGates }, null, 2)}\n`);
+      if (json)
+        io.stdout(
+          `${JSON.stringify({ blocked: true, transition: result.transition, failedGates: result.failedGates }, null, 2)}\n`,
+        );
       // One line, gate by gate: a CI log shows exactly what to fix.
-      io.stderr(`error: promotion blocked: ${printable(result.failedGates.map((g) => `${g.gate}: ${g.message.replace(/\.\s*$/, '')}${CLI_HINTS[g.gate] ?? ''}`).join('; '))}\n`);
+      io.stderr(
+        `error: promotion blocked: ${printable(result.failedGates.map((g) => `${g.gate}: ${g.message.replace(/\.\s*$/, '')}${CLI_HINTS[g.gate] ?? ''}`).join('; '))}\n`,
+      );
       return EXIT_FAILURE;
     }
     if (json) {
-      io.stdout(`${JSON.stringify({ blocked: false, transition: result.transition, version: result.version, archived: result.archived }, null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ blocked: false, transition: result.transition, version: result.version, archived: result.archived }, null, 2)}\n`,
+      );
       return EXIT_OK;
     }
     const moved = result.transition;
-    const lines = [`${printable(result.version.id)}: ${moved.from} → ${moved.to}${moved.approval ? ` (approved by ${printable(moved.approval.approver)})` : ''}`];
-    if (result.archived) lines.push(`${printable(result.archived.id)}: Production → Archived (replaced by version ${result.version.version})`);
+    const lines = [
+      `${printable(result.version.id)}: ${moved.from} → ${moved.to}${moved.approval ? ` (approved by ${printable(moved.approval.approver)})` : ''}`,
+    ];
+    if (result.archived)
+      lines.push(
+        `${printable(result.archived.id)}: Production → Archived (replaced by version ${result.version.version})`,
+      );
     io.stdout(`${lines.join('\n')}\n`);
     return EXIT_OK;
   },

@@ -52,11 +52,21 @@ export const runCommand: Command = {
     }
     const workspace = workspaceOption(values);
     const register = registerOption(values);
-    if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Give the pipeline spec (a .json file) to run.' : `Give exactly one spec file; got ${positionals.length}.`);
+    if (positionals.length !== 1)
+      throw new UsageError(
+        positionals.length === 0
+          ? 'Give the pipeline spec (a .json file) to run.'
+          : `Give exactly one spec file; got ${positionals.length}.`,
+      );
     const dataPath = values.data as string | undefined;
     if (!dataPath) throw new UsageError('Give the data to run the spec on with --data <file.csv>.');
     const specPath = positionals[0];
-    const spec = validatePipelineSpec(await readJsonFile(specPath, 'Give a pipeline spec downloaded from the Train view, or the "spec" of workbench train --json.'));
+    const spec = validatePipelineSpec(
+      await readJsonFile(
+        specPath,
+        'Give a pipeline spec downloaded from the Train view, or the "spec" of workbench train --json.',
+      ),
+    );
     const data = await loadData(dataPath);
     if (data.versionId !== spec.datasetVersionId) {
       throw new WorkbenchError(
@@ -64,7 +74,17 @@ export const runCommand: Command = {
         `${printable(basename(dataPath))} is not dataset version ${printable(spec.datasetVersionId.slice(0, SHORT_ID))} that the spec was made for; it is version ${data.versionId.slice(0, SHORT_ID)}. Give the CSV file the spec was made from, or train a new spec on this file with workbench train.`,
       );
     }
-    await runAndReport(data, spec, { predictions: (values.predictions as string | undefined) ?? null, json: values.json as boolean, workspace, register }, io);
+    await runAndReport(
+      data,
+      spec,
+      {
+        predictions: (values.predictions as string | undefined) ?? null,
+        json: values.json as boolean,
+        workspace,
+        register,
+      },
+      io,
+    );
     return EXIT_OK;
   },
 };

@@ -49,7 +49,10 @@ export const trainCommand: Command = {
       return EXIT_OK;
     }
     // Read the split file first: a bad one fails fast, before parsing a big CSV.
-    const split = options.splitFile === null ? null : parseSplitFile(await readJsonFile(options.splitFile, SPLIT_HINT), options.splitFile);
+    const split =
+      options.splitFile === null
+        ? null
+        : parseSplitFile(await readJsonFile(options.splitFile, SPLIT_HINT), options.splitFile);
     const data = await loadData(options.file);
     const spec = buildTrainSpec(data.table, data.schema, data.versionId, options, split);
     await runAndReport(data, spec, options, io);
@@ -57,4 +60,5 @@ export const trainCommand: Command = {
   },
 };
 
-const SPLIT_HINT = 'A split file holds { "train": [row indices], "test": [row indices] } with 0-based data-row numbers.';
+const SPLIT_HINT =
+  'A split file holds { "train": [row indices], "test": [row indices] } with 0-based data-row numbers.';

@@ -3,8 +3,7 @@ import { eventHash } from './chain.ts';
 
 /** What {@link verifyChain} found: the whole chain holds, or where it first breaks and why. */
 export type ChainVerification =
-  | { ok: true; count: number; head: string }
-  | { ok: false; brokenAt: number; reason: string };
+  { ok: true; count: number; head: string } | { ok: false; brokenAt: number; reason: string };
 
 /**
  * Verifies an audit log, given in append order: seq runs 1, 2, 3… with no
@@ -40,10 +39,18 @@ export function verifyChain(events: readonly AuditEvent[]): ChainVerification {
       actual = eventHash(event);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      return { ok: false, brokenAt: expected, reason: `event ${expected} cannot be hashed (${why}): it was edited or corrupted` };
+      return {
+        ok: false,
+        brokenAt: expected,
+        reason: `event ${expected} cannot be hashed (${why}): it was edited or corrupted`,
+      };
     }
     if (actual !== event.hash) {
-      return { ok: false, brokenAt: expected, reason: `event ${expected} was edited: its content no longer matches its hash` };
+      return {
+        ok: false,
+        brokenAt: expected,
+        reason: `event ${expected} was edited: its content no longer matches its hash`,
+      };
     }
     prevHash = event.hash;
   }
@@ -55,7 +62,11 @@ function seqBreak(events: readonly AuditEvent[], i: number): ChainVerification {
   const expected = i + 1;
   const found = events[i].seq;
   if (!Number.isInteger(found)) {
-    return { ok: false, brokenAt: expected, reason: `the event at position ${expected} has no valid seq (${String(found)}): it was edited or corrupted` };
+    return {
+      ok: false,
+      brokenAt: expected,
+      reason: `the event at position ${expected} has no valid seq (${String(found)}): it was edited or corrupted`,
+    };
   }
   if (!events.some((e) => e.seq === expected)) {
     const reason =

@@ -54,7 +54,11 @@ export function draftFromVersion(version: DatasetVersion, table: DataTable): Dra
 }
 
 /** The draft with one column converted to `type`; `unreadable` cells became missing. */
-export function withColumnType(draft: Draft, name: string, type: ColumnType): { draft: Draft; unreadable: number; from: ColumnType } {
+export function withColumnType(
+  draft: Draft,
+  name: string,
+  type: ColumnType,
+): { draft: Draft; unreadable: number; from: ColumnType } {
   const index = columnIndex(draft, name);
   const from = draft.table.columns[index].type;
   const { column, unreadable } = castColumn(draft.table.columns[index], type);
@@ -74,7 +78,11 @@ export function withColumnRole(draft: Draft, name: string, role: ColumnRole): Dr
 
 /** Profile and quality warnings of the draft as it stands. */
 export function profileDraft(draft: Draft): DataProfile {
-  return profileTable(draft.table, { roles: draft.roles, inferredTypes: draft.inferredTypes, inference: draft.inference });
+  return profileTable(draft.table, {
+    roles: draft.roles,
+    inferredTypes: draft.inferredTypes,
+    inference: draft.inference,
+  });
 }
 
 /** Names, types and roles: the schema a saved version records. */
@@ -91,6 +99,10 @@ export function previewRows(table: DataTable, limit = 50): { columns: string[]; 
 
 function columnIndex(draft: Draft, name: string): number {
   const index = draft.table.columns.findIndex((c) => c.name === name);
-  if (index < 0) throw new WorkbenchError('draft.no-such-column', `There is no column named "${name}" in the loaded data. Pick one of its columns.`);
+  if (index < 0)
+    throw new WorkbenchError(
+      'draft.no-such-column',
+      `There is no column named "${name}" in the loaded data. Pick one of its columns.`,
+    );
   return index;
 }

@@ -30,7 +30,10 @@ export function rowHashes(table: DataTable, columnNames: string[]): Float64Array
   for (const name of columnNames) {
     const column = table.columns.find((c) => c.name === name);
     if (!column) {
-      throw new WorkbenchError('data.unknown-column', `There is no column "${name}" to hash. Use one of: ${table.columns.map((c) => c.name).join(', ')}.`);
+      throw new WorkbenchError(
+        'data.unknown-column',
+        `There is no column "${name}" to hash. Use one of: ${table.columns.map((c) => c.name).join(', ')}.`,
+      );
     }
     absorbColumn(column, n, a, b);
   }

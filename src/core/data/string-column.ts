@@ -5,7 +5,10 @@
  * @example
  * encodeStrings(3, (r) => ['a', null, 'a'][r]) // { codes: [0, -1, 0], dictionary: ['a'] }
  */
-export function encodeStrings(rowCount: number, valueAt: (row: number) => string | null): { codes: Int32Array; dictionary: string[] } {
+export function encodeStrings(
+  rowCount: number,
+  valueAt: (row: number) => string | null,
+): { codes: Int32Array; dictionary: string[] } {
   const codes = new Int32Array(rowCount);
   const dictionary: string[] = [];
   const index = new Map<string, number>();

@@ -34,8 +34,18 @@ export function buildLineage(input: LineageInput): LineageGraph {
   const edges: LineageEdge[] = [];
 
   for (const d of input.datasetVersions) {
-    nodes.push({ id: datasetNode(d.id), kind: 'dataset', recordId: d.id, label: `${d.name} · ${d.id.slice(0, 8)}`, detail: `${d.rowCount} rows × ${d.columnCount} columns`, createdAt: d.createdAt, stale: false, staleReason: null });
-    if (d.parentId && datasets.has(d.parentId)) edges.push({ from: datasetNode(d.parentId), to: datasetNode(d.id), kind: 'derived' });
+    nodes.push({
+      id: datasetNode(d.id),
+      kind: 'dataset',
+      recordId: d.id,
+      label: `${d.name} · ${d.id.slice(0, 8)}`,
+      detail: `${d.rowCount} rows × ${d.columnCount} columns`,
+      createdAt: d.createdAt,
+      stale: false,
+      staleReason: null,
+    });
+    if (d.parentId && datasets.has(d.parentId))
+      edges.push({ from: datasetNode(d.parentId), to: datasetNode(d.id), kind: 'derived' });
   }
 
   const staleRuns = new Map<string, string>();
@@ -44,19 +54,40 @@ export function buildLineage(input: LineageInput): LineageGraph {
     const successor = newer.get(v.datasetVersionId);
     const reason = successor ? staleReason(datasets.get(v.datasetVersionId)!, successor) : null;
     if (reason && runs.has(v.runId)) staleRuns.set(v.runId, reason);
-    modelNodes.push({ id: modelNode(v.id), kind: 'model', recordId: v.id, label: `${v.modelName} v${v.version}`, detail: v.stage, createdAt: v.createdAt, stale: reason !== null, staleReason: reason });
+    modelNodes.push({
+      id: modelNode(v.id),
+      kind: 'model',
+      recordId: v.id,
+      label: `${v.modelName} v${v.version}`,
+      detail: v.stage,
+      createdAt: v.createdAt,
+      stale: reason !== null,
+      staleReason: reason,
+    });
     if (runs.has(v.runId)) edges.push({ from: runNode(v.runId), to: modelNode(v.id), kind: 'registered' });
   }
 
   for (const r of input.runs) {
     const reason = staleRuns.get(r.id) ?? null;
-    nodes.push({ id: runNode(r.id), kind: 'run', recordId: r.id, label: r.name, detail: r.status, createdAt: r.startedAt, stale: reason !== null, staleReason: reason });
-    if (datasets.has(r.datasetVersionId)) edges.push({ from: datasetNode(r.datasetVersionId), to: runNode(r.id), kind: 'trained' });
+    nodes.push({
+      id: runNode(r.id),
+      kind: 'run',
+      recordId: r.id,
+      label: r.name,
+      detail: r.status,
+      createdAt: r.startedAt,
+      stale: reason !== null,
+      staleReason: reason,
+    });
+    if (datasets.has(r.datasetVersionId))
+      edges.push({ from: datasetNode(r.datasetVersionId), to: runNode(r.id), kind: 'trained' });
   }
   nodes.push(...modelNodes);
 
   const kindOrder = { dataset: 0, run: 1, model: 2 } as const;
-  nodes.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compare(a.createdAt, b.createdAt) || compare(a.id, b.id));
+  nodes.sort(
+    (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
+  );
   edges.sort((a, b) => compare(a.from, b.from) || compare(a.to, b.to));
   return { nodes, edges };
 }

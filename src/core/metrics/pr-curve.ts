@@ -22,7 +22,10 @@ export interface PrecisionRecallCurve {
  * precisionRecallCurve([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]);
  * // precision [0.5, 0.666…, 0.5, 1, 1], recall [1, 1, 0.5, 0.5, 0], thresholds [0.1, 0.35, 0.4, 0.8]
  */
-export function precisionRecallCurve(isPositive: ArrayLike<number | boolean>, scores: ArrayLike<number>): PrecisionRecallCurve {
+export function precisionRecallCurve(
+  isPositive: ArrayLike<number | boolean>,
+  scores: ArrayLike<number>,
+): PrecisionRecallCurve {
   return precisionRecallCurveFromCounts(thresholdCounts(isPositive, scores));
 }
 
@@ -72,7 +75,9 @@ export function averagePrecisionPerClass(yTrue: ArrayLike<number>, proba: ArrayL
   checkClassCount(k);
   checkClassIndices(yTrue, k, 'yTrue');
   checkProbabilities(proba, yTrue.length, k);
-  return Array.from({ length: k }, (_, c) => averagePrecision(oneVsRestTarget(yTrue, c), probabilityColumn(proba, k, c)));
+  return Array.from({ length: k }, (_, c) =>
+    averagePrecision(oneVsRestTarget(yTrue, c), probabilityColumn(proba, k, c)),
+  );
 }
 
 /**

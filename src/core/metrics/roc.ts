@@ -73,7 +73,10 @@ export function trapezoidArea(x: ArrayLike<number>, y: ArrayLike<number>): numbe
     terms[i] = (dx * (y[i + 1] + y[i])) / 2.0;
   }
   if (rising && falling) {
-    throw new WorkbenchError('metrics.bad-curve', 'The curve’s x values go both up and down; sort the points by x first.');
+    throw new WorkbenchError(
+      'metrics.bad-curve',
+      'The curve’s x values go both up and down; sort the points by x first.',
+    );
   }
   const area = pairwiseSum(terms);
   return falling ? -area : area;

@@ -43,14 +43,25 @@ const LOWER_IS_BETTER = new Set(['logLoss', 'mae', 'rmse']);
  * @example
  * compareVersions(v1, v2, { a: run1.spec, b: run2.spec }).metrics.find((m) => m.metric === 'accuracy');
  */
-export function compareVersions(a: ModelVersion, b: ModelVersion, specs: { a?: PipelineSpec; b?: PipelineSpec } = {}): VersionComparison {
+export function compareVersions(
+  a: ModelVersion,
+  b: ModelVersion,
+  specs: { a?: PipelineSpec; b?: PipelineSpec } = {},
+): VersionComparison {
   const names = [...new Set([...Object.keys(a.metrics), ...Object.keys(b.metrics)])];
   const metrics = names.map((metric): MetricComparison => {
     const x = a.metrics[metric] ?? null;
     const y = b.metrics[metric] ?? null;
     const difference = x === null || y === null ? null : y - x;
     const direction = HIGHER_IS_BETTER.has(metric) ? 1 : LOWER_IS_BETTER.has(metric) ? -1 : 0;
-    const better = difference === null || direction === 0 ? null : difference === 0 ? 'same' : difference * direction > 0 ? 'b' : 'a';
+    const better =
+      difference === null || direction === 0
+        ? null
+        : difference === 0
+          ? 'same'
+          : difference * direction > 0
+            ? 'b'
+            : 'a';
     return { metric, a: x, b: y, difference, better };
   });
   const diff = signatureDiff(a.signature, b.signature);

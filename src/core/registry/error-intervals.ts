@@ -18,7 +18,11 @@ export interface MeanInterval {
  */
 export function meanInterval(values: ArrayLike<number>, confidence = 0.95): MeanInterval {
   const n = values.length;
-  if (n < 2) throw new WorkbenchError('metrics.bad-count', `An interval for a mean needs at least 2 values, got ${n}. Evaluate on more rows.`);
+  if (n < 2)
+    throw new WorkbenchError(
+      'metrics.bad-count',
+      `An interval for a mean needs at least 2 values, got ${n}. Evaluate on more rows.`,
+    );
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i];
   const mean = sum / n;
@@ -35,13 +39,21 @@ export function meanInterval(values: ArrayLike<number>, confidence = 0.95): Mean
  * root of the interval for the mean of e² (a monotone transform keeps the
  * coverage; low clipped at 0).
  */
-export function regressionErrorIntervals(errors: ArrayLike<number>, confidence = 0.95): { mae: MeanInterval; rmse: MeanInterval } {
+export function regressionErrorIntervals(
+  errors: ArrayLike<number>,
+  confidence = 0.95,
+): { mae: MeanInterval; rmse: MeanInterval } {
   const abs = Float64Array.from(errors as ArrayLike<number>, Math.abs);
   const squared = Float64Array.from(errors as ArrayLike<number>, (e) => e * e);
   const mae = meanInterval(abs, confidence);
   const mse = meanInterval(squared, confidence);
   return {
     mae: { ...mae, low: Math.max(0, mae.low) },
-    rmse: { estimate: Math.sqrt(mse.estimate), low: Math.sqrt(Math.max(0, mse.low)), high: Math.sqrt(mse.high), confidence },
+    rmse: {
+      estimate: Math.sqrt(mse.estimate),
+      low: Math.sqrt(Math.max(0, mse.low)),
+      high: Math.sqrt(mse.high),
+      confidence,
+    },
   };
 }

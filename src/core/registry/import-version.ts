@@ -43,7 +43,11 @@ export interface ImportPlan {
  * (`model.imported`, with the original id and artifact hash). A bundle
  * whose artifact is already a version of that model is refused.
  */
-export function planImport(snapshot: RegistrySnapshot, bundle: ImportedModelBundle, input: ImportVersionInput): ImportPlan {
+export function planImport(
+  snapshot: RegistrySnapshot,
+  bundle: ImportedModelBundle,
+  input: ImportVersionInput,
+): ImportPlan {
   checkActor(input.actor);
   checkNow(input.now);
   const source = bundle.version;
@@ -103,7 +107,13 @@ export function planImport(snapshot: RegistrySnapshot, bundle: ImportedModelBund
       runBlob: input.runBlob,
     },
   };
-  return { change, event, version, createdModel: existing ? null : model, renumberedFrom: taken ? source.version : null };
+  return {
+    change,
+    event,
+    version,
+    createdModel: existing ? null : model,
+    renumberedFrom: taken ? source.version : null,
+  };
 }
 
 /**
@@ -134,7 +144,11 @@ export async function importModelVersion(
 ): Promise<Committed<ImportPlan>> {
   const bundle = await importModelBundle(zipBytes);
   const side = await importSideBlobs(bundle);
-  const plan = planImport(await readRegistry(store), bundle, { ...input, cardBlob: side.card.hash, runBlob: side.run.hash });
+  const plan = planImport(await readRegistry(store), bundle, {
+    ...input,
+    cardBlob: side.card.hash,
+    runBlob: side.run.hash,
+  });
   plan.change.blobs = [...(plan.change.blobs ?? []), side.card, side.run];
   return { ...plan, audit: await store.commit(plan.change, plan.event) };
 }

@@ -3,7 +3,12 @@
  * (each returns the change and its audit event), the thin service that
  * commits them to a WorkspaceStore, history, comparison and model cards.
  */
-export { compareVersions, type MetricComparison, type ParameterComparison, type VersionComparison } from './compare-versions.ts';
+export {
+  compareVersions,
+  type MetricComparison,
+  type ParameterComparison,
+  type VersionComparison,
+} from './compare-versions.ts';
 export { meanInterval, regressionErrorIntervals, type MeanInterval } from './error-intervals.ts';
 export { buildModelCard, type CardInterval, type CardMetric, type ModelCard } from './model-card.ts';
 export { modelCardMarkdown } from './model-card-markdown.ts';

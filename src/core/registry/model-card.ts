@@ -28,17 +28,43 @@ export interface CardMetric {
 export interface ModelCard {
   title: string;
   model: {
-    id: string; name: string; version: number; stage: string; aliases: string[]; kind: string;
-    description: string; tags: Record<string, string>; createdAt: string; createdBy: string;
-    runId: string; runName: string; artifactBlob: string; artifactBytes: number;
+    id: string;
+    name: string;
+    version: number;
+    stage: string;
+    aliases: string[];
+    kind: string;
+    description: string;
+    tags: Record<string, string>;
+    createdAt: string;
+    createdBy: string;
+    runId: string;
+    runName: string;
+    artifactBlob: string;
+    artifactBytes: number;
     hyperparameters: { name: string; value: string }[];
   };
   /** `null` when the dataset version is not in the workspace. */
-  data: { id: string; name: string; rows: number; columns: number; createdAt: string; qualityWarnings: QualityWarning[] } | null;
+  data: {
+    id: string;
+    name: string;
+    rows: number;
+    columns: number;
+    createdAt: string;
+    qualityWarnings: QualityWarning[];
+  } | null;
   datasetVersionId: string;
   split: { method: string; train: number; test: number };
   preprocessing: { column: string; kind: 'numeric' | 'categorical'; description: string }[];
-  training: { seed: number; backend: string | null; platform: string; tfjsVersion: string; workbenchVersion: string; trainedAt: string; durationMs: number };
+  training: {
+    seed: number;
+    backend: string | null;
+    platform: string;
+    tfjsVersion: string;
+    workbenchVersion: string;
+    trainedAt: string;
+    durationMs: number;
+  };
   signature: InputSignature;
   metrics: {
     task: 'classification' | 'regression';
@@ -62,33 +88,77 @@ const WILSON = 'Wilson score interval';
  * for regression, normal-approximation intervals for MAE and RMSE when the
  * run kept every held-out prediction, otherwise none.
  */
-export function buildModelCard(input: { version: ModelVersion; run: RunRecord; datasetVersion: DatasetVersion | undefined }): ModelCard {
+export function buildModelCard(input: {
+  version: ModelVersion;
+  run: RunRecord;
+  datasetVersion: DatasetVersion | undefined;
+}): ModelCard {
   const { version, run, datasetVersion } = input;
   const outcome = run.outcome;
-  if (!outcome) throw new WorkbenchError('registry.run-not-completed', `Run "${run.name}" of ${version.id} has no outcome, so there is nothing to describe. Check that the run completed.`);
+  if (!outcome)
+    throw new WorkbenchError(
+      'registry.run-not-completed',
+      `Run "${run.name}" of ${version.id} has no outcome, so there is nothing to describe. Check that the run completed.`,
+    );
   const dv = datasetVersion;
   return {
     title: `${version.modelName} v${version.version}`,
     model: {
-      id: version.id, name: version.modelName, version: version.version, stage: version.stage, aliases: [...version.aliases],
-      kind: version.modelKind, description: version.description, tags: { ...version.tags }, createdAt: version.createdAt,
-      createdBy: version.createdBy, runId: run.id, runName: run.name, artifactBlob: version.artifactBlob,
-      artifactBytes: version.artifactBytes, hyperparameters: hyperparameters(run.spec),
+      id: version.id,
+      name: version.modelName,
+      version: version.version,
+      stage: version.stage,
+      aliases: [...version.aliases],
+      kind: version.modelKind,
+      description: version.description,
+      tags: { ...version.tags },
+      createdAt: version.createdAt,
+      createdBy: version.createdBy,
+      runId: run.id,
+      runName: run.name,
+      artifactBlob: version.artifactBlob,
+      artifactBytes: version.artifactBytes,
+      hyperparameters: hyperparameters(run.spec),
     },
-    data: dv ? { id: dv.id, name: dv.name, rows: dv.rowCount, columns: dv.columnCount, createdAt: dv.createdAt, qualityWarnings: dv.profile.warnings.map((w) => ({ ...w })) } : null,
+    data: dv
+      ? {
+          id: dv.id,
+          name: dv.name,
+          rows: dv.rowCount,
+          columns: dv.columnCount,
+          createdAt: dv.createdAt,
+          qualityWarnings: dv.profile.warnings.map((w) => ({ ...w })),
+        }
+      : null,
     datasetVersionId: version.datasetVersionId,
     split: { method: splitMethod(run.spec, outcome.task), train: outcome.split.train, test: outcome.split.test },
     preprocessing: outcome.preprocessor.steps.map((s) =>
       s.kind === 'numeric'
-        ? { column: s.name, kind: s.kind, description: numericStep(s.fill, s.center, s.scale, run.spec.preprocessing.numeric.impute) }
-        : { column: s.name, kind: s.kind, description: `missing → "${s.fill}" (most frequent); one-hot over ${s.categories.length} categories seen in training; unseen categories → all zeros` },
+        ? {
+            column: s.name,
+            kind: s.kind,
+            description: numericStep(s.fill, s.center, s.scale, run.spec.preprocessing.numeric.impute),
+          }
+        : {
+            column: s.name,
+            kind: s.kind,
+            description: `missing → "${s.fill}" (most frequent); one-hot over ${s.categories.length} categories seen in training; unseen categories → all zeros`,
+          },
     ),
     training: {
-      seed: run.seed, backend: run.environment.backend, platform: run.environment.platform, tfjsVersion: run.environment.tfjsVersion,
-      workbenchVersion: run.environment.workbenchVersion, trainedAt: run.finishedAt, durationMs: run.durationMs,
+      seed: run.seed,
+      backend: run.environment.backend,
+      platform: run.environment.platform,
+      tfjsVersion: run.environment.tfjsVersion,
+      workbenchVersion: run.environment.workbenchVersion,
+      trainedAt: run.finishedAt,
+      durationMs: run.durationMs,
     },
     signature: structuredClone(version.signature),
-    metrics: outcome.metrics.task === 'classification' ? classificationMetrics(version, outcome.metrics) : regressionMetrics(version, outcome.metrics, outcome.predictionSample),
+    metrics:
+      outcome.metrics.task === 'classification'
+        ? classificationMetrics(version, outcome.metrics)
+        : regressionMetrics(version, outcome.metrics, outcome.predictionSample),
     intendedUse: version.card.intendedUse,
     limitations: version.card.limitations,
   };
@@ -99,9 +169,13 @@ function classificationMetrics(version: ModelVersion, report: ClassificationRepo
   const k = m.length;
   const n = m.reduce((s, row) => s + row.reduce((a, b) => a + b, 0), 0);
   const correct = m.reduce((s, row, i) => s + row[i], 0);
-  const notes = [`Intervals are 95% ${WILSON}s over the ${n} held-out rows (accuracy), the rows predicted as each class (precision) and the rows of each class (recall).`];
+  const notes = [
+    `Intervals are 95% ${WILSON}s over the ${n} held-out rows (accuracy), the rows predicted as each class (precision) and the rows of each class (recall).`,
+  ];
   const headline = Object.entries(version.metrics).map(([name, value]) =>
-    name === 'accuracy' ? proportion(name, value, correct, n) : { name, value, interval: null, note: 'no interval computed' },
+    name === 'accuracy'
+      ? proportion(name, value, correct, n)
+      : { name, value, interval: null, note: 'no interval computed' },
   );
   const perClass = report.confusion.labels.map((label, j) => {
     const support = m[j].reduce((a, b) => a + b, 0);
@@ -111,34 +185,87 @@ function classificationMetrics(version: ModelVersion, report: ClassificationRepo
       label,
       support,
       predicted,
-      precision: proportion('precision', predicted ? m[j][j] / predicted : null, m[j][j], predicted, 'no rows were predicted as this class'),
-      recall: proportion('recall', support ? m[j][j] / support : null, m[j][j], support, 'no held-out rows have this class'),
+      precision: proportion(
+        'precision',
+        predicted ? m[j][j] / predicted : null,
+        m[j][j],
+        predicted,
+        'no rows were predicted as this class',
+      ),
+      recall: proportion(
+        'recall',
+        support ? m[j][j] / support : null,
+        m[j][j],
+        support,
+        'no held-out rows have this class',
+      ),
     };
   });
   return { task: 'classification', testRows: n, headline, perClass, notes };
 }
 
-function regressionMetrics(version: ModelVersion, report: RegressionReport, sample: [number, number, number][]): ModelCard['metrics'] {
+function regressionMetrics(
+  version: ModelVersion,
+  report: RegressionReport,
+  sample: [number, number, number][],
+): ModelCard['metrics'] {
   const errors = sample.map(([, actual, predicted]) => actual - predicted);
   // The run keeps at most 2,000 predictions: only a complete set (same count, same MAE) gives an honest interval.
-  const complete = report.n >= 2 && errors.length === report.n && Math.abs(errors.reduce((s, e) => s + Math.abs(e), 0) / report.n - report.mae) <= 1e-9 * Math.max(1, report.mae);
+  const complete =
+    report.n >= 2 &&
+    errors.length === report.n &&
+    Math.abs(errors.reduce((s, e) => s + Math.abs(e), 0) / report.n - report.mae) <= 1e-9 * Math.max(1, report.mae);
   const intervals = complete ? regressionErrorIntervals(errors, CONFIDENCE) : null;
   const method = 'normal approximation of the mean over the held-out errors';
   const headline = Object.entries(version.metrics).map(([name, value]): CardMetric => {
     const iv = intervals && (name === 'mae' || name === 'rmse') ? intervals[name] : null;
-    if (iv) return { name, value, interval: { low: iv.low, high: iv.high, confidence: CONFIDENCE, method: name === 'rmse' ? `square root of the ${method} (squared errors)` : `${method} (absolute errors)` }, note: null };
-    return { name, value, interval: null, note: name === 'r2' || complete ? 'no interval computed' : 'no interval: the run kept only a sample of its held-out predictions' };
+    if (iv)
+      return {
+        name,
+        value,
+        interval: {
+          low: iv.low,
+          high: iv.high,
+          confidence: CONFIDENCE,
+          method: name === 'rmse' ? `square root of the ${method} (squared errors)` : `${method} (absolute errors)`,
+        },
+        note: null,
+      };
+    return {
+      name,
+      value,
+      interval: null,
+      note:
+        name === 'r2' || complete
+          ? 'no interval computed'
+          : 'no interval: the run kept only a sample of its held-out predictions',
+    };
   });
   const notes = complete
-    ? [`MAE and RMSE intervals are 95% normal approximations (mean ± 1.96·s/√n) over all ${report.n} held-out errors; they assume the errors are independent and n is not small.`]
-    : [`No intervals are given for MAE and RMSE: the run kept ${errors.length} of its ${report.n} held-out predictions, and an interval needs every error.`];
+    ? [
+        `MAE and RMSE intervals are 95% normal approximations (mean ± 1.96·s/√n) over all ${report.n} held-out errors; they assume the errors are independent and n is not small.`,
+      ]
+    : [
+        `No intervals are given for MAE and RMSE: the run kept ${errors.length} of its ${report.n} held-out predictions, and an interval needs every error.`,
+      ];
   return { task: 'regression', testRows: report.n, headline, perClass: null, notes };
 }
 
-function proportion(name: string, value: number | null, successes: number, n: number, whenEmpty = 'no rows'): CardMetric {
+function proportion(
+  name: string,
+  value: number | null,
+  successes: number,
+  n: number,
+  whenEmpty = 'no rows',
+): CardMetric {
   if (n === 0) return { name, value, interval: null, note: `no interval: ${whenEmpty}` };
   const ci = wilsonInterval(successes, n, CONFIDENCE);
-  return { name, value, interval: { low: ci.low, high: ci.high, confidence: CONFIDENCE, method: `${WILSON}, ${successes}/${n}` }, note: null };
+  return {
+    name,
+    value,
+    interval: { low: ci.low, high: ci.high, confidence: CONFIDENCE, method: `${WILSON}, ${successes}/${n}` },
+    note: null,
+  };
 }
 
 function numericStep(fill: number, center: number, scale: number, impute: string): string {
@@ -158,7 +285,10 @@ function hyperparameters(spec: PipelineSpec): { name: string; value: string }[] 
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       for (const [k, v] of Object.entries(value)) walk(v, path ? `${path}.${k}` : k);
     } else {
-      out.push({ name: path, value: value === null ? 'none' : Array.isArray(value) ? `[${value.join(', ')}]` : String(value) });
+      out.push({
+        name: path,
+        value: value === null ? 'none' : Array.isArray(value) ? `[${value.join(', ')}]` : String(value),
+      });
     }
   };
   for (const [k, v] of Object.entries(spec.model)) if (k !== 'kind') walk(v, k);

@@ -44,13 +44,22 @@ export function planAliases(snapshot: RegistrySnapshot, input: SetAliasesInput):
     if (other.id === target.id) continue;
     const taken = other.aliases.filter((a) => aliases.includes(a));
     if (!taken.length) continue;
-    puts.push({ kind: 'modelVersions', value: { ...other, aliases: other.aliases.filter((a) => !aliases.includes(a)) } });
+    puts.push({
+      kind: 'modelVersions',
+      value: { ...other, aliases: other.aliases.filter((a) => !aliases.includes(a)) },
+    });
     for (const alias of taken) movedFrom.push({ version: other.version, alias });
   }
   const removed = target.aliases.filter((a) => !aliases.includes(a));
   return {
     change: { puts, expect: expectVersionsUnchanged(snapshot, input.modelName) },
-    event: { at: input.now, actor: input.actor, type: 'model.aliases_set', subject: target.id, data: { aliases, previous: target.aliases, removed, movedFrom } },
+    event: {
+      at: input.now,
+      actor: input.actor,
+      type: 'model.aliases_set',
+      subject: target.id,
+      data: { aliases, previous: target.aliases, removed, movedFrom },
+    },
     version: updated,
     movedFrom,
   };

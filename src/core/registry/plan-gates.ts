@@ -13,18 +13,30 @@ import { checkActor, checkNow } from './registry-validation.ts';
 export function validateGates(gates: PromotionGates): void {
   const bad = (message: string) => new WorkbenchError('registry.bad-gates', message);
   for (const stage of gates.stages) {
-    if (!(STAGES as readonly string[]).includes(stage)) throw bad(`"${stage}" is not a stage. Gate one of ${STAGES.join(', ')}.`);
+    if (!(STAGES as readonly string[]).includes(stage))
+      throw bad(`"${stage}" is not a stage. Gate one of ${STAGES.join(', ')}.`);
   }
   const seen = new Set<string>();
   for (const g of gates.metrics) {
-    if (!g.metric || !g.metric.trim()) throw bad('A metric gate needs a metric name (e.g. accuracy). Name it or remove the gate.');
+    if (!g.metric || !g.metric.trim())
+      throw bad('A metric gate needs a metric name (e.g. accuracy). Name it or remove the gate.');
     if (seen.has(g.metric)) throw bad(`There are two gates on ${g.metric}. Merge them into one.`);
     seen.add(g.metric);
     const bounds = [g.min, g.max, g.maxRegression].filter((b) => b !== undefined);
-    if (!bounds.length) throw bad(`The gate on ${g.metric} has no threshold. Set a minimum, a maximum or a maximum regression, or remove it.`);
-    if (bounds.some((b) => !Number.isFinite(b))) throw bad(`The gate on ${g.metric} has a threshold that is not a number. Enter numbers only.`);
-    if (g.min !== undefined && g.max !== undefined && g.min > g.max) throw bad(`The gate on ${g.metric} has a minimum (${g.min}) above its maximum (${g.max}), so nothing could pass. Swap or fix them.`);
-    if (g.maxRegression !== undefined && g.maxRegression < 0) throw bad(`The allowed regression on ${g.metric} is negative (${g.maxRegression}). Use 0 for "no worse than Production" or a positive margin.`);
+    if (!bounds.length)
+      throw bad(
+        `The gate on ${g.metric} has no threshold. Set a minimum, a maximum or a maximum regression, or remove it.`,
+      );
+    if (bounds.some((b) => !Number.isFinite(b)))
+      throw bad(`The gate on ${g.metric} has a threshold that is not a number. Enter numbers only.`);
+    if (g.min !== undefined && g.max !== undefined && g.min > g.max)
+      throw bad(
+        `The gate on ${g.metric} has a minimum (${g.min}) above its maximum (${g.max}), so nothing could pass. Swap or fix them.`,
+      );
+    if (g.maxRegression !== undefined && g.maxRegression < 0)
+      throw bad(
+        `The allowed regression on ${g.metric} is negative (${g.maxRegression}). Use 0 for "no worse than Production" or a positive margin.`,
+      );
   }
 }
 
@@ -40,8 +52,17 @@ export function planGates(
   const gates = structuredClone(input.gates);
   const model: RegisteredModel = { ...current, gates };
   return {
-    change: { puts: [{ kind: 'models', value: model }], expect: [{ kind: 'models', key: current.name, equals: current }] },
-    event: { at: input.now, actor: input.actor, type: 'model.gates_set', subject: current.name, data: { gates, previous: current.gates } },
+    change: {
+      puts: [{ kind: 'models', value: model }],
+      expect: [{ kind: 'models', key: current.name, equals: current }],
+    },
+    event: {
+      at: input.now,
+      actor: input.actor,
+      type: 'model.gates_set',
+      subject: current.name,
+      data: { gates, previous: current.gates },
+    },
     model,
   };
 }

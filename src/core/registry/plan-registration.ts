@@ -44,15 +44,24 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
   checkNow(now);
   checkTags(input.tags ?? {});
   if (run.status !== 'completed' || !run.outcome) {
-    throw new WorkbenchError('registry.run-not-completed', `Run "${run.name}" ${run.status === 'completed' ? 'has no outcome' : `was ${run.status}`}: only completed runs can be registered. Pick a completed run.`);
+    throw new WorkbenchError(
+      'registry.run-not-completed',
+      `Run "${run.name}" ${run.status === 'completed' ? 'has no outcome' : `was ${run.status}`}: only completed runs can be registered. Pick a completed run.`,
+    );
   }
   if (run.datasetVersionId !== datasetVersion.id) {
-    throw new WorkbenchError('registry.wrong-dataset', `Run "${run.name}" was trained on dataset version ${run.datasetVersionId.slice(0, 12)}, not ${datasetVersion.id.slice(0, 12)}. Pass the run's own dataset version.`);
+    throw new WorkbenchError(
+      'registry.wrong-dataset',
+      `Run "${run.name}" was trained on dataset version ${run.datasetVersionId.slice(0, 12)}, not ${datasetVersion.id.slice(0, 12)}. Pass the run's own dataset version.`,
+    );
   }
   const existing = snapshot.models.find((m) => m.name === modelName);
   const again = versionsOf(snapshot, modelName).find((v) => v.runId === run.id);
   if (again) {
-    throw new WorkbenchError('registry.run-already-registered', `Run "${run.name}" is already version ${again.version} of "${modelName}". Use that version, or register another run.`);
+    throw new WorkbenchError(
+      'registry.run-already-registered',
+      `Run "${run.name}" is already version ${again.version} of "${modelName}". Use that version, or register another run.`,
+    );
   }
   const model: RegisteredModel = existing
     ? { ...existing, latestVersion: existing.latestVersion + 1 }
@@ -95,7 +104,15 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
     actor,
     type: 'model.registered',
     subject: id,
-    data: { modelName, version: version.version, runId: run.id, datasetVersionId: run.datasetVersionId, modelCreated: !existing, artifactBlob: version.artifactBlob, metrics: version.metrics },
+    data: {
+      modelName,
+      version: version.version,
+      runId: run.id,
+      datasetVersionId: run.datasetVersionId,
+      modelCreated: !existing,
+      artifactBlob: version.artifactBlob,
+      metrics: version.metrics,
+    },
   };
   return { change, event, version, createdModel: existing ? null : model };
 }

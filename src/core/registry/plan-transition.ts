@@ -2,7 +2,14 @@ import type { AuditDraft } from '../audit/audit-event.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { RecordChange } from '../ports.ts';
 import { checkGates, type FailedGate } from './promotion-gates.ts';
-import { expectVersionsUnchanged, nextTransitionId, productionVersion, requireModel, requireVersion, type RegistrySnapshot } from './registry-snapshot.ts';
+import {
+  expectVersionsUnchanged,
+  nextTransitionId,
+  productionVersion,
+  requireModel,
+  requireVersion,
+  type RegistrySnapshot,
+} from './registry-snapshot.ts';
 import type { ModelVersion, Stage, StageTransition } from './registry-types.ts';
 import { checkActor, checkNow } from './registry-validation.ts';
 import { checkMove } from './stage-rules.ts';
@@ -22,7 +29,14 @@ export interface TransitionInput {
 
 /** A stage change ready to commit, or a blocked attempt (also committed: blocked attempts are kept). */
 export type TransitionPlan =
-  | { blocked: false; change: RecordChange; event: AuditDraft; transition: StageTransition; version: ModelVersion; archived: ModelVersion | null }
+  | {
+      blocked: false;
+      change: RecordChange;
+      event: AuditDraft;
+      transition: StageTransition;
+      version: ModelVersion;
+      archived: ModelVersion | null;
+    }
   | { blocked: true; change: RecordChange; event: AuditDraft; transition: StageTransition; failedGates: FailedGate[] };
 
 /**
@@ -34,7 +48,11 @@ export type TransitionPlan =
  *
  * @param datasetVersion the candidate's dataset version (for the quality gate); `undefined` if absent
  */
-export function planTransition(snapshot: RegistrySnapshot, datasetVersion: DatasetVersion | undefined, input: TransitionInput): TransitionPlan {
+export function planTransition(
+  snapshot: RegistrySnapshot,
+  datasetVersion: DatasetVersion | undefined,
+  input: TransitionInput,
+): TransitionPlan {
   const { modelName, to, actor, now } = input;
   checkActor(actor);
   checkNow(now);
@@ -42,11 +60,19 @@ export function planTransition(snapshot: RegistrySnapshot, datasetVersion: Datas
   const current = requireVersion(snapshot, modelName, input.version);
   checkMove(`Version ${current.version} of "${modelName}"`, current.stage, to);
   const production = productionVersion(snapshot, modelName);
-  const approval = input.approval && (input.approval.approver.trim() || input.approval.comment.trim())
-    ? { approver: input.approval.approver.trim(), comment: input.approval.comment.trim() }
-    : null;
+  const approval =
+    input.approval && (input.approval.approver.trim() || input.approval.comment.trim())
+      ? { approver: input.approval.approver.trim(), comment: input.approval.comment.trim() }
+      : null;
   const failedGates = model.gates.stages.includes(to)
-    ? checkGates({ gates: model.gates, candidate: current, datasetVersion, production, approval, acknowledgeSignatureChange: input.acknowledgeSignatureChange ?? false })
+    ? checkGates({
+        gates: model.gates,
+        candidate: current,
+        datasetVersion,
+        production,
+        approval,
+        acknowledgeSignatureChange: input.acknowledgeSignatureChange ?? false,
+      })
     : [];
   const transition: StageTransition = {
     id: nextTransitionId(snapshot, current),
@@ -71,13 +97,25 @@ export function planTransition(snapshot: RegistrySnapshot, datasetVersion: Datas
     return {
       blocked: true,
       change: { puts: [{ kind: 'stageTransitions', value: transition }], expect },
-      event: { at: now, actor, type: 'model.promotion_blocked', subject: current.id, data: { from: current.stage, to, reason: transition.reason, approver: approval?.approver ?? null, failedGates } },
+      event: {
+        at: now,
+        actor,
+        type: 'model.promotion_blocked',
+        subject: current.id,
+        data: { from: current.stage, to, reason: transition.reason, approver: approval?.approver ?? null, failedGates },
+      },
       transition,
       failedGates,
     };
   }
   const moved: ModelVersion = { ...current, stage: to };
-  const change: RecordChange = { puts: [{ kind: 'stageTransitions', value: transition }, { kind: 'modelVersions', value: moved }], expect };
+  const change: RecordChange = {
+    puts: [
+      { kind: 'stageTransitions', value: transition },
+      { kind: 'modelVersions', value: moved },
+    ],
+    expect,
+  };
   let archived: ModelVersion | null = null;
   if (to === 'Production' && production) {
     archived = { ...production, stage: 'Archived' };
@@ -103,7 +141,15 @@ export function planTransition(snapshot: RegistrySnapshot, datasetVersion: Datas
     actor,
     type: 'model.stage_changed',
     subject: current.id,
-    data: { from: current.stage, to, reason: transition.reason, approver: approval?.approver ?? null, comment: approval?.comment ?? null, archivedVersion: archived?.version ?? null, signatureChangeAcknowledged: input.acknowledgeSignatureChange ?? false },
+    data: {
+      from: current.stage,
+      to,
+      reason: transition.reason,
+      approver: approval?.approver ?? null,
+      comment: approval?.comment ?? null,
+      archivedVersion: archived?.version ?? null,
+      signatureChangeAcknowledged: input.acknowledgeSignatureChange ?? false,
+    },
   };
   return { blocked: false, change, event, transition, version: moved, archived };
 }

@@ -43,25 +43,49 @@ export function planCardUpdate(
 ): EditPlan<ModelVersion> {
   check(input);
   const current = requireVersion(snapshot, input.modelName, input.version);
-  const card = { intendedUse: input.intendedUse ?? current.card.intendedUse, limitations: input.limitations ?? current.card.limitations };
+  const card = {
+    intendedUse: input.intendedUse ?? current.card.intendedUse,
+    limitations: input.limitations ?? current.card.limitations,
+  };
   return versionEdit(current, { ...current, card }, input, 'model.card_updated', { ...card });
 }
 
 /** Plans replacing a model's description. */
-export function planModelDescription(snapshot: RegistrySnapshot, input: EditBase & { description: string }): EditPlan<RegisteredModel> {
+export function planModelDescription(
+  snapshot: RegistrySnapshot,
+  input: EditBase & { description: string },
+): EditPlan<RegisteredModel> {
   check(input);
   const current = requireModel(snapshot, input.modelName);
   const record: RegisteredModel = { ...current, description: input.description };
   return {
-    change: { puts: [{ kind: 'models', value: record }], expect: [{ kind: 'models', key: current.name, equals: current }] },
-    event: { at: input.now, actor: input.actor, type: 'model.updated', subject: current.name, data: { description: input.description } },
+    change: {
+      puts: [{ kind: 'models', value: record }],
+      expect: [{ kind: 'models', key: current.name, equals: current }],
+    },
+    event: {
+      at: input.now,
+      actor: input.actor,
+      type: 'model.updated',
+      subject: current.name,
+      data: { description: input.description },
+    },
     record,
   };
 }
 
-function versionEdit(current: ModelVersion, record: ModelVersion, input: EditBase, type: string, data: Record<string, unknown>): EditPlan<ModelVersion> {
+function versionEdit(
+  current: ModelVersion,
+  record: ModelVersion,
+  input: EditBase,
+  type: string,
+  data: Record<string, unknown>,
+): EditPlan<ModelVersion> {
   return {
-    change: { puts: [{ kind: 'modelVersions', value: record }], expect: [{ kind: 'modelVersions', key: current.id, equals: current }] },
+    change: {
+      puts: [{ kind: 'modelVersions', value: record }],
+      expect: [{ kind: 'modelVersions', key: current.id, equals: current }],
+    },
     event: { at: input.now, actor: input.actor, type, subject: current.id, data },
     record,
   };

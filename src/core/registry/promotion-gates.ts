@@ -42,7 +42,10 @@ export function checkGates(ctx: GateContext): FailedGate[] {
     }
   }
   if (ctx.gates.requireApproval && !(ctx.approval && ctx.approval.approver.trim() && ctx.approval.comment.trim())) {
-    failed.push({ gate: 'approval', message: 'This promotion needs an approval. Enter the approver\'s name and a comment explaining the decision.' });
+    failed.push({
+      gate: 'approval',
+      message: "This promotion needs an approval. Enter the approver's name and a comment explaining the decision.",
+    });
   }
   return failed;
 }
@@ -54,15 +57,24 @@ function checkMetric(gate: MetricGate, candidate: ModelVersion, production: Mode
   const bounded = gate.min !== undefined || gate.max !== undefined;
   if (value === null || value === undefined) {
     if (bounded || (gate.maxRegression !== undefined && production)) {
-      failed.push({ gate: `metric:${name}:missing`, message: `Version ${candidate.version} does not report ${name}, which a gate requires. Remove or change the gate, or register a run that reports ${name}.` });
+      failed.push({
+        gate: `metric:${name}:missing`,
+        message: `Version ${candidate.version} does not report ${name}, which a gate requires. Remove or change the gate, or register a run that reports ${name}.`,
+      });
     }
     return failed;
   }
   if (gate.min !== undefined && value < gate.min - EPS) {
-    failed.push({ gate: `metric:${name}:min`, message: `${name} is ${fmt(value)}, below the minimum ${fmt(gate.min)}. Train a better model, or lower the gate if ${fmt(value)} is acceptable.` });
+    failed.push({
+      gate: `metric:${name}:min`,
+      message: `${name} is ${fmt(value)}, below the minimum ${fmt(gate.min)}. Train a better model, or lower the gate if ${fmt(value)} is acceptable.`,
+    });
   }
   if (gate.max !== undefined && value > gate.max + EPS) {
-    failed.push({ gate: `metric:${name}:max`, message: `${name} is ${fmt(value)}, above the maximum ${fmt(gate.max)}. Train a better model, or raise the gate if ${fmt(value)} is acceptable.` });
+    failed.push({
+      gate: `metric:${name}:max`,
+      message: `${name} is ${fmt(value)}, above the maximum ${fmt(gate.max)}. Train a better model, or raise the gate if ${fmt(value)} is acceptable.`,
+    });
   }
   const reference = production?.metrics[name];
   if (gate.maxRegression !== undefined && production && reference !== null && reference !== undefined) {
@@ -80,13 +92,23 @@ function checkMetric(gate: MetricGate, candidate: ModelVersion, production: Mode
 
 function checkQuality(candidate: ModelVersion, dataset: DatasetVersion | undefined): FailedGate[] {
   if (!dataset) {
-    return [{ gate: 'quality', message: `Dataset version ${candidate.datasetVersionId.slice(0, 12)} of this model is not in the workspace, so its quality checks cannot be confirmed. Import that dataset version, or turn the quality gate off.` }];
+    return [
+      {
+        gate: 'quality',
+        message: `Dataset version ${candidate.datasetVersionId.slice(0, 12)} of this model is not in the workspace, so its quality checks cannot be confirmed. Import that dataset version, or turn the quality gate off.`,
+      },
+    ];
   }
   const errors = dataset.profile.warnings.filter((w) => w.severity === 'error');
   if (!errors.length) return [];
   // Warning messages are sentences; drop their full stop so the list reads as one sentence.
   const list = errors.map((w) => `${w.column ? `${w.column}: ` : ''}${w.message.replace(/\.\s*$/, '')}`).join('; ');
-  return [{ gate: 'quality', message: `Dataset version "${dataset.name}" (${dataset.id.slice(0, 12)}) failed ${errors.length} quality check${errors.length > 1 ? 's' : ''}: ${list}. Fix the data, save a new version and register a run trained on it.` }];
+  return [
+    {
+      gate: 'quality',
+      message: `Dataset version "${dataset.name}" (${dataset.id.slice(0, 12)}) failed ${errors.length} quality check${errors.length > 1 ? 's' : ''}: ${list}. Fix the data, save a new version and register a run trained on it.`,
+    },
+  ];
 }
 
 /** A metric value for messages: up to 4 significant decimals, no float noise. */

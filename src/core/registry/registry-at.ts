@@ -16,17 +16,37 @@ export interface RegistryView {
  *
  * @param filter keep only one model, or one version of it
  */
-export function stageHistory(snapshot: RegistrySnapshot, filter: { modelName?: string; version?: number } = {}): StageTransition[] {
+export function stageHistory(
+  snapshot: RegistrySnapshot,
+  filter: { modelName?: string; version?: number } = {},
+): StageTransition[] {
   const byId = new Map(snapshot.transitions.map((t) => [t.id, t]));
   const key = (t: StageTransition) => {
     const cause = t.causedBy ? byId.get(t.causedBy) : undefined;
     const anchor = cause ?? t;
-    return { at: anchor.at, model: anchor.modelName, version: anchor.version, seq: transitionSeq(anchor), caused: cause ? 1 : 0 };
+    return {
+      at: anchor.at,
+      model: anchor.modelName,
+      version: anchor.version,
+      seq: transitionSeq(anchor),
+      caused: cause ? 1 : 0,
+    };
   };
   return snapshot.transitions
-    .filter((t) => (filter.modelName === undefined || t.modelName === filter.modelName) && (filter.version === undefined || t.version === filter.version))
+    .filter(
+      (t) =>
+        (filter.modelName === undefined || t.modelName === filter.modelName) &&
+        (filter.version === undefined || t.version === filter.version),
+    )
     .map((t) => ({ t, k: key(t) }))
-    .sort((a, b) => compare(a.k.at, b.k.at) || compare(a.k.model, b.k.model) || a.k.version - b.k.version || a.k.seq - b.k.seq || a.k.caused - b.k.caused)
+    .sort(
+      (a, b) =>
+        compare(a.k.at, b.k.at) ||
+        compare(a.k.model, b.k.model) ||
+        a.k.version - b.k.version ||
+        a.k.seq - b.k.seq ||
+        a.k.caused - b.k.caused,
+    )
     .map(({ t }) => t);
 }
 
@@ -53,7 +73,10 @@ export function registryAt(snapshot: RegistrySnapshot, atIso: string): RegistryV
     .sort((a, b) => compare(a.modelName, b.modelName) || a.version - b.version);
   const models = snapshot.models
     .filter((m) => m.createdAt <= atIso)
-    .map((m) => ({ ...m, latestVersion: versions.reduce((n, v) => (v.modelName === m.name ? Math.max(n, v.version) : n), 0) }))
+    .map((m) => ({
+      ...m,
+      latestVersion: versions.reduce((n, v) => (v.modelName === m.name ? Math.max(n, v.version) : n), 0),
+    }))
     .sort((a, b) => compare(a.name, b.name));
   return { at: atIso, models, versions };
 }

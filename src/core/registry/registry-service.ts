@@ -30,11 +30,17 @@ export async function registerRun(
 ): Promise<Committed<RegistrationPlan>> {
   const stored = await store.getRun(input.run.id);
   if (!stored) {
-    throw new WorkbenchError('registry.run-not-found', `Run "${input.run.name}" is not stored in this workspace, so its model cannot be kept. Save the run first, or register one from the runs list.`);
+    throw new WorkbenchError(
+      'registry.run-not-found',
+      `Run "${input.run.name}" is not stored in this workspace, so its model cannot be kept. Save the run first, or register one from the runs list.`,
+    );
   }
   const datasetVersion = await store.getDatasetVersion(stored.datasetVersionId);
   if (!datasetVersion) {
-    throw new WorkbenchError('registry.dataset-not-found', `Dataset version ${stored.datasetVersionId.slice(0, 12)} of run "${stored.name}" is not in this workspace. Import it, then register the run.`);
+    throw new WorkbenchError(
+      'registry.dataset-not-found',
+      `Dataset version ${stored.datasetVersionId.slice(0, 12)} of run "${stored.name}" is not in this workspace. Import it, then register the run.`,
+    );
   }
   const plan = planRegistration(await readRegistry(store), { ...input, run: stored, datasetVersion });
   return { ...plan, audit: await store.commit(plan.change, plan.event) };
@@ -68,7 +74,10 @@ export async function updateVersionDetails(
 }
 
 /** Edits a version's intended use and limitations (the model card's editable fields). */
-export async function updateCard(store: WorkspaceStore, input: Parameters<typeof planCardUpdate>[1]): Promise<Committed<EditPlan<ModelVersion>>> {
+export async function updateCard(
+  store: WorkspaceStore,
+  input: Parameters<typeof planCardUpdate>[1],
+): Promise<Committed<EditPlan<ModelVersion>>> {
   const plan = planCardUpdate(await readRegistry(store), input);
   return { ...plan, audit: await store.commit(plan.change, plan.event) };
 }

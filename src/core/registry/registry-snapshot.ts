@@ -63,7 +63,10 @@ export function resolveVersion(snapshot: RegistrySnapshot, modelName: string, re
   requireModel(snapshot, modelName);
   const found = versionsOf(snapshot, modelName).find((v) => v.aliases.includes(ref as string));
   if (found) return found;
-  throw new WorkbenchError('registry.alias-not-found', `Model "${modelName}" has no version with the alias "${ref}". Use a version number or set the alias first.`);
+  throw new WorkbenchError(
+    'registry.alias-not-found',
+    `Model "${modelName}" has no version with the alias "${ref}". Use a version number or set the alias first.`,
+  );
 }
 
 /** The version of a model now in Production, if any. */

@@ -97,7 +97,18 @@ export interface StageTransition {
 }
 
 /** Names of higher-is-better metrics; every other known metric is lower-is-better. */
-export const HIGHER_IS_BETTER = new Set(['accuracy', 'precisionMacro', 'recallMacro', 'f1Macro', 'precisionWeighted', 'recallWeighted', 'f1Weighted', 'rocAuc', 'averagePrecision', 'r2']);
+export const HIGHER_IS_BETTER = new Set([
+  'accuracy',
+  'precisionMacro',
+  'recallMacro',
+  'f1Macro',
+  'precisionWeighted',
+  'recallWeighted',
+  'f1Weighted',
+  'rocAuc',
+  'averagePrecision',
+  'r2',
+]);
 
 export const DEFAULT_GATES: PromotionGates = {
   stages: ['Production'],

@@ -29,21 +29,32 @@ export function checkAlias(alias: string): void {
 /** Throws `registry.no-actor` when nobody is named as doing the action. */
 export function checkActor(actor: string): void {
   if (actor.trim() === '') {
-    throw new WorkbenchError('registry.no-actor', 'Registry actions are audited and need a name. Set your name in the profile first.');
+    throw new WorkbenchError(
+      'registry.no-actor',
+      'Registry actions are audited and need a name. Set your name in the profile first.',
+    );
   }
 }
 
 /** Throws `registry.bad-time` unless `now` is in `toISOString()` form, so stored times order as text. */
 export function checkNow(now: string): void {
   if (!ISO.test(now)) {
-    throw new WorkbenchError('registry.bad-time', `"${now}" is not a UTC ISO 8601 time such as 2026-01-31T12:00:00.000Z. Pass the clock's time as toISOString() gives it.`);
+    throw new WorkbenchError(
+      'registry.bad-time',
+      `"${now}" is not a UTC ISO 8601 time such as 2026-01-31T12:00:00.000Z. Pass the clock's time as toISOString() gives it.`,
+    );
   }
 }
 
 /** Throws `registry.bad-tag` when a tag key is empty. */
 export function checkTags(tags: Record<string, string>): void {
   for (const [key, value] of Object.entries(tags)) {
-    if (key.trim() === '') throw new WorkbenchError('registry.bad-tag', 'A tag needs a non-empty key. Name the tag (e.g. team) or remove it.');
-    if (typeof value !== 'string') throw new WorkbenchError('registry.bad-tag', `Tag "${key}" must have a text value. Write it as text.`);
+    if (key.trim() === '')
+      throw new WorkbenchError(
+        'registry.bad-tag',
+        'A tag needs a non-empty key. Name the tag (e.g. team) or remove it.',
+      );
+    if (typeof value !== 'string')
+      throw new WorkbenchError('registry.bad-tag', `Tag "${key}" must have a text value. Write it as text.`);
   }
 }

@@ -10,7 +10,11 @@ import type { InputSignature } from './registry-types.ts';
  */
 export function buildSignature(run: RunRecord, datasetVersion: DatasetVersion): InputSignature {
   const outcome = run.outcome;
-  if (!outcome) throw new WorkbenchError('registry.run-not-completed', `Run "${run.name}" has no outcome. Register a completed run.`);
+  if (!outcome)
+    throw new WorkbenchError(
+      'registry.run-not-completed',
+      `Run "${run.name}" has no outcome. Register a completed run.`,
+    );
   const column = (name: string) => {
     const found = datasetVersion.schema.find((c) => c.name === name);
     if (!found) {
@@ -56,10 +60,15 @@ export function signatureDiff(a: InputSignature, b: InputSignature): SignatureDi
   const typesB = new Map(b.inputs.map((i) => [i.name, i.type]));
   const added = [...typesB.keys()].filter((n) => !typesA.has(n));
   const removed = [...typesA.keys()].filter((n) => !typesB.has(n));
-  const typeChanged = [...typesA].filter(([n, t]) => typesB.has(n) && typesB.get(n) !== t).map(([name, from]) => ({ name, from, to: typesB.get(name)! }));
+  const typeChanged = [...typesA]
+    .filter(([n, t]) => typesB.has(n) && typesB.get(n) !== t)
+    .map(([name, from]) => ({ name, from, to: typesB.get(name)! }));
   const labelsAdded = b.target.labels.filter((l) => !a.target.labels.includes(l));
   const labelsRemoved = a.target.labels.filter((l) => !b.target.labels.includes(l));
-  const reordered = labelsAdded.length === 0 && labelsRemoved.length === 0 && a.target.labels.join('\u0000') !== b.target.labels.join('\u0000');
+  const reordered =
+    labelsAdded.length === 0 &&
+    labelsRemoved.length === 0 &&
+    a.target.labels.join('\u0000') !== b.target.labels.join('\u0000');
   const diff: SignatureDiff = {
     matches: false,
     added,
@@ -67,10 +76,20 @@ export function signatureDiff(a: InputSignature, b: InputSignature): SignatureDi
     typeChanged,
     target: a.target.name === b.target.name ? null : { from: a.target.name, to: b.target.name },
     targetType: a.target.type === b.target.type ? null : { from: a.target.type, to: b.target.type },
-    labels: labelsAdded.length || labelsRemoved.length || reordered ? { added: labelsAdded, removed: labelsRemoved, reordered } : null,
+    labels:
+      labelsAdded.length || labelsRemoved.length || reordered
+        ? { added: labelsAdded, removed: labelsRemoved, reordered }
+        : null,
     task: a.task === b.task ? null : { from: a.task, to: b.task },
   };
-  diff.matches = !added.length && !removed.length && !typeChanged.length && !diff.target && !diff.targetType && !diff.labels && !diff.task;
+  diff.matches =
+    !added.length &&
+    !removed.length &&
+    !typeChanged.length &&
+    !diff.target &&
+    !diff.targetType &&
+    !diff.labels &&
+    !diff.task;
   return diff;
 }
 

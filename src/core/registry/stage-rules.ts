@@ -17,9 +17,15 @@ export function checkMove(versionLabel: string, from: Stage, to: Stage): void {
     throw new WorkbenchError('registry.bad-stage', `"${to}" is not a stage. Use one of ${STAGES.join(', ')}.`);
   }
   if (from === to) {
-    throw new WorkbenchError('registry.forbidden-transition', `${versionLabel} is already in ${to}. Pick another stage.`);
+    throw new WorkbenchError(
+      'registry.forbidden-transition',
+      `${versionLabel} is already in ${to}. Pick another stage.`,
+    );
   }
   if (!isAllowedMove(from, to)) {
-    throw new WorkbenchError('registry.forbidden-transition', `${versionLabel} is Archived and can only move back to Development. Move it to Development first, then promote it from there.`);
+    throw new WorkbenchError(
+      'registry.forbidden-transition',
+      `${versionLabel} is Archived and can only move back to Development. Move it to Development first, then promote it from there.`,
+    );
   }
 }

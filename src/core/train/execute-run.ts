@@ -40,11 +40,21 @@ const MAX_PREDICTION_SAMPLE = 2000;
  * `run.failed` (with the reason) written atomically with the run record.
  * Nothing half-made is stored: a run is written once, when it has ended.
  */
-export async function executeRun(store: WorkspaceStore, input: ExecuteRunInput, deps: ExecuteRunDeps): Promise<RunRecord> {
+export async function executeRun(
+  store: WorkspaceStore,
+  input: ExecuteRunInput,
+  deps: ExecuteRunDeps,
+): Promise<RunRecord> {
   const { spec, version, runId } = input;
   const startedAt = new Date(deps.now()).toISOString();
   const started = deps.clock();
-  await store.appendAudit({ at: startedAt, actor: input.actor, type: 'run.started', subject: runId, data: { name: input.runName, datasetVersionId: version.id, model: spec.model.kind, seed: spec.seed } });
+  await store.appendAudit({
+    at: startedAt,
+    actor: input.actor,
+    type: 'run.started',
+    subject: runId,
+    data: { name: input.runName, datasetVersionId: version.id, model: spec.model.kind, seed: spec.seed },
+  });
   const curve: CurvePoint[] = [];
   const record = (point: CurvePoint) => {
     curve.push(point);
@@ -68,14 +78,28 @@ export async function executeRun(store: WorkspaceStore, input: ExecuteRunInput, 
       clock: deps.clock,
       onProgress: (p) => {
         deps.onProgress?.(p);
-        if (p.kind === 'epoch') record({ step: p.report.epoch, loss: p.report.loss, valLoss: p.report.valLoss, accuracy: p.report.accuracy, valAccuracy: p.report.valAccuracy });
-        else if (p.kind === 'iteration') record({ step: p.iteration, loss: p.objective, valLoss: null, accuracy: null, valAccuracy: null });
+        if (p.kind === 'epoch')
+          record({
+            step: p.report.epoch,
+            loss: p.report.loss,
+            valLoss: p.report.valLoss,
+            accuracy: p.report.accuracy,
+            valAccuracy: p.report.valAccuracy,
+          });
+        else if (p.kind === 'iteration')
+          record({ step: p.iteration, loss: p.objective, valLoss: null, accuracy: null, valAccuracy: null });
       },
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const failed: RunRecord = { ...base, status: 'failed', reason, outcome: null, ...finish(deps, started) };
-    await store.saveRun(failed, [], { at: failed.finishedAt, actor: input.actor, type: 'run.failed', subject: runId, data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal' } });
+    await store.saveRun(failed, [], {
+      at: failed.finishedAt,
+      actor: input.actor,
+      type: 'run.failed',
+      subject: runId,
+      data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal' },
+    });
     throw error;
   }
   deps.onOutcome?.(outcome);
@@ -97,20 +121,42 @@ export async function executeRun(store: WorkspaceStore, input: ExecuteRunInput, 
     predictionSample: predictionSample(outcome),
   };
   const rerunOf = input.rerunOf
-    ? { runId: input.rerunOf.id, reproduced: !!input.rerunOf.outcome && sameData(input.rerunOf.outcome.metrics, summary.metrics) }
+    ? {
+        runId: input.rerunOf.id,
+        reproduced: !!input.rerunOf.outcome && sameData(input.rerunOf.outcome.metrics, summary.metrics),
+      }
     : null;
-  const run: RunRecord = { ...base, status: 'completed', reason: null, outcome: summary, rerunOf, ...finish(deps, started) };
+  const run: RunRecord = {
+    ...base,
+    status: 'completed',
+    reason: null,
+    outcome: summary,
+    rerunOf,
+    ...finish(deps, started),
+  };
   return store.saveRun(run, [{ hash: modelBlob, bytes }], {
     at: run.finishedAt,
     actor: input.actor,
     type: 'run.completed',
     subject: runId,
-    data: { name: run.name, model: spec.model.kind, modelBlob, headline: headline(summary), ...(rerunOf ? { rerunOf: rerunOf.runId, reproduced: rerunOf.reproduced } : {}) },
+    data: {
+      name: run.name,
+      model: spec.model.kind,
+      modelBlob,
+      headline: headline(summary),
+      ...(rerunOf ? { rerunOf: rerunOf.runId, reproduced: rerunOf.reproduced } : {}),
+    },
   });
 }
 
 /** The record of a run the user cancelled (its worker was stopped). */
-export function cancelledRun(input: Omit<ExecuteRunInput, 'table' | 'actor'>, startedAt: string, finishedAt: string, durationMs: number, curve: CurvePoint[]): RunRecord {
+export function cancelledRun(
+  input: Omit<ExecuteRunInput, 'table' | 'actor'>,
+  startedAt: string,
+  finishedAt: string,
+  durationMs: number,
+  curve: CurvePoint[],
+): RunRecord {
   return {
     id: input.runId,
     name: input.runName,
@@ -137,7 +183,9 @@ function finish(deps: ExecuteRunDeps, started: number) {
 /** The one number the audit log shows for a run. */
 function headline(summary: RunSummary): Record<string, number | null> {
   const m = summary.metrics;
-  return m.task === 'classification' ? { accuracy: m.accuracy, f1Macro: m.f1Macro } : { r2: Number.isFinite(m.r2) ? m.r2 : null, rmse: m.rmse };
+  return m.task === 'classification'
+    ? { accuracy: m.accuracy, f1Macro: m.f1Macro }
+    : { r2: Number.isFinite(m.r2) ? m.r2 : null, rmse: m.rmse };
 }
 
 function predictionSample(outcome: RunOutcome): [number, number, number][] {

@@ -23,7 +23,11 @@ export function encodeArtifact(artifact: ModelArtifact): Uint8Array {
 
 /** Reads bytes written by {@link encodeArtifact}. */
 export function decodeArtifact(bytes: Uint8Array): ModelArtifact {
-  const bad = () => new WorkbenchError('model.corrupt', 'The stored model is damaged or not a workbench model. Train the run again to recreate it.');
+  const bad = () =>
+    new WorkbenchError(
+      'model.corrupt',
+      'The stored model is damaged or not a workbench model. Train the run again to recreate it.',
+    );
   if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(0, 8)) !== MAGIC) throw bad();
   const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(8, true);
   if (12 + length > bytes.length) throw bad();

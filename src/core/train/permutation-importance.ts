@@ -31,7 +31,10 @@ export async function permutationImportance(
     const span = step.kind === 'numeric' ? 1 : step.categories.length;
     const drops: number[] = [];
     for (let rep = 0; rep < repeats && span > 0; rep++) {
-      const order = shuffleInPlace(Int32Array.from({ length: rows }, (_, i) => i), rng);
+      const order = shuffleInPlace(
+        Int32Array.from({ length: rows }, (_, i) => i),
+        rng,
+      );
       const shuffled = x.slice();
       for (let r = 0; r < rows; r++) {
         const from = order[r] * width + offset;

@@ -92,7 +92,12 @@ export function defaultModelSpec(kind: ModelKind): ModelSpec {
 }
 
 /** A complete spec with the usual choices, for a dataset version and target. */
-export function defaultPipelineSpec(datasetVersionId: string, target: string, model: ModelKind = 'forest', seed = 42): PipelineSpec {
+export function defaultPipelineSpec(
+  datasetVersionId: string,
+  target: string,
+  model: ModelKind = 'forest',
+  seed = 42,
+): PipelineSpec {
   return {
     schemaVersion: PIPELINE_SCHEMA_VERSION,
     datasetVersionId,

@@ -31,7 +31,12 @@ export interface Preprocessor {
  * Fits imputation, standardisation and one-hot encoding on the training rows
  * only, so nothing about the test rows leaks into the model.
  */
-export function fitPreprocessor(table: DataTable, features: string[], trainRows: Int32Array, spec: PreprocessingSpec): Preprocessor {
+export function fitPreprocessor(
+  table: DataTable,
+  features: string[],
+  trainRows: Int32Array,
+  spec: PreprocessingSpec,
+): Preprocessor {
   const steps = features.map((name) => {
     const column = findColumn(table, name);
     if (isNumericColumn(column)) return fitNumeric(column.name, column.values, trainRows, spec);
@@ -43,7 +48,9 @@ export function fitPreprocessor(table: DataTable, features: string[], trainRows:
     }
     return fitCategorical(column, trainRows);
   });
-  const outputNames = steps.flatMap((s) => (s.kind === 'numeric' ? [s.name] : s.categories.map((c) => `${s.name}=${c}`)));
+  const outputNames = steps.flatMap((s) =>
+    s.kind === 'numeric' ? [s.name] : s.categories.map((c) => `${s.name}=${c}`),
+  );
   return { steps, outputNames };
 }
 
@@ -68,7 +75,10 @@ function fitNumeric(name: string, values: Float64Array, rows: Int32Array, spec: 
     : { kind: 'numeric', name, fill, center: 0, scale: 1 };
 }
 
-function fitCategorical(column: Column & { codes: Int32Array; dictionary: string[] }, rows: Int32Array): CategoricalStep {
+function fitCategorical(
+  column: Column & { codes: Int32Array; dictionary: string[] },
+  rows: Int32Array,
+): CategoricalStep {
   const counts = new Map<number, number>();
   for (const r of rows) {
     const code = column.codes[r];
@@ -92,7 +102,11 @@ function fitCategorical(column: Column & { codes: Int32Array; dictionary: string
  * row-major matrix. Categories not seen in training become all-zero rows of
  * their one-hot block and are counted in `unknownCategories`.
  */
-export function transform(pre: Preprocessor, table: DataTable, rows: Int32Array): { x: Float64Array; width: number; unknownCategories: number } {
+export function transform(
+  pre: Preprocessor,
+  table: DataTable,
+  rows: Int32Array,
+): { x: Float64Array; width: number; unknownCategories: number } {
   const width = pre.outputNames.length;
   const x = new Float64Array(rows.length * width);
   let unknownCategories = 0;
@@ -126,12 +140,19 @@ function isMissingCell(column: Column, row: number): boolean {
 
 function findColumn(table: DataTable, name: string): Column {
   const column = table.columns.find((c) => c.name === name);
-  if (!column) throw new WorkbenchError('train.missing-column', `The data has no column named "${name}". Pick columns that exist in the dataset version.`);
+  if (!column)
+    throw new WorkbenchError(
+      'train.missing-column',
+      `The data has no column named "${name}". Pick columns that exist in the dataset version.`,
+    );
   return column;
 }
 
 function typeMismatch(name: string, expected: string): WorkbenchError {
-  return new WorkbenchError('train.type-mismatch', `Column "${name}" was ${expected} when the model was trained but is not now. Use data with the same schema.`);
+  return new WorkbenchError(
+    'train.type-mismatch',
+    `Column "${name}" was ${expected} when the model was trained but is not now. Use data with the same schema.`,
+  );
 }
 
 function median(values: number[]): number {

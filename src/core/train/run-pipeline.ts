@@ -1,6 +1,11 @@
 import type { ColumnSchema, DataTable } from '../data/types.ts';
 import { WorkbenchError } from '../errors.ts';
-import { classificationReport, regressionReport, type ClassificationReport, type RegressionReport } from '../metrics/index.ts';
+import {
+  classificationReport,
+  regressionReport,
+  type ClassificationReport,
+  type RegressionReport,
+} from '../metrics/index.ts';
 import { argmaxRows } from '../models/argmax-rows.ts';
 import { seededRng, type Rng } from '../random/rng.ts';
 import { assignFolds, meanStd } from './cross-validation.ts';
@@ -33,7 +38,10 @@ export interface RunOutcome {
 export interface RunDeps {
   /** Milliseconds from a monotonic clock, for durations. */
   clock: () => number;
-  onProgress?: (progress: TrainProgress | { kind: 'phase'; phase: 'preprocessing' | 'training' | 'evaluating' | 'cross-validating' }) => void;
+  onProgress?: (
+    progress:
+      TrainProgress | { kind: 'phase'; phase: 'preprocessing' | 'training' | 'evaluating' | 'cross-validating' },
+  ) => void;
 }
 
 /** Curves are thinned for storage; areas are always computed on the full curves. */
@@ -46,13 +54,24 @@ const MAX_CURVE_POINTS = 200;
  * k-fold cross-validation. Pure: the same spec and table give the same
  * outcome (for the MLP, on the same TF.js backend).
  */
-export async function runPipeline(table: DataTable, schema: ColumnSchema[], specInput: PipelineSpec, deps: RunDeps): Promise<RunOutcome> {
+export async function runPipeline(
+  table: DataTable,
+  schema: ColumnSchema[],
+  specInput: PipelineSpec,
+  deps: RunDeps,
+): Promise<RunOutcome> {
   const spec = validatePipelineSpec(specInput);
   const data = resolveTrainingData(table, schema, spec);
   const strata = stratify(data, table.rowCount);
-  const split = spec.split.kind === 'random'
-    ? randomSplit(table.rowCount, spec.split.testFraction, seededRng(spec.split.seed), spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)))
-    : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata);
+  const split =
+    spec.split.kind === 'random'
+      ? randomSplit(
+          table.rowCount,
+          spec.split.testFraction,
+          seededRng(spec.split.seed),
+          spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)),
+        )
+      : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata);
 
   if (data.classes) requireEveryClass(data, split.train);
   deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
@@ -63,7 +82,12 @@ export async function runPipeline(table: DataTable, schema: ColumnSchema[], spec
 
   deps.onProgress?.({ kind: 'phase', phase: 'training' });
   const started = deps.clock();
-  const model = await trainModel(spec.model, modelData(data, trainSet.x, split.train, width), seededRng(spec.seed), deps.onProgress);
+  const model = await trainModel(
+    spec.model,
+    modelData(data, trainSet.x, split.train, width),
+    seededRng(spec.seed),
+    deps.onProgress,
+  );
   const trainMs = deps.clock() - started;
 
   deps.onProgress?.({ kind: 'phase', phase: 'evaluating' });
@@ -72,13 +96,34 @@ export async function runPipeline(table: DataTable, schema: ColumnSchema[], spec
     const output = await predictor.predict(testSet.x, split.test.length);
     const evaluation = evaluate(data, split.test, output);
     const score = async (x: Float64Array) => scoreOf(data, split.test, await predictor.predict(x, split.test.length));
-    const importance = await permutationImportance(pre, testSet.x, split.test.length, width, score, seededRng(spec.seed + 1));
+    const importance = await permutationImportance(
+      pre,
+      testSet.x,
+      split.test.length,
+      width,
+      score,
+      seededRng(spec.seed + 1),
+    );
     const warnings: string[] = [];
     if (testSet.unknownCategories > 0) {
-      warnings.push(`${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`);
+      warnings.push(
+        `${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`,
+      );
     }
     const crossValidation = spec.crossValidation ? await crossValidate(table, data, strata, spec, deps) : null;
-    return { task: data.task, labels: data.labels, features: data.features, preprocessor: pre, model, split: { train: split.train.length, test: split.test.length }, ...evaluation, importance, crossValidation, warnings, trainMs };
+    return {
+      task: data.task,
+      labels: data.labels,
+      features: data.features,
+      preprocessor: pre,
+      model,
+      split: { train: split.train.length, test: split.test.length },
+      ...evaluation,
+      importance,
+      crossValidation,
+      warnings,
+      trainMs,
+    };
   } finally {
     predictor.dispose();
   }
@@ -93,7 +138,11 @@ function stratify(data: TrainingData, rows: number): Int32Array {
 function checkedExplicit(rows: number, train: number[], test: number[], strata: Int32Array) {
   const split = explicitSplit(rows, train, test);
   for (const r of [...split.train, ...split.test]) {
-    if (strata[r] < 0) throw new WorkbenchError('split.no-target', `Row ${r} of the split has no target value. Leave rows without a target out of the split.`);
+    if (strata[r] < 0)
+      throw new WorkbenchError(
+        'split.no-target',
+        `Row ${r} of the split has no target value. Leave rows without a target out of the split.`,
+      );
   }
   return split;
 }
@@ -112,11 +161,17 @@ function requireEveryClass(data: TrainingData, train: Int32Array): void {
 }
 
 function modelData(data: TrainingData, x: Float64Array, rows: Int32Array, width: number) {
-  const y = data.classes ? Int32Array.from(rows, (r) => data.classes![r]) : Float64Array.from(rows, (r) => data.values![r]);
+  const y = data.classes
+    ? Int32Array.from(rows, (r) => data.classes![r])
+    : Float64Array.from(rows, (r) => data.values![r]);
   return { task: data.task, x, rows: rows.length, width, y, classCount: data.labels.length };
 }
 
-function evaluate(data: TrainingData, rows: Int32Array, output: Float64Array): Pick<RunOutcome, 'metrics' | 'predictions'> {
+function evaluate(
+  data: TrainingData,
+  rows: Int32Array,
+  output: Float64Array,
+): Pick<RunOutcome, 'metrics' | 'predictions'> {
   if (!data.classes) {
     const actual = Float64Array.from(rows, (r) => data.values![r]);
     return { metrics: regressionReport(actual, output), predictions: { rows, actual, predicted: output, proba: null } };
@@ -124,20 +179,36 @@ function evaluate(data: TrainingData, rows: Int32Array, output: Float64Array): P
   const k = data.labels.length;
   const yTrue = Int32Array.from(rows, (r) => data.classes![r]);
   const yPred = argmaxRows(output, k);
-  const metrics = classificationReport({ labels: data.labels, yTrue, yPred, proba: output }, { maxCurvePoints: MAX_CURVE_POINTS });
-  return { metrics, predictions: { rows, actual: Float64Array.from(yTrue), predicted: Float64Array.from(yPred), proba: output } };
+  const metrics = classificationReport(
+    { labels: data.labels, yTrue, yPred, proba: output },
+    { maxCurvePoints: MAX_CURVE_POINTS },
+  );
+  return {
+    metrics,
+    predictions: { rows, actual: Float64Array.from(yTrue), predicted: Float64Array.from(yPred), proba: output },
+  };
 }
 
 /** Accuracy (classification) or R² (regression): the score permutation importance and CV report. */
 function scoreOf(data: TrainingData, rows: Int32Array, output: Float64Array): number {
-  if (!data.classes) return regressionReport(Float64Array.from(rows, (r) => data.values![r]), output).r2;
+  if (!data.classes)
+    return regressionReport(
+      Float64Array.from(rows, (r) => data.values![r]),
+      output,
+    ).r2;
   const yPred = argmaxRows(output, data.labels.length);
   let correct = 0;
   rows.forEach((r, i) => (correct += data.classes![r] === yPred[i] ? 1 : 0));
   return correct / rows.length;
 }
 
-async function crossValidate(table: DataTable, data: TrainingData, strata: Int32Array, spec: PipelineSpec, deps: RunDeps): Promise<RunOutcome['crossValidation']> {
+async function crossValidate(
+  table: DataTable,
+  data: TrainingData,
+  strata: Int32Array,
+  spec: PipelineSpec,
+  deps: RunDeps,
+): Promise<RunOutcome['crossValidation']> {
   const folds = spec.crossValidation!.folds;
   deps.onProgress?.({ kind: 'phase', phase: 'cross-validating' });
   const rng: Rng = seededRng(spec.seed + 2);
@@ -148,7 +219,11 @@ async function crossValidate(table: DataTable, data: TrainingData, strata: Int32
     const test = rowsWhere(fold, (g) => g === f);
     const pre = fitPreprocessor(table, data.features, train, spec.preprocessing);
     const width = pre.outputNames.length;
-    const model = await trainModel(spec.model, modelData(data, transform(pre, table, train).x, train, width), seededRng(spec.seed + 10 + f));
+    const model = await trainModel(
+      spec.model,
+      modelData(data, transform(pre, table, train).x, train, width),
+      seededRng(spec.seed + 10 + f),
+    );
     const predictor = await openPredictor(model, width);
     try {
       scores.push(scoreOf(data, test, await predictor.predict(transform(pre, table, test).x, test.length)));

@@ -16,7 +16,10 @@ export interface Split {
  */
 export function randomSplit(rows: number, testFraction: number, rng: Rng, strata?: Int32Array): Split {
   if (!(testFraction > 0 && testFraction < 1)) {
-    throw new WorkbenchError('split.bad-fraction', `The test fraction must be between 0 and 1 (got ${testFraction}). Use e.g. 0.2 for 20%.`);
+    throw new WorkbenchError(
+      'split.bad-fraction',
+      `The test fraction must be between 0 and 1 (got ${testFraction}). Use e.g. 0.2 for 20%.`,
+    );
   }
   const usable = strata ? strata.reduce((n, s) => n + (s >= 0 ? 1 : 0), 0) : rows;
   const testSize = Math.ceil(usable * testFraction);
@@ -69,10 +72,16 @@ export function explicitSplit(rows: number, train: number[], test: number[]): Sp
   const check = (list: number[], which: 'train' | 'test', mark: number) => {
     for (const r of list) {
       if (!Number.isInteger(r) || r < 0 || r >= rows) {
-        throw new WorkbenchError('split.bad-index', `The ${which} list has row ${r}, but the data has rows 0 to ${rows - 1}. Fix the split file.`);
+        throw new WorkbenchError(
+          'split.bad-index',
+          `The ${which} list has row ${r}, but the data has rows 0 to ${rows - 1}. Fix the split file.`,
+        );
       }
       if (seen[r] && seen[r] !== mark) {
-        throw new WorkbenchError('split.overlap', `Row ${r} is in both the train and the test list. A row may be in only one of them.`);
+        throw new WorkbenchError(
+          'split.overlap',
+          `Row ${r} is in both the train and the test list. A row may be in only one of them.`,
+        );
       }
       seen[r] = mark;
     }
@@ -80,7 +89,10 @@ export function explicitSplit(rows: number, train: number[], test: number[]): Sp
   check(train, 'train', 1);
   check(test, 'test', 2);
   if (train.length === 0 || test.length === 0) {
-    throw new WorkbenchError('split.empty', 'The split needs at least one train row and one test row. Fix the split file.');
+    throw new WorkbenchError(
+      'split.empty',
+      'The split needs at least one train row and one test row. Fix the split file.',
+    );
   }
   return { train: Int32Array.from(new Set(train)).sort(), test: Int32Array.from(new Set(test)).sort() };
 }

@@ -1,6 +1,19 @@
 import { WorkbenchError } from '../errors.ts';
-import { deserializeForest, predictProba as forestProba, predictValue as forestValue, serializeForest, trainForest } from '../models/forest/index.ts';
-import { fitLogistic, fitRidge, predictProbaLogistic, predictRidge, type LogisticModel, type RidgeModel } from '../models/linear/index.ts';
+import {
+  deserializeForest,
+  predictProba as forestProba,
+  predictValue as forestValue,
+  serializeForest,
+  trainForest,
+} from '../models/forest/index.ts';
+import {
+  fitLogistic,
+  fitRidge,
+  predictProbaLogistic,
+  predictRidge,
+  type LogisticModel,
+  type RidgeModel,
+} from '../models/linear/index.ts';
 import { loadMlp, predictMlp, type MlpArtifact } from '../models/mlp/mlp-model.ts';
 import { trainMlp, type EpochReport } from '../models/mlp/train-mlp.ts';
 import type { Rng } from '../random/rng.ts';
@@ -35,7 +48,12 @@ export type TrainProgress =
  * are our own typed-array code; the MLP is TF.js. The rng drives every
  * random choice, so a seed reproduces the model.
  */
-export async function trainModel(spec: ModelSpec, data: ModelData, rng: Rng, onProgress?: (p: TrainProgress) => void): Promise<ModelArtifact> {
+export async function trainModel(
+  spec: ModelSpec,
+  data: ModelData,
+  rng: Rng,
+  onProgress?: (p: TrainProgress) => void,
+): Promise<ModelArtifact> {
   const design = { x: data.x, rows: data.rows, features: data.width };
   switch (spec.kind) {
     case 'forest': {
@@ -45,17 +63,31 @@ export async function trainModel(spec: ModelSpec, data: ModelData, rng: Rng, onP
           : { task: 'regression' as const, ...design, y: data.y as Float64Array };
       const model = trainForest(
         forestData,
-        { task: data.task, trees: spec.trees, maxDepth: spec.maxDepth, minSamplesLeaf: spec.minSamplesLeaf, maxFeatures: spec.maxFeatures === 1 ? 'all' : spec.maxFeatures, bootstrap: spec.bootstrap },
+        {
+          task: data.task,
+          trees: spec.trees,
+          maxDepth: spec.maxDepth,
+          minSamplesLeaf: spec.minSamplesLeaf,
+          maxFeatures: spec.maxFeatures === 1 ? 'all' : spec.maxFeatures,
+          bootstrap: spec.bootstrap,
+        },
         rng,
         (built) => onProgress?.({ kind: 'trees', built, total: spec.trees }),
       );
       return { kind: 'forest', forest: serializeForest(model) };
     }
     case 'logistic': {
-      if (data.task !== 'classification') throw wrongTask('Logistic regression', 'classification', 'linear (ridge) regression');
+      if (data.task !== 'classification')
+        throw wrongTask('Logistic regression', 'classification', 'linear (ridge) regression');
       const model = fitLogistic(
         { ...design, y: data.y as Int32Array, classCount: data.classCount },
-        { C: spec.C, maxIter: spec.maxIter, tol: spec.tol, onIteration: ({ iteration, value }) => void onProgress?.({ kind: 'iteration', iteration, objective: value / data.rows }) },
+        {
+          C: spec.C,
+          maxIter: spec.maxIter,
+          tol: spec.tol,
+          onIteration: ({ iteration, value }) =>
+            void onProgress?.({ kind: 'iteration', iteration, objective: value / data.rows }),
+        },
       );
       return { kind: 'logistic', model };
     }
@@ -87,7 +119,10 @@ export async function openPredictor(artifact: ModelArtifact, width: number): Pro
       return { predict: async (x, rows) => predict(model, x, rows), dispose: none };
     }
     case 'logistic':
-      return { predict: async (x, rows) => predictProbaLogistic(artifact.model, { x, rows, features: width }), dispose: none };
+      return {
+        predict: async (x, rows) => predictProbaLogistic(artifact.model, { x, rows, features: width }),
+        dispose: none,
+      };
     case 'linear':
       return { predict: async (x, rows) => predictRidge(artifact.model, { x, rows, features: width }), dispose: none };
     case 'mlp': {
@@ -98,5 +133,8 @@ export async function openPredictor(artifact: ModelArtifact, width: number): Pro
 }
 
 function wrongTask(model: string, task: Task, instead: string): WorkbenchError {
-  return new WorkbenchError('train.wrong-task', `${model} is for ${task}, but this target calls for the other task. Choose ${instead}, or change the task.`);
+  return new WorkbenchError(
+    'train.wrong-task',
+    `${model} is for ${task}, but this target calls for the other task. Choose ${instead}, or change the task.`,
+  );
 }

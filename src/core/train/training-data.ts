@@ -1,5 +1,12 @@
 import { WorkbenchError } from '../errors.ts';
-import { cellText, isNumericColumn, type Column, type ColumnSchema, type ColumnType, type DataTable } from '../data/types.ts';
+import {
+  cellText,
+  isNumericColumn,
+  type Column,
+  type ColumnSchema,
+  type ColumnType,
+  type DataTable,
+} from '../data/types.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 
 /** The target and features of a run, resolved against the data. */
@@ -23,35 +30,58 @@ const MAX_INTEGER_CLASSES = 20;
  * Decides the task, the feature columns and the encoded target, and refuses
  * what cannot be trained, saying what to change.
  */
-export function resolveTrainingData(table: DataTable, schema: ColumnSchema[], spec: Pick<PipelineSpec, 'target' | 'features' | 'task'>): TrainingData {
+export function resolveTrainingData(
+  table: DataTable,
+  schema: ColumnSchema[],
+  spec: Pick<PipelineSpec, 'target' | 'features' | 'task'>,
+): TrainingData {
   const target = table.columns.find((c) => c.name === spec.target);
   if (!target) {
-    throw new WorkbenchError('train.no-target', `The data has no column "${spec.target}" to predict. Choose one of: ${table.columns.map((c) => c.name).join(', ')}.`);
+    throw new WorkbenchError(
+      'train.no-target',
+      `The data has no column "${spec.target}" to predict. Choose one of: ${table.columns.map((c) => c.name).join(', ')}.`,
+    );
   }
   const features = spec.features.length > 0 ? spec.features : defaultFeatures(schema, spec.target);
   for (const name of features) {
     if (!table.columns.some((c) => c.name === name)) {
-      throw new WorkbenchError('train.missing-column', `The spec names a feature column "${name}" that the data does not have. Remove it or pick another column.`);
+      throw new WorkbenchError(
+        'train.missing-column',
+        `The spec names a feature column "${name}" that the data does not have. Remove it or pick another column.`,
+      );
     }
   }
   if (features.length === 0) {
-    throw new WorkbenchError('train.no-features', 'No column can be used as a feature (numbers, booleans, dates or categories with the role feature). Set at least one column\'s role to feature.');
+    throw new WorkbenchError(
+      'train.no-features',
+      "No column can be used as a feature (numbers, booleans, dates or categories with the role feature). Set at least one column's role to feature.",
+    );
   }
   const task = spec.task === 'auto' ? detectTask(target) : spec.task;
   let present = 0;
   const n = table.rowCount;
   for (let r = 0; r < n; r++) if (cellText(target, r) !== '') present++;
-  if (present === 0) throw new WorkbenchError('train.target-missing', `The target "${target.name}" has no values. Choose a target column that is filled in.`);
+  if (present === 0)
+    throw new WorkbenchError(
+      'train.target-missing',
+      `The target "${target.name}" has no values. Choose a target column that is filled in.`,
+    );
 
   if (task === 'regression') {
     if (!isNumericColumn(target) || target.type === 'boolean' || target.type === 'datetime') {
-      throw new WorkbenchError('train.target-not-numeric', `Regression needs a numeric target, but "${target.name}" is ${target.type}. Choose classification, or a numeric target.`);
+      throw new WorkbenchError(
+        'train.target-not-numeric',
+        `Regression needs a numeric target, but "${target.name}" is ${target.type}. Choose classification, or a numeric target.`,
+      );
     }
     return { task, features, labels: [], classes: null, values: target.values, rowsWithTarget: present };
   }
   const { labels, classes } = encodeClasses(target);
   if (labels.length < 2) {
-    throw new WorkbenchError('train.one-class', `The target "${target.name}" has only one class ("${labels[0]}"), so there is nothing to tell apart. Choose another target or load data with more classes.`);
+    throw new WorkbenchError(
+      'train.one-class',
+      `The target "${target.name}" has only one class ("${labels[0]}"), so there is nothing to tell apart. Choose another target or load data with more classes.`,
+    );
   }
   return { task, features, labels, classes, values: null, rowsWithTarget: present };
 }
@@ -62,7 +92,9 @@ export function resolveTrainingData(table: DataTable, schema: ColumnSchema[], sp
  * a schema alone, so the UI can offer the same default without the table.
  */
 export function defaultFeatures(schema: ColumnSchema[], target: string): string[] {
-  return schema.filter((c) => c.name !== target && (c.role === 'feature' || c.role === 'target') && isModelReadable(c.type)).map((c) => c.name);
+  return schema
+    .filter((c) => c.name !== target && (c.role === 'feature' || c.role === 'target') && isModelReadable(c.type))
+    .map((c) => c.name);
 }
 
 /** Free text and identifiers cannot be model inputs as they are. */
@@ -83,7 +115,8 @@ export function taskFor(type: ColumnType, distinct: number): Task {
 function detectTask(target: Column): Task {
   if (target.type !== 'integer') return taskFor(target.type, 0);
   const distinct = new Set<number>();
-  for (const v of (target as { values: Float64Array }).values) if (!Number.isNaN(v) && distinct.add(v).size > MAX_INTEGER_CLASSES) break;
+  for (const v of (target as { values: Float64Array }).values)
+    if (!Number.isNaN(v) && distinct.add(v).size > MAX_INTEGER_CLASSES) break;
   return taskFor('integer', distinct.size);
 }
 

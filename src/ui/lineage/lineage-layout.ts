@@ -50,7 +50,7 @@ export function layoutLineage(graph: LineageGraph): LineageLayout {
     return { node, x: placed.x, y: placed.y };
   });
   const edges = graph.edges.map((edge) => {
-    const points = ((g.edge(edge.from, edge.to) as { points?: { x: number; y: number }[] }).points ?? []);
+    const points = (g.edge(edge.from, edge.to) as { points?: { x: number; y: number }[] }).points ?? [];
     const path = points.map((p, i) => `${i ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     return { from: edge.from, to: edge.to, kind: edge.kind, path };
   });

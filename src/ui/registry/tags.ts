@@ -9,10 +9,17 @@
  */
 export function parseTags(text: string): { ok: true; tags: Record<string, string> } | { ok: false; message: string } {
   const tags: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf('=');
     const key = at < 0 ? '' : part.slice(0, at).trim();
-    if (!key) return { ok: false, message: `"${part}" is not a tag. Write tags as key=value, separated by commas (e.g. team=research).` };
+    if (!key)
+      return {
+        ok: false,
+        message: `"${part}" is not a tag. Write tags as key=value, separated by commas (e.g. team=research).`,
+      };
     tags[key] = part.slice(at + 1).trim();
   }
   return { ok: true, tags };
@@ -20,5 +27,7 @@ export function parseTags(text: string): { ok: true; tags: Record<string, string
 
 /** The inverse of {@link parseTags}, for editing. */
 export function formatTags(tags: Record<string, string>): string {
-  return Object.entries(tags).map(([k, v]) => `${k}=${v}`).join(', ');
+  return Object.entries(tags)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
 }

@@ -12,4 +12,15 @@ export interface ChartSeries {
 }
 
 /** Distinct, readable colours for series in order. */
-export const SERIES_COLORS = ['#2f5fd0', '#d9480f', '#2b8a3e', '#9c36b5', '#e8590c', '#1098ad', '#c2255c', '#5f3dc4', '#66a80f', '#495057'];
+export const SERIES_COLORS = [
+  '#2f5fd0',
+  '#d9480f',
+  '#2b8a3e',
+  '#9c36b5',
+  '#e8590c',
+  '#1098ad',
+  '#c2255c',
+  '#5f3dc4',
+  '#66a80f',
+  '#495057',
+];

@@ -31,7 +31,13 @@ export function overlaidLoss(runs: readonly RunRecord[]): ChartSeries[] {
     const xs = run.curve.map((p) => p.step);
     const own: ChartSeries[] = [{ label: `${run.name} loss`, xs, ys: run.curve.map((p) => p.loss), color: color(i) }];
     if (run.curve.some((p) => p.valLoss !== null)) {
-      own.push({ label: `${run.name} val loss`, xs, ys: run.curve.map((p) => p.valLoss), color: color(i), dash: [6, 4] });
+      own.push({
+        label: `${run.name} val loss`,
+        xs,
+        ys: run.curve.map((p) => p.valLoss),
+        color: color(i),
+        dash: [6, 4],
+      });
     }
     return own;
   });
@@ -40,14 +46,32 @@ export function overlaidLoss(runs: readonly RunRecord[]): ChartSeries[] {
 /** One-vs-rest ROC curve of each class present in the held-out rows. */
 export function rocSeries(report: ClassificationReport): ChartSeries[] {
   return (report.rocCurves ?? []).flatMap((curve, k) =>
-    curve ? [{ label: `${report.confusion.labels[k]} (AUC ${auc(report.perClass[k]?.rocAuc)})`, xs: curve.fpr, ys: curve.tpr, color: color(k) }] : [],
+    curve
+      ? [
+          {
+            label: `${report.confusion.labels[k]} (AUC ${auc(report.perClass[k]?.rocAuc)})`,
+            xs: curve.fpr,
+            ys: curve.tpr,
+            color: color(k),
+          },
+        ]
+      : [],
   );
 }
 
 /** One-vs-rest precision-recall curve of each class, recall on x. */
 export function prSeries(report: ClassificationReport): ChartSeries[] {
   return (report.prCurves ?? []).flatMap((curve, k) =>
-    curve ? [{ label: `${report.confusion.labels[k]} (AP ${auc(report.perClass[k]?.averagePrecision)})`, xs: curve.recall, ys: curve.precision, color: color(k) }] : [],
+    curve
+      ? [
+          {
+            label: `${report.confusion.labels[k]} (AP ${auc(report.perClass[k]?.averagePrecision)})`,
+            xs: curve.recall,
+            ys: curve.precision,
+            color: color(k),
+          },
+        ]
+      : [],
   );
 }
 

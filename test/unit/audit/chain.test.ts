@@ -31,7 +31,15 @@ describe('sealEvent', () => {
   it('hashes the canonical JSON of every field but hash', () => {
     const event = sealEvent(null, draft('x', { b: 1, a: [1, 2] }));
     const expected = sha256HexSync(
-      canonicalJson({ seq: 1, at: event.at, actor: 'tester', type: 'x', subject: 'abc', data: { a: [1, 2], b: 1 }, prevHash: GENESIS_HASH }),
+      canonicalJson({
+        seq: 1,
+        at: event.at,
+        actor: 'tester',
+        type: 'x',
+        subject: 'abc',
+        data: { a: [1, 2], b: 1 },
+        prevHash: GENESIS_HASH,
+      }),
     );
     expect(event.hash).toBe(expected);
     expect(eventHash(event)).toBe(expected);

@@ -7,7 +7,13 @@ import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
 function chain(n: number): AuditEvent[] {
   const events: AuditEvent[] = [];
   for (let i = 0; i < n; i++) {
-    const draft = { at: `2024-01-0${(i % 9) + 1}T00:00:00.000Z`, actor: 'tester', type: 'test.step', subject: `s${i + 1}`, data: { i } };
+    const draft = {
+      at: `2024-01-0${(i % 9) + 1}T00:00:00.000Z`,
+      actor: 'tester',
+      type: 'test.step',
+      subject: `s${i + 1}`,
+      data: { i },
+    };
     events.push(sealEvent(events.at(-1) ?? null, draft));
   }
   return events;
@@ -27,10 +33,19 @@ describe('verifyChain', () => {
 
   it('accepts a chain that starts with a workspace.erased genesis event', () => {
     const genesis = sealEvent(null, {
-      at: '2024-02-01T00:00:00.000Z', actor: 'tester', type: 'workspace.erased', subject: '',
+      at: '2024-02-01T00:00:00.000Z',
+      actor: 'tester',
+      type: 'workspace.erased',
+      subject: '',
       data: { erasedEvents: 5, previousHead: chain(5)[4].hash },
     });
-    const next = sealEvent(genesis, { at: '2024-02-01T00:00:01.000Z', actor: 'tester', type: 'test.step', subject: '', data: {} });
+    const next = sealEvent(genesis, {
+      at: '2024-02-01T00:00:01.000Z',
+      actor: 'tester',
+      type: 'test.step',
+      subject: '',
+      data: {},
+    });
     expect(verifyChain([genesis, next])).toEqual({ ok: true, count: 2, head: next.hash });
   });
 

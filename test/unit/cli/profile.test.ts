@@ -24,7 +24,14 @@ let dir: string;
 let samplePath: string;
 let crlfPath: string;
 let escapePath: string;
-const CHILD_BAD = ['empty.csv', 'picture.png', 'latin1.csv', 'unterminated-quote.csv', 'ragged-short-row.csv', 'text-after-closing-quote.csv'];
+const CHILD_BAD = [
+  'empty.csv',
+  'picture.png',
+  'latin1.csv',
+  'unterminated-quote.csv',
+  'ragged-short-row.csv',
+  'text-after-closing-quote.csv',
+];
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-cli-'));
@@ -58,7 +65,13 @@ describe('workbench profile --json', () => {
     expect(report.versionId).toBe(await datasetId(parseCsv(readFileSync(samplePath)).table));
     expect(report.versionId).toMatch(/^[0-9a-f]{64}$/);
     expect(Array.isArray(report.warnings)).toBe(true);
-    expect(report.columns.map((c: { name: string }) => c.name)).toEqual(['species', 'island', 'mass_g', 'measured_on', 'ok']);
+    expect(report.columns.map((c: { name: string }) => c.name)).toEqual([
+      'species',
+      'island',
+      'mass_g',
+      'measured_on',
+      'ok',
+    ]);
     for (const column of report.columns) {
       expect(Object.keys(column)).toEqual(expect.arrayContaining(['name', 'type', 'role', 'missing', 'distinct']));
     }
@@ -90,7 +103,10 @@ describe('workbench profile --json', () => {
   });
 
   it('gives a CRLF copy of the same data the same version id', async () => {
-    const [lf, crlf] = await Promise.all([workbench('profile', samplePath, '--json'), workbench('profile', crlfPath, '--json')]);
+    const [lf, crlf] = await Promise.all([
+      workbench('profile', samplePath, '--json'),
+      workbench('profile', crlfPath, '--json'),
+    ]);
     expect(JSON.parse(crlf.stdout).versionId).toBe(JSON.parse(lf.stdout).versionId);
   });
 
@@ -103,7 +119,10 @@ describe('workbench profile --json', () => {
 });
 
 describe('workbench profile on every corpus file that loads', () => {
-  const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<string, { loads: boolean; rows?: number; columns?: number }>;
+  const expected = JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<
+    string,
+    { loads: boolean; rows?: number; columns?: number }
+  >;
   const loaded = Object.entries(expected).filter(([, e]) => e.loads);
 
   it.each(loaded)('%s (in process): exits 0 with the expected shape', async (name, e) => {
@@ -138,7 +157,9 @@ describe('workbench profile (text)', () => {
 });
 
 describe('workbench profile on bad input', () => {
-  const refused = Object.entries(JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<string, { loads: boolean }>)
+  const refused = Object.entries(
+    JSON.parse(readFileSync(join(corpus, 'expected.json'), 'utf8')) as Record<string, { loads: boolean }>,
+  )
     .filter(([, e]) => !e.loads)
     .map(([name]) => name);
 
@@ -177,7 +198,9 @@ describe('workbench profile on bad input', () => {
     const run = await workbench('profile', join(dir, 'missing.csv'));
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/^error: Cannot read ".*missing\.csv": no such file\. Check the path and try again\.\n$/);
+    expect(run.stderr).toMatch(
+      /^error: Cannot read ".*missing\.csv": no such file\. Check the path and try again\.\n$/,
+    );
   });
 
   it('exits 1 with one line when given a directory', async () => {
@@ -212,7 +235,10 @@ describe('workbench command line', () => {
   });
 
   it('exits 2 with the profile usage for a missing file argument or an unknown option', async () => {
-    const [none, unknown] = [await workbenchInProcess('profile'), await workbenchInProcess('profile', samplePath, '--yaml')];
+    const [none, unknown] = [
+      await workbenchInProcess('profile'),
+      await workbenchInProcess('profile', samplePath, '--yaml'),
+    ];
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^error: Give the CSV file to profile\.\n/);
     expect(unknown.code).toBe(2);

@@ -18,8 +18,31 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-cli-registry-'));
   ws = join(dir, 'ws');
   // Logistic (accuracy 0.9667 on this split) first, forest (0.9333) second: version 2 is the worse one.
-  first = await workbench('train', IRIS, '--target', 'species', '--model', 'logistic', '--workspace', ws, '--register', 'iris');
-  second = await workbenchInProcess('train', IRIS, '--target', 'species', '--model', 'forest', '--workspace', ws, '--register', 'iris', '--json');
+  first = await workbench(
+    'train',
+    IRIS,
+    '--target',
+    'species',
+    '--model',
+    'logistic',
+    '--workspace',
+    ws,
+    '--register',
+    'iris',
+  );
+  second = await workbenchInProcess(
+    'train',
+    IRIS,
+    '--target',
+    'species',
+    '--model',
+    'forest',
+    '--workspace',
+    ws,
+    '--register',
+    'iris',
+    '--json',
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -56,7 +79,17 @@ describe('workbench train --register', () => {
     cpSync(ws, copy, { recursive: true });
     const specPath = join(dir, 'spec.json');
     writeFileSync(specPath, JSON.stringify(JSON.parse(second.stdout).spec));
-    const run = await workbenchInProcess('run', specPath, '--data', IRIS, '--workspace', copy, '--register', 'iris', '--json');
+    const run = await workbenchInProcess(
+      'run',
+      specPath,
+      '--data',
+      IRIS,
+      '--workspace',
+      copy,
+      '--register',
+      'iris',
+      '--json',
+    );
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(report.modelVersion).toMatchObject({ id: 'iris@3', version: 3 });
@@ -65,16 +98,36 @@ describe('workbench train --register', () => {
 
   it('registers nothing when the run fails, and needs --workspace', async () => {
     const failing = join(dir, 'failing');
-    const run = await workbenchInProcess('train', IRIS, '--target', 'nope', '--workspace', failing, '--register', 'iris');
+    const run = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'nope',
+      '--workspace',
+      failing,
+      '--register',
+      'iris',
+    );
     expect(run.code).toBe(1);
     expect(JSON.parse((await workbenchInProcess('models', '--workspace', failing, '--json')).stdout)).toEqual([]);
-    const types = JSON.parse((await workbenchInProcess('audit', 'list', '--workspace', failing, '--json')).stdout).map((e: { type: string }) => e.type);
+    const types = JSON.parse((await workbenchInProcess('audit', 'list', '--workspace', failing, '--json')).stdout).map(
+      (e: { type: string }) => e.type,
+    );
     expect(types).toEqual(['dataset.version_saved', 'run.started', 'run.failed']);
 
     const bare = await workbenchInProcess('train', IRIS, '--target', 'species', '--register', 'iris');
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('--register needs --workspace');
-    const badName = await workbenchInProcess('train', IRIS, '--target', 'species', '--workspace', join(dir, 'bad-name'), '--register', 'no spaces');
+    const badName = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--workspace',
+      join(dir, 'bad-name'),
+      '--register',
+      'no spaces',
+    );
     expect(badName.code).toBe(1);
     expect(badName.stderr).toContain('"no spaces" cannot name a model');
     expect(existsSync(join(dir, 'bad-name'))).toBe(false);
@@ -84,7 +137,13 @@ describe('workbench train --register', () => {
 describe('workbench models', () => {
   it('lists the model with its version numbers and no Production version', async () => {
     expect(await json('models')).toEqual([
-      expect.objectContaining({ name: 'iris', latestVersion: 2, versions: [1, 2], production: null, gates: expect.objectContaining({ stages: ['Production'] }) }),
+      expect.objectContaining({
+        name: 'iris',
+        latestVersion: 2,
+        versions: [1, 2],
+        production: null,
+        gates: expect.objectContaining({ stages: ['Production'] }),
+      }),
     ]);
     const table = await cli('models');
     expect(table.stdout.split('\n')[1].trim().split(/\s+/).slice(0, 4)).toEqual(['iris', '2', '2', '-']);
@@ -93,10 +152,12 @@ describe('workbench models', () => {
   it('lists one model’s version records with their runs, dataset version and metrics', async () => {
     const versions = await json('models', 'iris');
     const report = JSON.parse(second.stdout);
-    expect(versions.map((v: { id: string; stage: string; modelKind: string }) => [v.id, v.stage, v.modelKind])).toEqual([
-      ['iris@1', 'Development', 'logistic'],
-      ['iris@2', 'Development', 'forest'],
-    ]);
+    expect(versions.map((v: { id: string; stage: string; modelKind: string }) => [v.id, v.stage, v.modelKind])).toEqual(
+      [
+        ['iris@1', 'Development', 'logistic'],
+        ['iris@2', 'Development', 'forest'],
+      ],
+    );
     expect(versions[0].runId).toBe(/\nrun {7}(\S+)\n/.exec(first.stdout)![1]);
     expect(versions[1]).toMatchObject({ runId: report.runId, datasetVersionId: report.datasetVersionId, testRows: 30 });
     expect(versions[0].metrics.accuracy).toBeCloseTo(29 / 30, 10);
@@ -109,7 +170,9 @@ describe('workbench models', () => {
   it('exits 1 for an unknown model, naming the ones there are', async () => {
     const run = await cli('models', 'churn');
     expect(run.code).toBe(1);
-    expect(run.stderr).toBe('error: There is no model named "churn". Pick one of "iris", or register a run under that name first.\n');
+    expect(run.stderr).toBe(
+      'error: There is no model named "churn". Pick one of "iris", or register a run under that name first.\n',
+    );
   });
 });
 
@@ -131,30 +194,63 @@ describe('workbench promote', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')).toHaveLength(2);
-    expect(run.stderr).toMatch(/^error: promotion blocked: metric:accuracy:regression: accuracy is 0\.9333, 0\.03333 lower \(worse\) than Production version 1 \(0\.9667\); the gate allows at most 0\./);
+    expect(run.stderr).toMatch(
+      /^error: promotion blocked: metric:accuracy:regression: accuracy is 0\.9333, 0\.03333 lower \(worse\) than Production version 1 \(0\.9667\); the gate allows at most 0\./,
+    );
 
     const blocked = await json('audit', 'list', '--type', 'model.promotion_blocked');
     expect(blocked).toHaveLength(1);
-    expect(blocked[0]).toMatchObject({ subject: 'iris@2', actor: 'cli', data: { from: 'Development', to: 'Production', failedGates: [{ gate: 'metric:accuracy:regression' }] } });
-    expect((await json('models', 'iris')).map((v: { stage: string }) => v.stage)).toEqual(['Production', 'Development']);
+    expect(blocked[0]).toMatchObject({
+      subject: 'iris@2',
+      actor: 'cli',
+      data: { from: 'Development', to: 'Production', failedGates: [{ gate: 'metric:accuracy:regression' }] },
+    });
+    expect((await json('models', 'iris')).map((v: { stage: string }) => v.stage)).toEqual([
+      'Production',
+      'Development',
+    ]);
   });
 
   it('requires an approval when the gates say so, then archives the old Production version', async () => {
     expect((await cli('gates', 'iris', '--set', '{"metrics":[],"requireApproval":true}')).code).toBe(0);
-    expect(await json('gates', 'iris')).toMatchObject({ metrics: [], requireApproval: true, requireQualityChecks: true });
+    expect(await json('gates', 'iris')).toMatchObject({
+      metrics: [],
+      requireApproval: true,
+      requireQualityChecks: true,
+    });
 
     const unapproved = await cli('promote', 'iris', '2', '--stage', 'Production');
     expect(unapproved.code).toBe(1);
-    expect(unapproved.stderr).toMatch(/^error: promotion blocked: approval: This promotion needs an approval\..*\(--approver <name> --comment <text>\)\n$/);
+    expect(unapproved.stderr).toMatch(
+      /^error: promotion blocked: approval: This promotion needs an approval\..*\(--approver <name> --comment <text>\)\n$/,
+    );
 
-    const approved = await cli('promote', 'iris', '2', '--stage', 'Production', '--approver', 'Ana', '--comment', 'Simpler model, accepted');
+    const approved = await cli(
+      'promote',
+      'iris',
+      '2',
+      '--stage',
+      'Production',
+      '--approver',
+      'Ana',
+      '--comment',
+      'Simpler model, accepted',
+    );
     expect(approved.stderr).toBe('');
     expect(approved.code).toBe(0);
-    expect(approved.stdout).toBe('iris@2: Development → Production (approved by Ana)\niris@1: Production → Archived (replaced by version 2)\n');
+    expect(approved.stdout).toBe(
+      'iris@2: Development → Production (approved by Ana)\niris@1: Production → Archived (replaced by version 2)\n',
+    );
     expect((await json('models', 'iris')).map((v: { stage: string }) => v.stage)).toEqual(['Archived', 'Production']);
     expect(await json('models')).toEqual([expect.objectContaining({ production: 2 })]);
     const changed = await json('audit', 'list', '--type', 'model.stage_changed');
-    expect(changed.map((e: { subject: string; data: { approver: string | null; archivedVersion: number | null } }) => [e.subject, e.data.approver, e.data.archivedVersion])).toEqual([
+    expect(
+      changed.map((e: { subject: string; data: { approver: string | null; archivedVersion: number | null } }) => [
+        e.subject,
+        e.data.approver,
+        e.data.archivedVersion,
+      ]),
+    ).toEqual([
       ['iris@1', null, null],
       ['iris@2', 'Ana', 1],
     ]);
@@ -237,7 +333,9 @@ describe('workbench audit verify after registry actions', () => {
     ]);
     const run = await cli('audit', 'verify');
     expect(run.code).toBe(0);
-    expect(run.stdout.split('\n')[0]).toMatch(new RegExp(`^audit chain intact: ${types.length} events, head [0-9a-f]{64}$`));
+    expect(run.stdout.split('\n')[0]).toMatch(
+      new RegExp(`^audit chain intact: ${types.length} events, head [0-9a-f]{64}$`),
+    );
   });
 
   it('still names an edited registry event', async () => {

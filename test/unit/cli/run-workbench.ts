@@ -25,7 +25,11 @@ const waiting: (() => void)[] = [];
  */
 export function workbench(...args: string[]): Promise<Run> {
   const key = JSON.stringify(args);
-  if (!runs.has(key)) runs.set(key, limited(() => spawnWorkbench(args)));
+  if (!runs.has(key))
+    runs.set(
+      key,
+      limited(() => spawnWorkbench(args)),
+    );
   return runs.get(key)!;
 }
 
@@ -42,10 +46,15 @@ async function limited<T>(task: () => Promise<T>): Promise<T> {
 
 function spawnWorkbench(args: string[]): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'bin/workbench.js'), ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [join(root, 'bin/workbench.js'), ...args],
+      { cwd: root, maxBuffer: 64 << 20 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 

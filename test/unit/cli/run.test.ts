@@ -29,7 +29,21 @@ function writeSpec(name: string, spec: unknown): string {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-run-'));
   irisId = await datasetId(parseCsv(readFileSync(IRIS)).table);
-  const train = await workbenchInProcess('train', IRIS, '--target', 'species', '--model', 'logistic', '--exclude', 'sepal_width', '--seed', '3', '--cv', '3', '--json');
+  const train = await workbenchInProcess(
+    'train',
+    IRIS,
+    '--target',
+    'species',
+    '--model',
+    'logistic',
+    '--exclude',
+    'sepal_width',
+    '--seed',
+    '3',
+    '--cv',
+    '3',
+    '--json',
+  );
   trained = JSON.parse(train.stdout);
   specPath = writeSpec('pipeline.json', trained.spec);
   rerun = workbench('run', specPath, '--data', IRIS, '--json', '--predictions', path('rerun.csv'));
@@ -64,11 +78,30 @@ describe('workbench run', () => {
   });
 
   it('runs a spec with an explicit split on exactly those rows', async () => {
-    const spec: PipelineSpec = { ...defaultPipelineSpec(irisId, 'species', 'logistic'), split: { kind: 'indices', train: [...Array(150).keys()].filter((r) => r % 3 !== 0), test: [0, 51, 102] } };
+    const spec: PipelineSpec = {
+      ...defaultPipelineSpec(irisId, 'species', 'logistic'),
+      split: { kind: 'indices', train: [...Array(150).keys()].filter((r) => r % 3 !== 0), test: [0, 51, 102] },
+    };
     const out = path('three.csv');
-    const run = await workbenchInProcess('run', writeSpec('indices.json', spec), '--data', IRIS, '--predictions', out, '--json');
+    const run = await workbenchInProcess(
+      'run',
+      writeSpec('indices.json', spec),
+      '--data',
+      IRIS,
+      '--predictions',
+      out,
+      '--json',
+    );
     expect(JSON.parse(run.stdout).split).toEqual({ train: 100, test: 3 });
-    expect(csvParseRows(readFileSync(out, 'utf8')).slice(1).map((r) => [r[0], r[1]])).toEqual([['0', 'setosa'], ['51', 'versicolor'], ['102', 'virginica']]);
+    expect(
+      csvParseRows(readFileSync(out, 'utf8'))
+        .slice(1)
+        .map((r) => [r[0], r[1]]),
+    ).toEqual([
+      ['0', 'setosa'],
+      ['51', 'versicolor'],
+      ['102', 'virginica'],
+    ]);
   });
 });
 
@@ -83,27 +116,47 @@ describe('workbench run on bad input', () => {
   it('refuses data that is not the dataset version the spec was made for, naming both short ids', async () => {
     const penguinsId = await datasetId(parseCsv(readFileSync(PENGUINS)).table);
     const run = await workbenchInProcess('run', specPath, '--data', PENGUINS);
-    expectOneLineError(run, new RegExp(`^error: penguins\\.csv is not dataset version ${irisId.slice(0, 12)} that the spec was made for; it is version ${penguinsId.slice(0, 12)}\\. `));
+    expectOneLineError(
+      run,
+      new RegExp(
+        `^error: penguins\\.csv is not dataset version ${irisId.slice(0, 12)} that the spec was made for; it is version ${penguinsId.slice(0, 12)}\\. `,
+      ),
+    );
   });
 
   it('refuses a spec that is not JSON', async () => {
-    expectOneLineError(await workbenchInProcess('run', writeSpec('broken.json', '{"schemaVersion": 1,'), '--data', IRIS), /"[^"]*broken\.json" is not valid JSON \(.*\)\. Give a pipeline spec/);
+    expectOneLineError(
+      await workbenchInProcess('run', writeSpec('broken.json', '{"schemaVersion": 1,'), '--data', IRIS),
+      /"[^"]*broken\.json" is not valid JSON \(.*\)\. Give a pipeline spec/,
+    );
   });
 
   it('refuses a malformed spec, listing what is wrong', async () => {
     const spec = { ...defaultPipelineSpec(irisId, 'species'), schemaVersion: 2, model: { kind: 'svm' } };
-    expectOneLineError(await workbenchInProcess('run', writeSpec('invalid.json', spec), '--data', IRIS), /The pipeline spec is not valid: schemaVersion must be 1 \(got 2\); model\.kind must be/);
+    expectOneLineError(
+      await workbenchInProcess('run', writeSpec('invalid.json', spec), '--data', IRIS),
+      /The pipeline spec is not valid: schemaVersion must be 1 \(got 2\); model\.kind must be/,
+    );
   });
 
   it('refuses a spec that names a column the data does not have', async () => {
     const spec = { ...defaultPipelineSpec(irisId, 'species'), features: ['petal_length', 'petal_colour'] };
-    expectOneLineError(await workbenchInProcess('run', writeSpec('missing-column.json', spec), '--data', IRIS), /feature column "petal_colour" that the data does not have/);
+    expectOneLineError(
+      await workbenchInProcess('run', writeSpec('missing-column.json', spec), '--data', IRIS),
+      /feature column "petal_colour" that the data does not have/,
+    );
     const target = defaultPipelineSpec(irisId, 'genus');
-    expectOneLineError(await workbenchInProcess('run', writeSpec('missing-target.json', target), '--data', IRIS), /no column "genus" to predict/);
+    expectOneLineError(
+      await workbenchInProcess('run', writeSpec('missing-target.json', target), '--data', IRIS),
+      /no column "genus" to predict/,
+    );
   });
 
   it('refuses a missing spec file', async () => {
-    expectOneLineError(await workbenchInProcess('run', path('nope.json'), '--data', IRIS), /Cannot read ".*nope\.json": no such file/);
+    expectOneLineError(
+      await workbenchInProcess('run', path('nope.json'), '--data', IRIS),
+      /Cannot read ".*nope\.json": no such file/,
+    );
   });
 });
 

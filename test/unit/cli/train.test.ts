@@ -33,7 +33,19 @@ const path = (name: string) => join(dir, name);
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-train-'));
   // Start every child process now so they overlap; the tests await their results.
-  workbench('train', IRIS, '--target', 'species', '--model', 'logistic', '--split', SPLIT, '--json', '--predictions', path('sklearn-predictions.csv'));
+  workbench(
+    'train',
+    IRIS,
+    '--target',
+    'species',
+    '--model',
+    'logistic',
+    '--split',
+    SPLIT,
+    '--json',
+    '--predictions',
+    path('sklearn-predictions.csv'),
+  );
   workbench('train', IRIS, '--target', 'species', '--json');
   workbench('train', IRIS, '--target', 'species', '--json', '--seed', '42');
   workbench('train', IRIS, '--target', 'species', '--model', 'mlp', '--json');
@@ -44,12 +56,28 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('workbench train agrees with scikit-learn', () => {
   it('logistic regression on iris with a fixed split predicts as sklearn’s LogisticRegression() on standardized features', async () => {
-    const run = await workbench('train', IRIS, '--target', 'species', '--model', 'logistic', '--split', SPLIT, '--json', '--predictions', path('sklearn-predictions.csv'));
+    const run = await workbench(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--model',
+      'logistic',
+      '--split',
+      SPLIT,
+      '--json',
+      '--predictions',
+      path('sklearn-predictions.csv'),
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout);
     expect(report.split).toEqual({ train: 120, test: 30 });
-    expect(report.spec.split).toEqual({ kind: 'indices', train: JSON.parse(readFileSync(SPLIT, 'utf8')).train, test: sklearn.rows });
+    expect(report.spec.split).toEqual({
+      kind: 'indices',
+      train: JSON.parse(readFileSync(SPLIT, 'utf8')).train,
+      test: sklearn.rows,
+    });
     expect(report.labels).toEqual(sklearn.labels);
 
     const [header, ...rows] = csvParseRows(readFileSync(path('sklearn-predictions.csv'), 'utf8'));
@@ -71,12 +99,36 @@ describe('workbench train --json', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
-    expect(Object.keys(report).slice(0, 9)).toEqual(['task', 'model', 'backend', 'backendReason', 'tfVersion', 'seed', 'trainMs', 'metrics', 'confusion']);
-    expect(report).toMatchObject({ task: 'classification', model: 'forest', backend: null, seed: 42, split: { train: 120, test: 30 } });
+    expect(Object.keys(report).slice(0, 9)).toEqual([
+      'task',
+      'model',
+      'backend',
+      'backendReason',
+      'tfVersion',
+      'seed',
+      'trainMs',
+      'metrics',
+      'confusion',
+    ]);
+    expect(report).toMatchObject({
+      task: 'classification',
+      model: 'forest',
+      backend: null,
+      seed: 42,
+      split: { train: 120, test: 30 },
+    });
     expect(report.trainMs).toBeGreaterThan(0);
     for (const value of Object.values(report.metrics)) expect(typeof value).toBe('number');
     expect(Object.keys(report.metrics)).toEqual(
-      expect.arrayContaining(['accuracy', 'precisionWeighted', 'recallWeighted', 'f1Weighted', 'f1Macro', 'rocAuc', 'logLoss']),
+      expect.arrayContaining([
+        'accuracy',
+        'precisionWeighted',
+        'recallWeighted',
+        'f1Weighted',
+        'f1Macro',
+        'rocAuc',
+        'logLoss',
+      ]),
     );
     expect(report.metrics.accuracy).toBeGreaterThan(0.85);
     expect(report.confusion.labels).toEqual(['setosa', 'versicolor', 'virginica']);
@@ -85,14 +137,27 @@ describe('workbench train --json', () => {
     const correct = report.confusion.matrix.reduce((sum: number, row: number[], i: number) => sum + row[i], 0);
     expect(report.metrics.accuracy).toBeCloseTo(correct / 30, 12);
     expect(report.datasetVersionId).toBe(await datasetId(parseCsv(readFileSync(IRIS)).table));
-    expect(report.spec).toMatchObject({ schemaVersion: 1, target: 'species', features: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'], seed: 42 });
+    expect(report.spec).toMatchObject({
+      schemaVersion: 1,
+      target: 'species',
+      features: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'],
+      seed: 42,
+    });
     expect(report.spec.split).toEqual({ kind: 'random', testFraction: 0.2, stratify: true, seed: 42 });
-    expect(report.importance.map((f: { feature: string }) => f.feature).sort()).toEqual(['petal_length', 'petal_width', 'sepal_length', 'sepal_width']);
+    expect(report.importance.map((f: { feature: string }) => f.feature).sort()).toEqual([
+      'petal_length',
+      'petal_width',
+      'sepal_length',
+      'sepal_width',
+    ]);
     expect(report.crossValidation).toBeNull();
   });
 
   it('gives identical metrics for the same file and arguments (forest, two processes)', async () => {
-    const [a, b] = await Promise.all([workbench('train', IRIS, '--target', 'species', '--json'), workbench('train', IRIS, '--target', 'species', '--json', '--seed', '42')]);
+    const [a, b] = await Promise.all([
+      workbench('train', IRIS, '--target', 'species', '--json'),
+      workbench('train', IRIS, '--target', 'species', '--json', '--seed', '42'),
+    ]);
     const [ra, rb] = [JSON.parse(a.stdout), JSON.parse(b.stdout)];
     expect(JSON.stringify(rb.metrics)).toBe(JSON.stringify(ra.metrics));
     expect(rb.importance).toEqual(ra.importance);
@@ -101,7 +166,11 @@ describe('workbench train --json', () => {
 
   it('gives identical metrics for the same file and arguments (logistic), and other metrics for another seed', async () => {
     const args = ['train', PENGUINS, '--target', 'species', '--model', 'logistic', '--json'];
-    const [a, b, other] = [await workbenchInProcess(...args), await workbenchInProcess(...args), await workbenchInProcess(...args, '--seed', '7')];
+    const [a, b, other] = [
+      await workbenchInProcess(...args),
+      await workbenchInProcess(...args),
+      await workbenchInProcess(...args, '--seed', '7'),
+    ];
     expect(a.code).toBe(0);
     expect(JSON.stringify(JSON.parse(b.stdout).metrics)).toBe(JSON.stringify(JSON.parse(a.stdout).metrics));
     expect(JSON.parse(other.stdout).spec.split.seed).toBe(7);
@@ -121,7 +190,19 @@ describe('workbench train --json', () => {
   });
 
   it('reports regression metrics, no confusion matrix, and k-fold cross-validation when asked', async () => {
-    const run = await workbenchInProcess('train', PENGUINS, '--target', 'body_mass_g', '--model', 'linear', '--exclude', 'sex', '--cv', '3', '--json');
+    const run = await workbenchInProcess(
+      'train',
+      PENGUINS,
+      '--target',
+      'body_mass_g',
+      '--model',
+      'linear',
+      '--exclude',
+      'sex',
+      '--cv',
+      '3',
+      '--json',
+    );
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(report.task).toBe('regression');
@@ -136,7 +217,23 @@ describe('workbench train --json', () => {
   });
 
   it('uses --test-size, --exclude (comma list or repeated) and --task', async () => {
-    const run = await workbenchInProcess('train', IRIS, '--target', 'species', '--model', 'logistic', '--test-size', '0.5', '--exclude', 'sepal_length,sepal_width', '--exclude', 'petal_width', '--task', 'classification', '--json');
+    const run = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--model',
+      'logistic',
+      '--test-size',
+      '0.5',
+      '--exclude',
+      'sepal_length,sepal_width',
+      '--exclude',
+      'petal_width',
+      '--task',
+      'classification',
+      '--json',
+    );
     const report = JSON.parse(run.stdout);
     expect(report.split).toEqual({ train: 75, test: 75 });
     expect(report.spec.features).toEqual(['petal_length']);
@@ -163,7 +260,17 @@ describe('the TF.js backend in Node', () => {
 describe('workbench train --predictions', () => {
   it('writes row, actual and predicted labels and one p_<class> column per class for the held-out rows', async () => {
     const out = path('iris-predictions.csv');
-    const run = await workbenchInProcess('train', IRIS, '--target', 'species', '--model', 'logistic', '--predictions', out, '--json');
+    const run = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--model',
+      'logistic',
+      '--predictions',
+      out,
+      '--json',
+    );
     const report = JSON.parse(run.stdout);
     expect(report.predictionsFile).toBe(out);
     const [header, ...rows] = csvParseRows(readFileSync(out, 'utf8'));
@@ -186,17 +293,38 @@ describe('workbench train --predictions', () => {
     for (let i = 0; i < 20; i++) lines.push(`${i},${i < 10 ? '=HYPERLINK("x")' : '+ok'}`);
     writeFileSync(data, `${lines.join('\n')}\n`);
     const out = path('formula-predictions.csv');
-    const run = await workbenchInProcess('train', data, '--target', 'label', '--model', 'logistic', '--predictions', out);
+    const run = await workbenchInProcess(
+      'train',
+      data,
+      '--target',
+      'label',
+      '--model',
+      'logistic',
+      '--predictions',
+      out,
+    );
     expect(run.stderr).toBe('');
     const text = readFileSync(out, 'utf8');
     expect(text.split('\r\n')[0]).toBe('row,actual,predicted,p_+ok,"p_=HYPERLINK(""x"")"');
-    const labels = csvParseRows(text).slice(1).flatMap((r) => [r[1], r[2]]);
+    const labels = csvParseRows(text)
+      .slice(1)
+      .flatMap((r) => [r[1], r[2]]);
     expect(new Set(labels)).toEqual(new Set([`'=HYPERLINK("x")`, `'+ok`]));
   });
 
   it('writes row, actual and predicted values for regression', async () => {
     const out = path('regression-predictions.csv');
-    await workbenchInProcess('train', PENGUINS, '--target', 'body_mass_g', '--model', 'forest', '--predictions', out, '--json');
+    await workbenchInProcess(
+      'train',
+      PENGUINS,
+      '--target',
+      'body_mass_g',
+      '--model',
+      'forest',
+      '--predictions',
+      out,
+      '--json',
+    );
     const [header, ...rows] = csvParseRows(readFileSync(out, 'utf8'));
     expect(header).toEqual(['row', 'actual', 'predicted']);
     expect(rows.length).toBeGreaterThan(60);
@@ -228,7 +356,10 @@ describe('workbench train on bad input', () => {
   }
 
   it('a target column the data does not have (child process)', async () => {
-    expectOneLineError(await workbench('train', IRIS, '--target', 'nope', '--json'), /no column "nope" to predict\. Choose one of: sepal_length, /);
+    expectOneLineError(
+      await workbench('train', IRIS, '--target', 'nope', '--json'),
+      /no column "nope" to predict\. Choose one of: sepal_length, /,
+    );
   });
 
   const write = (name: string, text: string) => {
@@ -237,29 +368,117 @@ describe('workbench train on bad input', () => {
   };
 
   it.each([
-    ['a target with one class', () => ['train', write('one-class.csv', 'a,y\n1,x\n2,x\n3,x\n'), '--target', 'y'], /only one class \("x"\)/],
-    ['an all-missing target', () => ['train', write('no-target.csv', 'a,y\n1,\n2,\n3,\n'), '--target', 'y'], /"y" has no values/],
-    ['too few rows to split', () => ['train', write('one-row.csv', 'a,y\n1,2.5\n'), '--target', 'y'], /1 usable row cannot be split/],
-    ['a non-numeric target for regression', () => ['train', IRIS, '--target', 'species', '--task', 'regression'], /Regression needs a numeric target, but "species" is category/],
-    ['no usable features', () => ['train', IRIS, '--target', 'species', '--exclude', 'sepal_length,sepal_width,petal_length,petal_width'], /No feature columns are left/],
-    ['only text columns as features', () => ['train', write('text-only.csv', `note,y\n${Array.from({ length: 30 }, (_, i) => `free text number ${i} here,${i % 2 ? 'a' : 'b'}`).join('\n')}\n`), '--target', 'y'], /No feature columns are left/],
-    ['an unknown column in --exclude', () => ['train', IRIS, '--target', 'species', '--exclude', 'petal_width,nope'], /--exclude names "nope", which the data does not have/],
-    ['a model for the other task', () => ['train', PENGUINS, '--target', 'body_mass_g', '--model', 'logistic'], /Logistic regression is for classification/],
-    ['a split file that is not JSON', () => ['train', IRIS, '--target', 'species', '--split', write('bad.json', '{train: [1]}')], /"[^"]*bad\.json" is not valid JSON/],
-    ['a split file without a test list', () => ['train', IRIS, '--target', 'species', '--split', write('no-test.json', '{"train": [0, 1]}')], /has no "test" list/],
-    ['a split file with a fractional index', () => ['train', IRIS, '--target', 'species', '--split', write('frac.json', '{"train": [0, 1.5], "test": [2]}')], /has 1\.5 in "train", which is not a row index/],
-    ['a split file with a row out of range', () => ['train', IRIS, '--target', 'species', '--split', write('range.json', '{"train": [0, 1], "test": [150]}')], /test list has row 150, but the data has rows 0 to 149/],
-    ['a split file with a row in both lists', () => ['train', IRIS, '--target', 'species', '--split', write('overlap.json', '{"train": [0, 1, 60, 120], "test": [1]}')], /Row 1 is in both/],
-    ['a split file that does not exist', () => ['train', IRIS, '--target', 'species', '--split', path('missing.json')], /Cannot read ".*missing\.json": no such file/],
-    ['a predictions path in a folder that does not exist', () => ['train', IRIS, '--target', 'species', '--predictions', path('no-such-folder/p.csv')], /Cannot write the predictions to ".*p\.csv" \(ENOENT\)/],
-    ['a CSV file that does not exist', () => ['train', path('missing.csv'), '--target', 'y'], /Cannot read ".*missing\.csv": no such file/],
+    [
+      'a target with one class',
+      () => ['train', write('one-class.csv', 'a,y\n1,x\n2,x\n3,x\n'), '--target', 'y'],
+      /only one class \("x"\)/,
+    ],
+    [
+      'an all-missing target',
+      () => ['train', write('no-target.csv', 'a,y\n1,\n2,\n3,\n'), '--target', 'y'],
+      /"y" has no values/,
+    ],
+    [
+      'too few rows to split',
+      () => ['train', write('one-row.csv', 'a,y\n1,2.5\n'), '--target', 'y'],
+      /1 usable row cannot be split/,
+    ],
+    [
+      'a non-numeric target for regression',
+      () => ['train', IRIS, '--target', 'species', '--task', 'regression'],
+      /Regression needs a numeric target, but "species" is category/,
+    ],
+    [
+      'no usable features',
+      () => ['train', IRIS, '--target', 'species', '--exclude', 'sepal_length,sepal_width,petal_length,petal_width'],
+      /No feature columns are left/,
+    ],
+    [
+      'only text columns as features',
+      () => [
+        'train',
+        write(
+          'text-only.csv',
+          `note,y\n${Array.from({ length: 30 }, (_, i) => `free text number ${i} here,${i % 2 ? 'a' : 'b'}`).join('\n')}\n`,
+        ),
+        '--target',
+        'y',
+      ],
+      /No feature columns are left/,
+    ],
+    [
+      'an unknown column in --exclude',
+      () => ['train', IRIS, '--target', 'species', '--exclude', 'petal_width,nope'],
+      /--exclude names "nope", which the data does not have/,
+    ],
+    [
+      'a model for the other task',
+      () => ['train', PENGUINS, '--target', 'body_mass_g', '--model', 'logistic'],
+      /Logistic regression is for classification/,
+    ],
+    [
+      'a split file that is not JSON',
+      () => ['train', IRIS, '--target', 'species', '--split', write('bad.json', '{train: [1]}')],
+      /"[^"]*bad\.json" is not valid JSON/,
+    ],
+    [
+      'a split file without a test list',
+      () => ['train', IRIS, '--target', 'species', '--split', write('no-test.json', '{"train": [0, 1]}')],
+      /has no "test" list/,
+    ],
+    [
+      'a split file with a fractional index',
+      () => ['train', IRIS, '--target', 'species', '--split', write('frac.json', '{"train": [0, 1.5], "test": [2]}')],
+      /has 1\.5 in "train", which is not a row index/,
+    ],
+    [
+      'a split file with a row out of range',
+      () => ['train', IRIS, '--target', 'species', '--split', write('range.json', '{"train": [0, 1], "test": [150]}')],
+      /test list has row 150, but the data has rows 0 to 149/,
+    ],
+    [
+      'a split file with a row in both lists',
+      () => [
+        'train',
+        IRIS,
+        '--target',
+        'species',
+        '--split',
+        write('overlap.json', '{"train": [0, 1, 60, 120], "test": [1]}'),
+      ],
+      /Row 1 is in both/,
+    ],
+    [
+      'a split file that does not exist',
+      () => ['train', IRIS, '--target', 'species', '--split', path('missing.json')],
+      /Cannot read ".*missing\.json": no such file/,
+    ],
+    [
+      'a predictions path in a folder that does not exist',
+      () => ['train', IRIS, '--target', 'species', '--predictions', path('no-such-folder/p.csv')],
+      /Cannot write the predictions to ".*p\.csv" \(ENOENT\)/,
+    ],
+    [
+      'a CSV file that does not exist',
+      () => ['train', path('missing.csv'), '--target', 'y'],
+      /Cannot read ".*missing\.csv": no such file/,
+    ],
   ] as [string, () => string[], RegExp][])('%s: exits 1 with one line on stderr', async (_, args, pattern) => {
     expectOneLineError(await workbenchInProcess(...args()), pattern);
   });
 
   it('writes no predictions file when the run fails', async () => {
     const out = path('never.csv');
-    const run = await workbenchInProcess('train', IRIS, '--target', 'species', '--task', 'regression', '--predictions', out);
+    const run = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--task',
+      'regression',
+      '--predictions',
+      out,
+    );
     expect(run.code).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
@@ -269,10 +488,19 @@ describe('workbench train command line', () => {
   it.each([
     [[], /^error: Give the CSV file to train on\.\n/],
     [[IRIS], /^error: Give the column to predict with --target <column>\.\n/],
-    [[IRIS, '--target', 'species', '--model', 'svm'], /^error: --model must be one of forest, logistic, mlp, linear \(got "svm"\)\.\n/],
+    [
+      [IRIS, '--target', 'species', '--model', 'svm'],
+      /^error: --model must be one of forest, logistic, mlp, linear \(got "svm"\)\.\n/,
+    ],
     [[IRIS, '--target', 'species', '--test-size', '1.5'], /^error: --test-size must be a fraction between 0 and 1/],
-    [[IRIS, '--target', 'species', '--test-size', '0.3', '--split', SPLIT], /^error: Give either --test-size or --split, not both\.\n/],
-    [[IRIS, '--target', 'species', '--seed', '1.5'], /^error: --seed must be a whole number from 0 to 2147483647 \(got "1\.5"\)/],
+    [
+      [IRIS, '--target', 'species', '--test-size', '0.3', '--split', SPLIT],
+      /^error: Give either --test-size or --split, not both\.\n/,
+    ],
+    [
+      [IRIS, '--target', 'species', '--seed', '1.5'],
+      /^error: --seed must be a whole number from 0 to 2147483647 \(got "1\.5"\)/,
+    ],
     [[IRIS, '--target', 'species', '--seed=-1'], /^error: --seed must be a whole number/],
     [[IRIS, '--target', 'species', '--cv', '1'], /^error: --cv must be a whole number from 2 to 20/],
     [[IRIS, '--target', 'species', '--task', 'ranking'], /^error: --task must be classification, regression or auto/],

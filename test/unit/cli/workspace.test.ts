@@ -18,7 +18,17 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'workbench-cli-ws-'));
   ws = join(dir, 'ws');
   first = await workbenchInProcess('train', IRIS, '--target', 'species', '--workspace', ws);
-  second = await workbenchInProcess('train', IRIS, '--target', 'species', '--model', 'logistic', '--workspace', ws, '--json');
+  second = await workbenchInProcess(
+    'train',
+    IRIS,
+    '--target',
+    'species',
+    '--model',
+    'logistic',
+    '--workspace',
+    ws,
+    '--json',
+  );
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -30,7 +40,8 @@ function copy(name: string): string {
 }
 
 const auditLines = (workspace: string) => readFileSync(join(workspace, 'audit.jsonl'), 'utf8').split('\n').slice(0, -1);
-const writeLines = (workspace: string, lines: string[]) => writeFileSync(join(workspace, 'audit.jsonl'), `${lines.join('\n')}\n`);
+const writeLines = (workspace: string, lines: string[]) =>
+  writeFileSync(join(workspace, 'audit.jsonl'), `${lines.join('\n')}\n`);
 
 describe('workbench train --workspace', () => {
   it('saves the CSV once as a dataset version with the browser’s id and stores each run with its audit events', async () => {
@@ -56,11 +67,20 @@ describe('workbench train --workspace', () => {
     expect(first.stdout).toContain(`run       ${runs[1].id}`);
     expect(first.stdout).toContain(`saved as new dataset version ${profile.versionId.slice(0, 12)}`);
     // The stored run is the run reported: same metrics, and its model is in the blob store.
-    expect(runs[0].outcome!.metrics).toMatchObject({ accuracy: report.metrics.accuracy, f1Macro: report.metrics.f1Macro });
+    expect(runs[0].outcome!.metrics).toMatchObject({
+      accuracy: report.metrics.accuracy,
+      f1Macro: report.metrics.f1Macro,
+    });
     expect(await store.getBlob(runs[0].outcome!.modelBlob)).toHaveLength(runs[0].outcome!.modelBytes);
 
     const audit = await store.listAudit();
-    expect(audit.map((e) => e.type)).toEqual(['dataset.version_saved', 'run.started', 'run.completed', 'run.started', 'run.completed']);
+    expect(audit.map((e) => e.type)).toEqual([
+      'dataset.version_saved',
+      'run.started',
+      'run.completed',
+      'run.started',
+      'run.completed',
+    ]);
     expect(audit.every((e) => e.actor === 'cli')).toBe(true);
     expect(verifyChain(audit)).toMatchObject({ ok: true, count: 5 });
   });
@@ -79,12 +99,27 @@ describe('workbench train --workspace', () => {
     expect(run.code).toBe(1);
     const store = await FileWorkspaceStore.open(failing, { create: false });
     expect((await store.listRuns()).map((r) => r.status)).toEqual(['failed']);
-    expect((await store.listAudit()).map((e) => e.type)).toEqual(['dataset.version_saved', 'run.started', 'run.failed']);
+    expect((await store.listAudit()).map((e) => e.type)).toEqual([
+      'dataset.version_saved',
+      'run.started',
+      'run.failed',
+    ]);
   });
 
   it('writes every held-out prediction with --predictions in a workspace too', async () => {
     const out = join(dir, 'p.csv');
-    const run = await workbenchInProcess('train', IRIS, '--target', 'species', '--model', 'logistic', '--workspace', join(dir, 'with-predictions'), '--predictions', out);
+    const run = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--model',
+      'logistic',
+      '--workspace',
+      join(dir, 'with-predictions'),
+      '--predictions',
+      out,
+    );
     expect(run.code).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split(/\r?\n/);
     expect(lines[0]).toBe('row,actual,predicted,p_setosa,p_versicolor,p_virginica');
@@ -130,8 +165,13 @@ describe('workbench audit', () => {
 
   it('verify: exit 1 naming a deleted event, two reordered events and a deleted last event', async () => {
     const deleted = copy('deleted');
-    writeLines(deleted, auditLines(deleted).filter((_, i) => i !== 2));
-    expect((await workbenchInProcess('audit', 'verify', '--workspace', deleted)).stdout).toContain('event 3: event 3 is missing: it was deleted');
+    writeLines(
+      deleted,
+      auditLines(deleted).filter((_, i) => i !== 2),
+    );
+    expect((await workbenchInProcess('audit', 'verify', '--workspace', deleted)).stdout).toContain(
+      'event 3: event 3 is missing: it was deleted',
+    );
 
     const reordered = copy('reordered');
     const lines = auditLines(reordered);
@@ -162,8 +202,12 @@ describe('workbench audit', () => {
     const run = await workbenchInProcess('audit', 'verify', '--workspace', target);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('audit chain intact: 5 events');
-    expect(run.stdout).toContain(`blob ${version.id} (used by dataset version "iris" (${version.id.slice(0, 12)})): its bytes hash to`);
-    expect(run.stdout).toContain(`blob ${latest.outcome!.modelBlob} (used by run "logistic #2" (${latest.id})): its bytes hash to`);
+    expect(run.stdout).toContain(
+      `blob ${version.id} (used by dataset version "iris" (${version.id.slice(0, 12)})): its bytes hash to`,
+    );
+    expect(run.stdout).toContain(
+      `blob ${latest.outcome!.modelBlob} (used by run "logistic #2" (${latest.id})): its bytes hash to`,
+    );
   });
 
   it('verify: exit 1 when a dataset version’s bytes do not decode to a table with its id', async () => {
@@ -174,23 +218,41 @@ describe('workbench audit', () => {
     const [latest] = await store.listRuns();
     const model = readFileSync(join(target, 'blobs', latest.outcome!.modelBlob));
     const recordPath = join(target, 'records', 'datasetVersions', `${version.id}.json`);
-    writeFileSync(join(target, 'records', 'datasetVersions', `${latest.outcome!.modelBlob}.json`), readFileSync(recordPath, 'utf8').replaceAll(version.id, latest.outcome!.modelBlob).replace(`"byteLength": ${version.byteLength}`, `"byteLength": ${model.byteLength}`));
+    writeFileSync(
+      join(target, 'records', 'datasetVersions', `${latest.outcome!.modelBlob}.json`),
+      readFileSync(recordPath, 'utf8')
+        .replaceAll(version.id, latest.outcome!.modelBlob)
+        .replace(`"byteLength": ${version.byteLength}`, `"byteLength": ${model.byteLength}`),
+    );
     rmSync(recordPath);
     const run = await workbenchInProcess('audit', 'verify', '--workspace', target, '--json');
     expect(run.code).toBe(1);
     const result = JSON.parse(run.stdout);
     expect(result.problems).toEqual([
-      { kind: 'dataset', versionId: latest.outcome!.modelBlob, reason: expect.stringMatching(/no longer decode to a table/) },
+      {
+        kind: 'dataset',
+        versionId: latest.outcome!.modelBlob,
+        reason: expect.stringMatching(/no longer decode to a table/),
+      },
     ]);
   });
 
   it('list: prints the events, filtered by type or family, as a table or JSON', async () => {
     const table = await workbenchInProcess('audit', 'list', '--workspace', ws);
     expect(table.code).toBe(0);
-    expect(table.stdout.split('\n').slice(1, -1).map((l) => l.trim().split(/\s+/)[3])).toEqual(['dataset.version_saved', 'run.started', 'run.completed', 'run.started', 'run.completed']);
-    const json = JSON.parse((await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'run.completed', '--json')).stdout);
+    expect(
+      table.stdout
+        .split('\n')
+        .slice(1, -1)
+        .map((l) => l.trim().split(/\s+/)[3]),
+    ).toEqual(['dataset.version_saved', 'run.started', 'run.completed', 'run.started', 'run.completed']);
+    const json = JSON.parse(
+      (await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'run.completed', '--json')).stdout,
+    );
     expect(json.map((e: { seq: number }) => e.seq)).toEqual([3, 5]);
-    const family = JSON.parse((await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'run', '--json')).stdout);
+    const family = JSON.parse(
+      (await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'run', '--json')).stdout,
+    );
     expect(family).toHaveLength(4);
   });
 

@@ -40,7 +40,8 @@ function failure(name: string): WorkbenchError {
 }
 
 // Words a message uses when it tells the user what to do next.
-const ACTION = /\b(choose|save|add|give|rename|remove|check|close|open|export|convert|decompress|quote|fix|make|load|use|delete|split)\b/i;
+const ACTION =
+  /\b(choose|save|add|give|rename|remove|check|close|open|export|convert|decompress|quote|fix|make|load|use|delete|split)\b/i;
 
 describe('bad-csv corpus', () => {
   const files = readdirSync(dir).filter((f) => f !== 'expected.json' && f !== 'make-corpus.mjs');
@@ -89,9 +90,12 @@ describe('bad-csv corpus: what the loaded files contain', () => {
     },
   );
 
-  it.each(['utf16le-bom.csv', 'utf16le-no-bom.csv', 'utf16be-bom.csv'])('%s says in a note that it was decoded from UTF-16', (name) => {
-    expect(load(name).notes.join(' ')).toMatch(/UTF-16/);
-  });
+  it.each(['utf16le-bom.csv', 'utf16le-no-bom.csv', 'utf16be-bom.csv'])(
+    '%s says in a note that it was decoded from UTF-16',
+    (name) => {
+      expect(load(name).notes.join(' ')).toMatch(/UTF-16/);
+    },
+  );
 
   it('keeps formula-looking cells as text, byte for byte', () => {
     const parsed = load('formula-cells.csv');
@@ -109,14 +113,25 @@ describe('bad-csv corpus: what the loaded files contain', () => {
   it('writes formula-looking cells back out so no spreadsheet would run them', () => {
     const parsed = load('formula-cells.csv');
     const payload = column(parsed, 'payload');
-    const written = csvParseRows(toCsv(['payload'], cells(payload, 5).map((v) => [v])));
+    const written = csvParseRows(
+      toCsv(
+        ['payload'],
+        cells(payload, 5).map((v) => [v]),
+      ),
+    );
     expect(written.slice(1).map((row) => row[0])).toEqual(cells(payload, 5).map((v) => `'${v}`));
     for (const [cell] of written.slice(1)) expect(cell).not.toMatch(/^[=+\-@]/);
   });
 
   it('reads quoted fields with delimiters, newlines and doubled quotes inside', () => {
     const parsed = load('quoted-fields.csv');
-    expect(cells(column(parsed, 'text'), 5)).toEqual(['a, b', 'line one\nline two', 'she said "hi"', '', 'crlf\r\ninside']);
+    expect(cells(column(parsed, 'text'), 5)).toEqual([
+      'a, b',
+      'line one\nline two',
+      'she said "hi"',
+      '',
+      'crlf\r\ninside',
+    ]);
     expect(cells(column(parsed, 'qty'), 5)).toEqual(['1', '2', '3', '4', '5']);
   });
 

@@ -15,7 +15,11 @@ describe('canonical table encoding', () => {
   it('round-trips names, types, values and missing cells', () => {
     const back = decodeTable(encodeTable(table()));
     expect(back.rowCount).toBe(3);
-    expect(back.columns.map((c) => [c.name, c.type])).toEqual([['x', 'number'], ['größe', 'category'], ['when', 'datetime']]);
+    expect(back.columns.map((c) => [c.name, c.type])).toEqual([
+      ['x', 'number'],
+      ['größe', 'category'],
+      ['when', 'datetime'],
+    ]);
     expect(Array.from((back.columns[0] as { values: Float64Array }).values)).toEqual([1.5, NaN, 0]);
     expect(back.columns[1]).toMatchObject({ dictionary: ['a', 'ü"b'] });
     expect(Array.from((back.columns[1] as { codes: Int32Array }).codes)).toEqual([0, -1, 1]);

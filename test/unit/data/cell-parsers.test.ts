@@ -28,7 +28,8 @@ describe('readNumber', () => {
   });
 
   it('refuses codes with leading zeros, thousands separators, Infinity and hex', () => {
-    for (const s of ['007', '1,000', 'Infinity', '0x1F', '1e', '.', '-', '1.2.3', ' 1']) expect(num(s).kind).toBe(NumberKind.NotNumber);
+    for (const s of ['007', '1,000', 'Infinity', '0x1F', '1e', '.', '-', '1.2.3', ' 1'])
+      expect(num(s).kind).toBe(NumberKind.NotNumber);
   });
 
   it('tells integers from decimals', () => {
@@ -49,7 +50,8 @@ describe('readDateTime', () => {
     expect(dt('2024-03-10T12:00')).toBe(Date.UTC(2024, 2, 10, 12));
   });
   it('rejects impossible dates and ambiguous formats', () => {
-    for (const s of ['2023-02-29', '2024-13-01', '2024-01-32', '01/02/2024', '2024-01-01T25:00', '2024-01-01X']) expect(dt(s)).toBeNaN();
+    for (const s of ['2023-02-29', '2024-13-01', '2024-01-32', '01/02/2024', '2024-01-01T25:00', '2024-01-01X'])
+      expect(dt(s)).toBeNaN();
     expect(dt('2024-02-29')).toBe(Date.UTC(2024, 1, 29));
   });
 });

@@ -38,7 +38,12 @@ describe('diffDatasets', () => {
   });
 
   it('counts rows added, removed and unchanged as multisets over the shared columns, with sample rows', () => {
-    const from = side('v1', strings('s', ['a', 'b', 'b', 'c', null]), numeric('n', [1, 2, 2, 3, null]), numeric('old', [9, 9, 9, 9, 9]));
+    const from = side(
+      'v1',
+      strings('s', ['a', 'b', 'b', 'c', null]),
+      numeric('n', [1, 2, 2, 3, null]),
+      numeric('old', [9, 9, 9, 9, 9]),
+    );
     const to = side('v2', strings('s', ['b', 'a', 'd', null, 'e']), numeric('n', [2, 1, 4, null, 5]));
     const diff = diffDatasets(from, to);
     expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsUnchanged]).toEqual([2, 2, 3]);
@@ -75,7 +80,12 @@ describe('diffDatasets', () => {
     const changes = diffDatasets(from, to).statChanges;
     expect(changes).toEqual([
       { column: 'x', stat: 'mean', from: 2.5, to: 4 },
-      { column: 'x', stat: 'std', from: from.version.profile.columns[0].numeric!.std, to: to.version.profile.columns[0].numeric!.std },
+      {
+        column: 'x',
+        stat: 'std',
+        from: from.version.profile.columns[0].numeric!.std,
+        to: to.version.profile.columns[0].numeric!.std,
+      },
       { column: 'x', stat: 'max', from: 4, to: 10 },
       { column: 'x', stat: 'missing', from: 0, to: 1 },
     ]);

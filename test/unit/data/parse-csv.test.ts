@@ -7,15 +7,22 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 const parse = (text: string) => parseCsv(bytes(text));
 const col = (text: string, name: string): Column => parse(text).table.columns.find((c) => c.name === name)!;
 const values = (c: Column) => Array.from((c as NumericColumn).values);
-const strings = (c: Column) => Array.from((c as StringColumn).codes, (k) => (k < 0 ? null : (c as StringColumn).dictionary[k]));
+const strings = (c: Column) =>
+  Array.from((c as StringColumn).codes, (k) => (k < 0 ? null : (c as StringColumn).dictionary[k]));
 
 describe('parseCsv: types are inferred from every row', () => {
   it('types numbers, integers, booleans, datetimes and categories', () => {
-    const { table } = parse('n,i,b,d,c\n1.5,1,true,2024-01-15,a\n-2,2,FALSE,2024-01-16T10:30:00Z,b\n3e2,-3,yes,2024-02-29 08:00,a\n');
+    const { table } = parse(
+      'n,i,b,d,c\n1.5,1,true,2024-01-15,a\n-2,2,FALSE,2024-01-16T10:30:00Z,b\n3e2,-3,yes,2024-02-29 08:00,a\n',
+    );
     expect(table.columns.map((c) => c.type)).toEqual(['number', 'integer', 'boolean', 'datetime', 'category']);
     expect(values(table.columns[0])).toEqual([1.5, -2, 300]);
     expect(values(table.columns[2])).toEqual([1, 0, 1]);
-    expect(values(table.columns[3])).toEqual([Date.UTC(2024, 0, 15), Date.UTC(2024, 0, 16, 10, 30), Date.UTC(2024, 1, 29, 8)]);
+    expect(values(table.columns[3])).toEqual([
+      Date.UTC(2024, 0, 15),
+      Date.UTC(2024, 0, 16, 10, 30),
+      Date.UTC(2024, 1, 29, 8),
+    ]);
   });
 
   it('keeps a column as text when a value far past the first 1,000 rows is not a number', () => {
@@ -32,13 +39,19 @@ describe('parseCsv: types are inferred from every row', () => {
 
   it('keeps leading zeros and integers beyond 2^53 as text, so no digit is lost', () => {
     expect(strings(col('zip,k\n00123,1\n02139,2\n', 'zip'))).toEqual(['00123', '02139']);
-    expect(strings(col('big,k\n12345678901234567890,1\n12345678901234567891,2\n', 'big'))).toEqual(['12345678901234567890', '12345678901234567891']);
+    expect(strings(col('big,k\n12345678901234567890,1\n12345678901234567891,2\n', 'big'))).toEqual([
+      '12345678901234567890',
+      '12345678901234567891',
+    ]);
   });
 
   it('calls all-distinct short strings identifiers and long sentences text', () => {
     const ids = Array.from({ length: 12 }, (_, i) => `user-${i}`);
     expect(col(`id,k\n${ids.map((id) => `${id},1`).join('\n')}\n`, 'id').type).toBe('identifier');
-    const sentences = Array.from({ length: 12 }, (_, i) => `"this is review number ${i}, which is quite long and wordy"`);
+    const sentences = Array.from(
+      { length: 12 },
+      (_, i) => `"this is review number ${i}, which is quite long and wordy"`,
+    );
     expect(col(`review,k\n${sentences.map((s) => `${s},1`).join('\n')}\n`, 'review').type).toBe('text');
   });
 
@@ -84,7 +97,9 @@ describe('parseCsv: the file format does not change the data', () => {
   });
 
   it('says which lines are ragged and how many fields they have', () => {
-    expect(() => parse('a,b,c\n1,2,3\n4,5\n6,7,8,9\n')).toThrow(/2 rows do not have the header's 3 fields \(line 3 has 2, line 4 has 4\)/);
+    expect(() => parse('a,b,c\n1,2,3\n4,5\n6,7,8,9\n')).toThrow(
+      /2 rows do not have the header's 3 fields \(line 3 has 2, line 4 has 4\)/,
+    );
   });
 
   it('points at the line where an unterminated quote opens', () => {

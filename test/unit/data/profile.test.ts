@@ -24,9 +24,9 @@ interface ReferenceCase {
   histogram: { edges: number[]; counts: number[] };
 }
 
-const reference = JSON.parse(
-  readFileSync(new URL('../../fixtures/reference/stats.json', import.meta.url), 'utf8'),
-) as { cases: ReferenceCase[] };
+const reference = JSON.parse(readFileSync(new URL('../../fixtures/reference/stats.json', import.meta.url), 'utf8')) as {
+  cases: ReferenceCase[];
+};
 
 describe('profileTable numeric statistics against NumPy (test/fixtures/reference/stats.json)', () => {
   it.each(reference.cases.map((c) => [c.name, c] as const))('matches NumPy for %s', (_, ref) => {
@@ -87,7 +87,8 @@ describe('profileTable', () => {
   it('reports datetime statistics in epoch milliseconds with a 20-bin histogram', () => {
     const day = 86_400_000;
     const start = Date.UTC(2024, 0, 1);
-    const c = profileTable(table(numeric('t', [start, start + day, start + 3 * day, null], 'datetime')), { roles: {} }).columns[0];
+    const c = profileTable(table(numeric('t', [start, start + day, start + 3 * day, null], 'datetime')), { roles: {} })
+      .columns[0];
     expect(c.numeric!.min).toBe(start);
     expect(c.numeric!.max).toBe(start + 3 * day);
     expect(c.numeric!.median).toBe(start + day);
@@ -96,7 +97,10 @@ describe('profileTable', () => {
   });
 
   it('gives a constant column a single bin and a zero std, and stays JSON-safe with one value or none', () => {
-    const profile = profileTable(table(numeric('k', [4, 4, 4]), numeric('one', [null, 7, null]), numeric('none', [null, null, null])), { roles: {} });
+    const profile = profileTable(
+      table(numeric('k', [4, 4, 4]), numeric('one', [null, 7, null]), numeric('none', [null, null, null])),
+      { roles: {} },
+    );
     expect(profile.columns[0].histogram).toEqual({ edges: [3.5, 4.5], counts: [3] });
     expect(profile.columns[1].numeric!.std).toBe(0);
     expect(profile.columns[2].numeric).toBeUndefined();

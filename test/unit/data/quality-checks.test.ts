@@ -5,7 +5,11 @@ import type { ColumnInference } from '../../../src/core/data/ingest/inference-ty
 import type { QualityWarning } from '../../../src/core/data/profile/profile-types.ts';
 import type { ColumnRole, DataTable } from '../../../src/core/data/types.ts';
 
-function warnings(t: DataTable, roles: Record<string, ColumnRole> = {}, inference?: ColumnInference[]): QualityWarning[] {
+function warnings(
+  t: DataTable,
+  roles: Record<string, ColumnRole> = {},
+  inference?: ColumnInference[],
+): QualityWarning[] {
   return profileTable(t, { roles, inference }).warnings;
 }
 
@@ -15,7 +19,8 @@ function range(n: number, f: (i: number) => unknown = (i) => i): unknown[] {
   return Array.from({ length: n }, (_, i) => f(i));
 }
 /** Deterministic pseudo-random values in [0, 1) so tests need no rng. */
-const noise = (n: number, seed = 1) => range(n, (i) => ((Math.sin(i * 12.9898 + seed * 78.233) * 43758.5453) % 1 + 1) % 1);
+const noise = (n: number, seed = 1) =>
+  range(n, (i) => (((Math.sin(i * 12.9898 + seed * 78.233) * 43758.5453) % 1) + 1) % 1);
 
 describe('column checks', () => {
   it('flags a constant column, quoting its value, and tells the user to ignore it', () => {
@@ -28,7 +33,9 @@ describe('column checks', () => {
 
   it('quotes a constant datetime as ISO 8601 and a constant number as its value', () => {
     const day = Date.UTC(2024, 0, 1);
-    const ws = warnings(table(numeric('when', [day, day, day], 'datetime'), numeric('k', [2.5, 2.5, 2.5]), numeric('x', [1, 2, 3])));
+    const ws = warnings(
+      table(numeric('when', [day, day, day], 'datetime'), numeric('k', [2.5, 2.5, 2.5]), numeric('x', [1, 2, 3])),
+    );
     expect(ws.map((w) => w.message.match(/same value \((.*?)\)/)![1])).toEqual(['"2024-01-01T00:00:00.000Z"', '"2.5"']);
   });
 
@@ -61,7 +68,12 @@ describe('column checks', () => {
         nonConforming: [{ row: 12, value: 'call us' }],
       },
     ];
-    const t = table(strings('price', range(1000, (i) => String(i % 20))));
+    const t = table(
+      strings(
+        'price',
+        range(1000, (i) => String(i % 20)),
+      ),
+    );
     const w = warnings(t, {}, inference).find((x) => x.code === 'mixed-types')!;
     expect(w.column).toBe('price');
     expect(w.message).toContain('950 numbers and 50 text values (e.g. "call us" in data row 13)');
@@ -69,7 +81,12 @@ describe('column checks', () => {
 
   it('does not report mixed kinds when all cells are one kind (integers and decimals are one kind)', () => {
     const inference: ColumnInference[] = [
-      { name: 'x', type: 'number', counts: { missing: 3, integer: 5, decimal: 5, boolean: 0, datetime: 0, text: 0 }, nonConforming: [] },
+      {
+        name: 'x',
+        type: 'number',
+        counts: { missing: 3, integer: 5, decimal: 5, boolean: 0, datetime: 0, text: 0 },
+        nonConforming: [],
+      },
     ];
     expect(warnings(table(numeric('x', [1, 1.5, 2])), {}, inference)).toEqual([]);
   });
@@ -78,10 +95,25 @@ describe('column checks', () => {
     const n = 12;
     const ws = warnings(
       table(
-        strings('code', range(n, (i) => `c-${i}`), 'identifier'),
-        numeric('row', range(n, (i) => n - i), 'integer'),
-        numeric('height', range(n, (i) => 150 + i * 1.37)),
-        numeric('area', range(n, (i) => i * i), 'integer'),
+        strings(
+          'code',
+          range(n, (i) => `c-${i}`),
+          'identifier',
+        ),
+        numeric(
+          'row',
+          range(n, (i) => n - i),
+          'integer',
+        ),
+        numeric(
+          'height',
+          range(n, (i) => 150 + i * 1.37),
+        ),
+        numeric(
+          'area',
+          range(n, (i) => i * i),
+          'integer',
+        ),
       ),
     );
     expect(ws.filter((w) => w.code === 'identifier-like').map((w) => [w.column, w.severity])).toEqual([
@@ -91,8 +123,25 @@ describe('column checks', () => {
   });
 
   it('needs at least 10 rows to call a column identifier-like, and only informs when its role is entity', () => {
-    expect(warnings(table(strings('code', range(9, (i) => `c${i}`))))).toEqual([]);
-    const [w] = warnings(table(strings('code', range(10, (i) => `c${i}`))), { code: 'entity' });
+    expect(
+      warnings(
+        table(
+          strings(
+            'code',
+            range(9, (i) => `c${i}`),
+          ),
+        ),
+      ),
+    ).toEqual([]);
+    const [w] = warnings(
+      table(
+        strings(
+          'code',
+          range(10, (i) => `c${i}`),
+        ),
+      ),
+      { code: 'entity' },
+    );
     expect([w.code, w.severity]).toEqual(['identifier-like', 'info']);
   });
 
@@ -105,7 +154,16 @@ describe('target checks', () => {
   const species = range(30, (i) => ['Adelie', 'Gentoo', 'Chinstrap'][i % 3]);
 
   it('reports a target with one class as an error', () => {
-    const ws = warnings(table(strings('label', range(12, () => 'spam')), numeric('x', range(12))), { label: 'target' });
+    const ws = warnings(
+      table(
+        strings(
+          'label',
+          range(12, () => 'spam'),
+        ),
+        numeric('x', range(12)),
+      ),
+      { label: 'target' },
+    );
     const w = ws.find((x) => x.code === 'target-one-class')!;
     expect(w.severity).toBe('error');
     expect(w.column).toBe('label');
@@ -116,7 +174,9 @@ describe('target checks', () => {
   it('flags a categorical feature whose every value maps to one class', () => {
     const code = species.map((s) => s.slice(0, 1));
     const island = range(30, (i) => ['Biscoe', 'Dream', 'Torgersen', 'Biscoe'][i % 4]);
-    const ws = warnings(table(strings('species', species), strings('code', code), strings('island', island)), { species: 'target' });
+    const ws = warnings(table(strings('species', species), strings('code', code), strings('island', island)), {
+      species: 'target',
+    });
     expect(ws.filter((w) => w.code === 'target-leakage').map((w) => w.column)).toEqual(['code']);
     const w = ws.find((x) => x.code === 'target-leakage')!;
     expect(w.message).toContain('each of its 3 values goes with a single class of the target "species"');
@@ -127,7 +187,10 @@ describe('target checks', () => {
     const r = noise(30);
     const separated = species.map((s, i) => ({ Adelie: 10, Gentoo: 20, Chinstrap: 30 })[s]! + r[i] * 5);
     const overlapping = species.map((s, i) => ({ Adelie: 10, Gentoo: 20, Chinstrap: 30 })[s]! + r[i] * 15);
-    const ws = warnings(table(strings('species', species), numeric('sep', separated), numeric('overlap', overlapping)), { species: 'target' });
+    const ws = warnings(
+      table(strings('species', species), numeric('sep', separated), numeric('overlap', overlapping)),
+      { species: 'target' },
+    );
     expect(ws.filter((w) => w.code === 'target-leakage').map((w) => w.column)).toEqual(['sep']);
   });
 
@@ -145,8 +208,14 @@ describe('target checks', () => {
       table(
         numeric('price', price),
         numeric('copy', price),
-        numeric('cents', price.map((p) => p * 100 + 3)),
-        numeric('noisy', price.map((p, i) => p + noise(40, 2)[i] * 10)),
+        numeric(
+          'cents',
+          price.map((p) => p * 100 + 3),
+        ),
+        numeric(
+          'noisy',
+          price.map((p, i) => p + noise(40, 2)[i] * 10),
+        ),
       ),
       { price: 'target' },
     );
@@ -157,7 +226,15 @@ describe('target checks', () => {
   });
 
   it('runs no target checks when no column is the target', () => {
-    const ws = warnings(table(strings('species', species), strings('code', species.map((s) => s[0]))));
+    const ws = warnings(
+      table(
+        strings('species', species),
+        strings(
+          'code',
+          species.map((s) => s[0]),
+        ),
+      ),
+    );
     expect(ws.map((w) => w.code)).toEqual(['duplicate-rows']);
   });
 });

@@ -15,12 +15,30 @@ function table(...columns: [string, ColumnType][]): DataTable {
 
 describe('guessRoles', () => {
   it('makes identifiers entities, datetimes timestamps, a target-like name the target, the rest features', () => {
-    const roles = guessRoles(table(['id', 'identifier'], ['when', 'datetime'], ['bill_length_mm', 'number'], ['island', 'category'], ['Species', 'category']));
-    expect(roles).toEqual({ id: 'entity', when: 'timestamp', bill_length_mm: 'feature', island: 'feature', Species: 'target' });
+    const roles = guessRoles(
+      table(
+        ['id', 'identifier'],
+        ['when', 'datetime'],
+        ['bill_length_mm', 'number'],
+        ['island', 'category'],
+        ['Species', 'category'],
+      ),
+    );
+    expect(roles).toEqual({
+      id: 'entity',
+      when: 'timestamp',
+      bill_length_mm: 'feature',
+      island: 'feature',
+      Species: 'target',
+    });
   });
 
   it('prefers the last target-like column when several match', () => {
-    expect(guessRoles(table(['label', 'category'], ['x', 'number'], ['y', 'integer']))).toEqual({ label: 'feature', x: 'feature', y: 'target' });
+    expect(guessRoles(table(['label', 'category'], ['x', 'number'], ['y', 'integer']))).toEqual({
+      label: 'feature',
+      x: 'feature',
+      y: 'target',
+    });
   });
 
   it('leaves every column a feature when none is named like a target', () => {
@@ -28,13 +46,28 @@ describe('guessRoles', () => {
   });
 
   it('does not make an identifier or datetime column the target, whatever its name', () => {
-    expect(guessRoles(table(['class', 'identifier'], ['outcome', 'datetime']))).toEqual({ class: 'entity', outcome: 'timestamp' });
+    expect(guessRoles(table(['class', 'identifier'], ['outcome', 'datetime']))).toEqual({
+      class: 'entity',
+      outcome: 'timestamp',
+    });
   });
 });
 
 describe('looksLikeTarget', () => {
   it('matches target words whole or as a word of the name, in any case', () => {
-    const names = ['TARGET', 'Label', 'class', 'y', 'Y', 'species', 'Outcome', 'class_label', 'target-price', 'OutcomeFlag', ' species '];
+    const names = [
+      'TARGET',
+      'Label',
+      'class',
+      'y',
+      'Y',
+      'species',
+      'Outcome',
+      'class_label',
+      'target-price',
+      'OutcomeFlag',
+      ' species ',
+    ];
     expect(names.filter(looksLikeTarget)).toEqual(names);
   });
 

@@ -12,7 +12,15 @@ describe('rowHashes', () => {
   });
 
   it('returns exact non-negative integers below 2^53', () => {
-    const h = rowHashes(table(numeric('n', Array.from({ length: 1000 }, (_, i) => i * 0.1))), ['n']);
+    const h = rowHashes(
+      table(
+        numeric(
+          'n',
+          Array.from({ length: 1000 }, (_, i) => i * 0.1),
+        ),
+      ),
+      ['n'],
+    );
     for (const x of h) {
       expect(Number.isSafeInteger(x)).toBe(true);
       expect(x).toBeGreaterThanOrEqual(0);
@@ -53,7 +61,17 @@ describe('rowHashes', () => {
 
   it('has no collisions over 300,000 rows that differ in one small integer or one bit of a float', () => {
     const n = 300_000;
-    const ints = rowHashes(table(numeric('i', Array.from({ length: n }, (_, i) => i), 'integer'), numeric('z', new Array(n).fill(7))), ['i', 'z']);
+    const ints = rowHashes(
+      table(
+        numeric(
+          'i',
+          Array.from({ length: n }, (_, i) => i),
+          'integer',
+        ),
+        numeric('z', new Array(n).fill(7)),
+      ),
+      ['i', 'z'],
+    );
     expect(new Set(ints).size).toBe(n);
     const floats = new Float64Array(n);
     const words = new Uint32Array(floats.buffer);
@@ -61,7 +79,9 @@ describe('rowHashes', () => {
       floats[i] = 1.5;
       words[2 * i] ^= i; // neighbouring doubles: only the low mantissa bits differ
     }
-    expect(new Set(rowHashes({ rowCount: n, columns: [{ name: 'f', type: 'number', values: floats }] }, ['f'])).size).toBe(n);
+    expect(
+      new Set(rowHashes({ rowCount: n, columns: [{ name: 'f', type: 'number', values: floats }] }, ['f'])).size,
+    ).toBe(n);
   });
 
   it('hashes every row alike when given no columns', () => {

@@ -5,8 +5,8 @@ import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 describe('toCsv', () => {
   it('neutralises formula-looking cells but leaves negative numbers alone', () => {
     expect(escapeCell("=cmd|' /C calc'!A0")).toBe(`"'=cmd|' /C calc'!A0"`);
-    expect(escapeCell('@SUM(A1)')).toBe("\"'@SUM(A1)\"");
-    expect(escapeCell('+1+2')).toBe("\"'+1+2\"");
+    expect(escapeCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+    expect(escapeCell('+1+2')).toBe('"\'+1+2"');
     expect(escapeCell('-12.5')).toBe('-12.5');
     expect(escapeCell('plain')).toBe('plain');
   });

@@ -4,5 +4,11 @@ import { FileWorkspaceStore } from '../../../src/adapters/folder-store/file-work
 const [dir, label, count] = process.argv.slice(2);
 const store = new FileWorkspaceStore(dir);
 for (let i = 0; i < Number(count); i++) {
-  await store.appendAudit({ at: new Date().toISOString(), actor: label, type: 'test.append', subject: `${label}${i}`, data: { i } });
+  await store.appendAudit({
+    at: new Date().toISOString(),
+    actor: label,
+    type: 'test.append',
+    subject: `${label}${i}`,
+    data: { i },
+  });
 }

@@ -15,8 +15,12 @@ const repo = fileURLToPath(new URL('../../../', import.meta.url));
 
 function appendFromChild(dir: string, label: string, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', child, dir, label, String(count)], { cwd: repo }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`${label} failed: ${stderr || error.message}`)) : resolve(),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', child, dir, label, String(count)],
+      { cwd: repo },
+      (error, _stdout, stderr) =>
+        error ? reject(new Error(`${label} failed: ${stderr || error.message}`)) : resolve(),
     );
   });
 }
@@ -29,7 +33,9 @@ describe('two processes on one workspace', () => {
     const audit = await new FileWorkspaceStore(dir).listAudit();
     expect(verifyChain(audit)).toMatchObject({ ok: true, count: 100 });
     for (const label of ['a', 'b']) {
-      expect(audit.filter((e) => e.actor === label).map((e) => e.subject)).toEqual(Array.from({ length: 50 }, (_, i) => `${label}${i}`));
+      expect(audit.filter((e) => e.actor === label).map((e) => e.subject)).toEqual(
+        Array.from({ length: 50 }, (_, i) => `${label}${i}`),
+      );
     }
   }, 60_000);
 });
@@ -47,7 +53,10 @@ describe('the workspace lock', () => {
   it('waits for a live holder and says who holds it when it does not let go', async () => {
     const dir = join(root, 'held');
     const store = await FileWorkspaceStore.open(dir, { lockTimeoutMs: 200 });
-    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
+    writeFileSync(
+      join(dir, 'lock'),
+      JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }),
+    );
     await expect(store.appendAudit(draft('test.blocked'))).rejects.toMatchObject({
       code: 'storage.locked',
       message: expect.stringContaining(`process ${process.pid}`),

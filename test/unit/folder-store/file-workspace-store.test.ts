@@ -24,13 +24,19 @@ describe('FileWorkspaceStore on disk', () => {
     const { version, bytes } = sampleVersion();
     await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
     await store.saveRun(sampleRun('run-1', '2026-01-01T00:00:00.000Z'), [], draft('run.completed', 'run-1'));
-    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'))).toEqual({ format: 'mlops-workbench-workspace', version: 1 });
+    expect(JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'))).toEqual({
+      format: 'mlops-workbench-workspace',
+      version: 1,
+    });
     expect(readFileSync(join(dir, 'blobs', version.id))).toEqual(Buffer.from(bytes));
     expect(readdirSync(join(dir, 'records', 'datasetVersions'))).toEqual([`${version.id}.json`]);
     expect(readdirSync(join(dir, 'records', 'runs'))).toEqual(['run-1.json']);
     const lines = readFileSync(join(dir, 'audit.jsonl'), 'utf8').split('\n');
     expect(lines).toHaveLength(3); // two events and the final newline
-    expect(JSON.parse(readFileSync(join(dir, 'audit-head.json'), 'utf8'))).toEqual({ seq: 2, hash: JSON.parse(lines[1]).hash });
+    expect(JSON.parse(readFileSync(join(dir, 'audit-head.json'), 'utf8'))).toEqual({
+      seq: 2,
+      hash: JSON.parse(lines[1]).hash,
+    });
     // Nothing is left over from the writes: no journal, no lock, no temporary files.
     expect(readdirSync(dir).sort()).toEqual(['audit-head.json', 'audit.jsonl', 'blobs', 'records', 'workspace.json']);
   });
@@ -38,17 +44,44 @@ describe('FileWorkspaceStore on disk', () => {
   it('reads back a record written by another handle, with model names that differ only in case kept apart', async () => {
     const dir = freshDir();
     const a = new FileWorkspaceStore(dir);
-    const model = (name: string) => ({ name, createdAt: '2026-01-01T00:00:00.000Z', description: '', gates: { stages: [], metrics: [], requireQualityChecks: false, requireSignatureMatch: false, requireApproval: false }, latestVersion: 1 });
-    await a.commit({ puts: [{ kind: 'models', value: model('Churn') }, { kind: 'models', value: model('churn') }, { kind: 'models', value: model('../évasion') }] }, draft('model.registered'));
+    const model = (name: string) => ({
+      name,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      description: '',
+      gates: {
+        stages: [],
+        metrics: [],
+        requireQualityChecks: false,
+        requireSignatureMatch: false,
+        requireApproval: false,
+      },
+      latestVersion: 1,
+    });
+    await a.commit(
+      {
+        puts: [
+          { kind: 'models', value: model('Churn') },
+          { kind: 'models', value: model('churn') },
+          { kind: 'models', value: model('../évasion') },
+        ],
+      },
+      draft('model.registered'),
+    );
     const b = new FileWorkspaceStore(dir);
     expect((await b.listRecords('models')).map((m) => m.name)).toEqual(['../évasion', 'Churn', 'churn']);
     expect(await b.getRecord('models', '../évasion')).toEqual(model('../évasion'));
-    expect(readdirSync(join(dir, 'records', 'models')).sort()).toEqual(['%2E.%2F%C3%A9vasion.json', '%43hurn.json', 'churn.json']);
+    expect(readdirSync(join(dir, 'records', 'models')).sort()).toEqual([
+      '%2E.%2F%C3%A9vasion.json',
+      '%43hurn.json',
+      'churn.json',
+    ]);
   });
 
   it('refuses a folder that holds other files, and a missing one when asked not to create', async () => {
     const dir = freshDir();
-    await expect(FileWorkspaceStore.open(dir, { create: false })).rejects.toMatchObject({ code: 'storage.no_workspace' });
+    await expect(FileWorkspaceStore.open(dir, { create: false })).rejects.toMatchObject({
+      code: 'storage.no_workspace',
+    });
     const other = freshDir();
     await FileWorkspaceStore.open(other); // creates it
     writeFileSync(join(other, 'workspace.json'), JSON.stringify({ format: 'mlops-workbench-workspace', version: 99 }));

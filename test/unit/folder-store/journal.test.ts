@@ -28,7 +28,9 @@ describe('journal recovery', () => {
   it('applies a complete journal left by a crash before any file changed', async () => {
     const { dir, before, crashing } = await crashingWorkspace({ afterJournal: crash });
     const run = sampleRun('run-1', '2026-01-01T00:00:00.000Z');
-    await expect(crashing.saveRun(run, [{ hash: 'c'.repeat(64), bytes: new Uint8Array([7]) }], draft('run.completed', run.id))).rejects.toMatchObject({
+    await expect(
+      crashing.saveRun(run, [{ hash: 'c'.repeat(64), bytes: new Uint8Array([7]) }], draft('run.completed', run.id)),
+    ).rejects.toMatchObject({
       code: 'storage.incomplete',
     });
     // On disk: the journal, and nothing of the change applied yet.

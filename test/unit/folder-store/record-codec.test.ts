@@ -41,7 +41,9 @@ describe('record codec', () => {
       [{ m: new Map() }, '$.m'],
       [cyclic, '$.self'],
     ] as const) {
-      expect(() => encodeRecord(value)).toThrow(expect.objectContaining({ name: 'DataCloneError', message: expect.stringContaining(where) }));
+      expect(() => encodeRecord(value)).toThrow(
+        expect.objectContaining({ name: 'DataCloneError', message: expect.stringContaining(where) }),
+      );
     }
   });
 });

@@ -26,7 +26,13 @@ export function sampleRun(id: string, startedAt: string): RunRecord {
     datasetVersionId: 'd'.repeat(64),
     datasetName: 'data',
     seed: 42,
-    environment: { backend: null, backendReason: null, tfjsVersion: '4.22.0', workbenchVersion: '0.1.0', platform: 'test' },
+    environment: {
+      backend: null,
+      backendReason: null,
+      tfjsVersion: '4.22.0',
+      workbenchVersion: '0.1.0',
+      platform: 'test',
+    },
     startedAt,
     finishedAt: startedAt,
     durationMs: 0,
@@ -48,15 +54,31 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
   describe(`${name}: WorkspaceStore behaviour`, () => {
     it('commits registry records, blobs and the audit event together, and refuses a stale plan', async () => {
       const { store } = await makeHarness();
-      const model = { name: 'churn', createdAt: '2026-01-01T00:00:00.000Z', description: '', gates: DEFAULT_GATES, latestVersion: 1 };
+      const model = {
+        name: 'churn',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        description: '',
+        gates: DEFAULT_GATES,
+        latestVersion: 1,
+      };
       const blob = { hash: 'a'.repeat(64), bytes: new Uint8Array([9]) };
-      await store.commit({ puts: [{ kind: 'models', value: model }], blobs: [blob], expect: [{ kind: 'models', key: 'churn', equals: undefined }] }, draft('model.registered', 'churn@1'));
+      await store.commit(
+        {
+          puts: [{ kind: 'models', value: model }],
+          blobs: [blob],
+          expect: [{ kind: 'models', key: 'churn', equals: undefined }],
+        },
+        draft('model.registered', 'churn@1'),
+      );
       expect(await store.getRecord('models', 'churn')).toEqual(model);
       expect(await store.getBlob(blob.hash)).toEqual(blob.bytes);
       // A second plan made before the first landed expects the model to be absent: refused, nothing written.
       const stale = { ...model, latestVersion: 2 };
       await expect(
-        store.commit({ puts: [{ kind: 'models', value: stale }], expect: [{ kind: 'models', key: 'churn', equals: undefined }] }, draft('model.registered', 'churn@2')),
+        store.commit(
+          { puts: [{ kind: 'models', value: stale }], expect: [{ kind: 'models', key: 'churn', equals: undefined }] },
+          draft('model.registered', 'churn@2'),
+        ),
       ).rejects.toThrow(/changed elsewhere/);
       expect(await store.listRecords('models')).toEqual([model]);
       expect((await store.listAudit()).map((e) => e.type)).toEqual(['model.registered']);
@@ -87,7 +109,12 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       expect(await store.getBlob(version.id)).toEqual(bytes);
       const audit = await store.listAudit();
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ seq: 1, type: 'dataset.version_saved', subject: version.id, prevHash: GENESIS_HASH });
+      expect(audit[0]).toMatchObject({
+        seq: 1,
+        type: 'dataset.version_saved',
+        subject: version.id,
+        prevHash: GENESIS_HASH,
+      });
       expect(verifyChain(audit)).toEqual({ ok: true, count: 1, head: audit[0].hash });
     });
 
@@ -95,7 +122,11 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       const { store } = await makeHarness();
       const { version, bytes } = sampleVersion('x\n1\n2\n', { name: 'first' });
       await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
-      const again = await store.saveDatasetVersion({ ...version, name: 'second' }, bytes, draft('dataset.version_saved', version.id));
+      const again = await store.saveDatasetVersion(
+        { ...version, name: 'second' },
+        bytes,
+        draft('dataset.version_saved', version.id),
+      );
       expect(again).toEqual({ created: false, version });
       expect(again.version.name).toBe('first');
       expect(await store.listDatasetVersions()).toHaveLength(1);
@@ -117,7 +148,9 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       const { store } = await makeHarness();
       const { version, bytes } = sampleVersion();
       const broken = { ...version, note: (() => 'a function is not storable') as unknown as string };
-      await expect(store.saveDatasetVersion(broken, bytes, draft('dataset.version_saved', version.id))).rejects.toMatchObject({
+      await expect(
+        store.saveDatasetVersion(broken, bytes, draft('dataset.version_saved', version.id)),
+      ).rejects.toMatchObject({
         code: 'storage.not_storable',
       });
       await expectEmpty(store, version.id);
@@ -127,14 +160,18 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       const { store } = await makeHarness();
       const { version, bytes } = sampleVersion();
       const badEvent = draft('dataset.version_saved', version.id, { callback: () => 1 });
-      await expect(store.saveDatasetVersion(version, bytes, badEvent)).rejects.toMatchObject({ code: 'audit.invalid_event' });
+      await expect(store.saveDatasetVersion(version, bytes, badEvent)).rejects.toMatchObject({
+        code: 'audit.invalid_event',
+      });
       await expectEmpty(store, version.id);
     });
 
     it('refuses bytes whose length differs from the version record', async () => {
       const { store } = await makeHarness();
       const { version } = sampleVersion();
-      await expect(store.saveDatasetVersion(version, new Uint8Array(1), draft('dataset.version_saved'))).rejects.toMatchObject({
+      await expect(
+        store.saveDatasetVersion(version, new Uint8Array(1), draft('dataset.version_saved')),
+      ).rejects.toMatchObject({
         code: 'storage.version_mismatch',
       });
       await expectEmpty(store, version.id);
@@ -146,7 +183,9 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       for (let i = 0; i < 10; i++) {
         writes.push(store.appendAudit(draft('test.main', `m${i}`)), peer.appendAudit(draft('test.worker', `w${i}`)));
         const { version, bytes } = sampleVersion(`x\n${i}\n`);
-        writes.push((i % 2 ? store : peer).saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id)));
+        writes.push(
+          (i % 2 ? store : peer).saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id)),
+        );
       }
       await Promise.all(writes);
       const audit = await peer.listAudit();
@@ -157,7 +196,9 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
 
     it('returns from appendAudit exactly the event it stored', async () => {
       const { store } = await makeHarness();
-      const first = await store.appendAudit(draft('column.type_overridden', 'v1', { column: 'x', from: 'integer', to: 'category' }));
+      const first = await store.appendAudit(
+        draft('column.type_overridden', 'v1', { column: 'x', from: 'integer', to: 'category' }),
+      );
       const second = await store.appendAudit(draft('column.role_changed', 'v1', { column: 'x', to: 'target' }));
       expect(second.prevHash).toBe(first.hash);
       expect(await store.listAudit()).toEqual([first, second]);

@@ -24,7 +24,16 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
   it('creates every store and index at the current schema version', async () => {
     const db = await connectWorkbenchDb(freshName());
     expect(db.version).toBe(WORKBENCH_DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['audit', 'blobs', 'datasetVersions', 'meta', 'modelVersions', 'models', 'runs', 'stageTransitions']);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'audit',
+      'blobs',
+      'datasetVersions',
+      'meta',
+      'modelVersions',
+      'models',
+      'runs',
+      'stageTransitions',
+    ]);
     const tx = db.transaction(['audit', 'datasetVersions']);
     expect([...tx.objectStore('audit').indexNames].sort()).toEqual(['byAt', 'byType']);
     expect([...tx.objectStore('datasetVersions').indexNames]).toEqual(['byCreatedAt']);

@@ -13,7 +13,10 @@ const v3 = datasetVersion('v3\n', { name: 'iris-more', createdAt: at(20), parent
 const other = datasetVersion('other\n', { name: 'wine', createdAt: at(5) }).version;
 
 function model(name: string, n: number, run: RunRecord, dataset: DatasetVersion): ModelVersion {
-  const v = planRegistration({ models: [], versions: [], transitions: [] }, { run, datasetVersion: dataset, modelName: name, actor: ACTOR, now: at(30 + n) }).version;
+  const v = planRegistration(
+    { models: [], versions: [], transitions: [] },
+    { run, datasetVersion: dataset, modelName: name, actor: ACTOR, now: at(30 + n) },
+  ).version;
   return { ...v, version: n, id: `${name}@${n}` };
 }
 
@@ -27,7 +30,11 @@ const w1 = model('wine', 1, r4, other);
 const short = (d: DatasetVersion) => d.id.slice(0, 8);
 
 describe('buildLineage', () => {
-  const graph = buildLineage({ datasetVersions: [v3, v1, other, v2], runs: [r2, r1, r4, r3], modelVersions: [m2, w1, m1] });
+  const graph = buildLineage({
+    datasetVersions: [v3, v1, other, v2],
+    runs: [r2, r1, r4, r3],
+    modelVersions: [m2, w1, m1],
+  });
 
   it('links parent → child datasets, dataset → run and run → model version', () => {
     expect(graph.edges).toEqual(
@@ -47,12 +54,29 @@ describe('buildLineage', () => {
 
   it('orders nodes by kind, then time, whatever the input order', () => {
     expect(graph.nodes.map((n) => n.id)).toEqual([
-      `dataset:${v1.id}`, `dataset:${other.id}`, `dataset:${v2.id}`, `dataset:${v3.id}`,
-      'run:r1', 'run:r4', 'run:r3', 'run:r2',
-      'model:iris@1', 'model:wine@1', 'model:iris@2',
+      `dataset:${v1.id}`,
+      `dataset:${other.id}`,
+      `dataset:${v2.id}`,
+      `dataset:${v3.id}`,
+      'run:r1',
+      'run:r4',
+      'run:r3',
+      'run:r2',
+      'model:iris@1',
+      'model:wine@1',
+      'model:iris@2',
     ]);
-    expect(graph.nodes[0]).toMatchObject({ kind: 'dataset', recordId: v1.id, label: `iris · ${short(v1)}`, detail: '150 rows × 3 columns' });
-    expect(graph.nodes.find((n) => n.id === 'model:iris@1')).toMatchObject({ kind: 'model', label: 'iris v1', detail: 'Development' });
+    expect(graph.nodes[0]).toMatchObject({
+      kind: 'dataset',
+      recordId: v1.id,
+      label: `iris · ${short(v1)}`,
+      detail: '150 rows × 3 columns',
+    });
+    expect(graph.nodes.find((n) => n.id === 'model:iris@1')).toMatchObject({
+      kind: 'model',
+      label: 'iris v1',
+      detail: 'Development',
+    });
   });
 
   it('marks a model version and its run stale when their dataset has a newer descendant, naming the newest', () => {
@@ -75,7 +99,12 @@ describe('buildLineage', () => {
 describe('newestDescendants', () => {
   it('maps each version with descendants to its newest one', () => {
     const map = newestDescendants([v1, v2, v3, other]);
-    expect([...map].map(([id, d]) => [id, d.name]).sort()).toEqual([[v1.id, 'iris-more'], [v2.id, 'iris-more']].sort());
+    expect([...map].map(([id, d]) => [id, d.name]).sort()).toEqual(
+      [
+        [v1.id, 'iris-more'],
+        [v2.id, 'iris-more'],
+      ].sort(),
+    );
   });
 
   it('stops on a corrupt cycle instead of looping', () => {

@@ -14,7 +14,13 @@ describe('confusionMatrix', () => {
   });
 
   it('keeps a row and a column for a class that never occurs', () => {
-    expect(labelledConfusionMatrix([0, 0], [0, 0], ['a', 'b'])).toEqual({ labels: ['a', 'b'], matrix: [[2, 0], [0, 0]] });
+    expect(labelledConfusionMatrix([0, 0], [0, 0], ['a', 'b'])).toEqual({
+      labels: ['a', 'b'],
+      matrix: [
+        [2, 0],
+        [0, 0],
+      ],
+    });
   });
 
   it('rejects a class index outside the labels with a message that says what to do', () => {

@@ -20,7 +20,10 @@ describe('logLoss', () => {
     expect(() => logLoss([0, 1], [0.5, 0.5, 1], 2)).toThrowError(/hold 3 values but 2 rows × 2 classes need 4/);
   });
 
-  it.each(fixtures.classification.map((c) => [c.name, c] as const))('equals sklearn log_loss(labels=range(k)): %s', (_, c) => {
-    expectClose(logLoss(Int32Array.from(c.yTrue), flatProba(c), c.labels.length), c.expected.logLoss, 'logLoss');
-  });
+  it.each(fixtures.classification.map((c) => [c.name, c] as const))(
+    'equals sklearn log_loss(labels=range(k)): %s',
+    (_, c) => {
+      expectClose(logLoss(Int32Array.from(c.yTrue), flatProba(c), c.labels.length), c.expected.logLoss, 'logLoss');
+    },
+  );
 });

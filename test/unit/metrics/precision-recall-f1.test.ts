@@ -26,9 +26,21 @@ describe('precisionRecallF1', () => {
   it.each(fullCases.map((c) => [c.name, c] as const))('equals sklearn precision_recall_fscore_support: %s', (_, c) => {
     const e = c.expected;
     const r = precisionRecallF1(Int32Array.from(c.yTrue), Int32Array.from(c.yPred), c.labels.length);
-    expectAllClose(r.perClass.map((s) => s.precision), e.precision!, 'precision');
-    expectAllClose(r.perClass.map((s) => s.recall), e.recall!, 'recall');
-    expectAllClose(r.perClass.map((s) => s.f1), e.f1!, 'f1');
+    expectAllClose(
+      r.perClass.map((s) => s.precision),
+      e.precision!,
+      'precision',
+    );
+    expectAllClose(
+      r.perClass.map((s) => s.recall),
+      e.recall!,
+      'recall',
+    );
+    expectAllClose(
+      r.perClass.map((s) => s.f1),
+      e.f1!,
+      'f1',
+    );
     expect(r.perClass.map((s) => s.support)).toEqual(e.support);
     expectClose(r.macro.precision, e.precisionMacro!, 'precision macro');
     expectClose(r.macro.recall, e.recallMacro!, 'recall macro');

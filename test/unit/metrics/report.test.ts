@@ -22,7 +22,11 @@ describe('classificationReport', () => {
     expectClose(r.logLoss, e.logLoss, 'logLoss');
     expect(r.confusion).toEqual({ labels: c.labels, matrix: e.confusion });
     expect(r.perClass.map((p) => p.label)).toEqual(c.labels);
-    expectAllClose(r.perClass.map((p) => p.f1), e.f1!, 'perClass f1');
+    expectAllClose(
+      r.perClass.map((p) => p.f1),
+      e.f1!,
+      'perClass f1',
+    );
     expect(r.perClass.map((p) => p.rocAuc)).toHaveLength(c.labels.length);
     const correct = c.yTrue.filter((y, i) => y === c.yPred[i]).length;
     expect(r.accuracyInterval).toEqual(wilsonInterval(correct, c.yTrue.length, 0.95));
@@ -36,7 +40,15 @@ describe('classificationReport', () => {
     const r = classificationReport({ labels: ['a', 'b'], yTrue: [0, 1, 1], yPred: [0, 1, 0] });
     expect(r.accuracy).toBe(2 / 3);
     expect([r.rocAuc, r.logLoss, r.averagePrecision, r.rocCurves, r.prCurves]).toEqual([null, null, null, null, null]);
-    expect(r.perClass[0]).toEqual({ label: 'a', precision: 0.5, recall: 1, f1: 2 / 3, support: 1, rocAuc: null, averagePrecision: null });
+    expect(r.perClass[0]).toEqual({
+      label: 'a',
+      precision: 0.5,
+      recall: 1,
+      f1: 2 / 3,
+      support: 1,
+      rocAuc: null,
+      averagePrecision: null,
+    });
   });
 
   it('gives no ROC or PR curve, and a null AUC, for a class absent from the held-out rows', () => {
@@ -51,16 +63,23 @@ describe('classificationReport', () => {
 
   it('is a plain object that survives JSON and structured clone unchanged', () => {
     const c = fullCases.find((x) => x.name === 'multiclass-3')!;
-    const r = classificationReport({ labels: c.labels, yTrue: Int32Array.from(c.yTrue), yPred: c.yPred, proba: flatProba(c) });
+    const r = classificationReport({
+      labels: c.labels,
+      yTrue: Int32Array.from(c.yTrue),
+      yPred: c.yPred,
+      proba: flatProba(c),
+    });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(structuredClone(r)).toEqual(r);
   });
 
   it('refuses a single label and mismatched probabilities with a message that says what to do', () => {
-    expect(() => classificationReport({ labels: ['only'], yTrue: [0], yPred: [0] })).toThrowError(/at least two classes/);
-    expect(() => classificationReport({ labels: ['a', 'b'], yTrue: [0, 1], yPred: [0, 1], proba: [1, 0] })).toThrowError(
-      /one row per held-out example/,
+    expect(() => classificationReport({ labels: ['only'], yTrue: [0], yPred: [0] })).toThrowError(
+      /at least two classes/,
     );
+    expect(() =>
+      classificationReport({ labels: ['a', 'b'], yTrue: [0, 1], yPred: [0, 1], proba: [1, 0] }),
+    ).toThrowError(/one row per held-out example/);
   });
 });
 

@@ -18,8 +18,15 @@ describe('thresholdCounts', () => {
 
 describe('rocCurve', () => {
   it('reproduces the example in sklearn’s roc_curve docs (first threshold max + 1)', () => {
-    const curve = rocCurve([1, 1, 2, 2].map((y) => y === 2), [0.1, 0.4, 0.35, 0.8]);
-    expect(curve).toEqual({ fpr: [0, 0, 0.5, 0.5, 1], tpr: [0, 0.5, 0.5, 1, 1], thresholds: [1.8, 0.8, 0.4, 0.35, 0.1] });
+    const curve = rocCurve(
+      [1, 1, 2, 2].map((y) => y === 2),
+      [0.1, 0.4, 0.35, 0.8],
+    );
+    expect(curve).toEqual({
+      fpr: [0, 0, 0.5, 0.5, 1],
+      tpr: [0, 0.5, 0.5, 1, 1],
+      thresholds: [1.8, 0.8, 0.4, 0.35, 0.1],
+    });
   });
 
   it('drops collinear points unless asked to keep them', () => {
@@ -55,13 +62,16 @@ describe('trapezoidArea', () => {
 });
 
 describe('rocAuc', () => {
-  it.each(fullCases.map((c) => [c.name, c] as const))('equals sklearn roc_auc_score (binary, or ovr macro): %s', (_, c) => {
-    const proba = flatProba(c);
-    const k = c.labels.length;
-    expectClose(rocAuc(c.yTrue, proba, k), c.expected.rocAuc!, 'rocAuc');
-    const perClass = rocAucPerClass(c.yTrue, proba, k);
-    c.expected.rocAucPerClass!.forEach((e, cls) => expectClose(perClass[cls], e, `class ${cls} auc`));
-  });
+  it.each(fullCases.map((c) => [c.name, c] as const))(
+    'equals sklearn roc_auc_score (binary, or ovr macro): %s',
+    (_, c) => {
+      const proba = flatProba(c);
+      const k = c.labels.length;
+      expectClose(rocAuc(c.yTrue, proba, k), c.expected.rocAuc!, 'rocAuc');
+      const perClass = rocAucPerClass(c.yTrue, proba, k);
+      c.expected.rocAucPerClass!.forEach((e, cls) => expectClose(perClass[cls], e, `class ${cls} auc`));
+    },
+  );
 
   it('is null for multiclass when a class never occurs in the truth (sklearn raises)', () => {
     const c = fullCases.find((x) => x.name === 'absent-in-truth')!;
@@ -70,6 +80,8 @@ describe('rocAuc', () => {
   });
 
   it('refuses multiclass scores that are not probabilities', () => {
-    expect(() => rocAuc([0, 1, 2], [0.5, 0.5, 0.5, 0.2, 0.3, 0.5, 0.1, 0.1, 0.8], 3)).toThrowError(/row 0 sum to 1\.5.*softmax/);
+    expect(() => rocAuc([0, 1, 2], [0.5, 0.5, 0.5, 0.2, 0.3, 0.5, 0.1, 0.1, 0.8], 3)).toThrowError(
+      /row 0 sum to 1\.5.*softmax/,
+    );
   });
 });

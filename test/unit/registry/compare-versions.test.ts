@@ -8,7 +8,10 @@ import { ACTOR, at, completedRun, datasetVersion } from './registry-fixtures.ts'
 
 function register(run: RunRecord, content: string): ModelVersion {
   const dv = datasetVersion(content).version;
-  return planRegistration({ models: [], versions: [], transitions: [] }, { run: { ...run, datasetVersionId: dv.id }, datasetVersion: dv, modelName: 'iris', actor: ACTOR, now: at(1) }).version;
+  return planRegistration(
+    { models: [], versions: [], transitions: [] },
+    { run: { ...run, datasetVersionId: dv.id }, datasetVersion: dv, modelName: 'iris', actor: ACTOR, now: at(1) },
+  ).version;
 }
 
 describe('compareVersions', () => {
@@ -21,14 +24,25 @@ describe('compareVersions', () => {
   };
   const a = register(runA, 'one\n');
   const registeredB = register(runB, 'two\n');
-  const b: ModelVersion = { ...registeredB, version: 2, id: 'iris@2', metrics: { ...registeredB.metrics, logLoss: 0.3, rocAuc: null } };
+  const b: ModelVersion = {
+    ...registeredB,
+    version: 2,
+    id: 'iris@2',
+    metrics: { ...registeredB.metrics, logLoss: 0.3, rocAuc: null },
+  };
   const result = compareVersions(a, b, { a: runA.spec, b: runB.spec });
 
   it('puts metrics side by side with b − a and which is better', () => {
     const row = (m: string) => result.metrics.find((x) => x.metric === m);
     expect(row('accuracy')).toEqual({ metric: 'accuracy', a: 0.85, b: 0.9, difference: 0.9 - 0.85, better: 'b' });
     expect(row('logLoss')).toEqual({ metric: 'logLoss', a: 0.35, b: 0.3, difference: 0.3 - 0.35, better: 'b' });
-    expect(row('averagePrecision')).toEqual({ metric: 'averagePrecision', a: 0.88, b: 0.88, difference: 0, better: 'same' });
+    expect(row('averagePrecision')).toEqual({
+      metric: 'averagePrecision',
+      a: 0.88,
+      b: 0.88,
+      difference: 0,
+      better: 'same',
+    });
     expect(row('rocAuc')).toEqual({ metric: 'rocAuc', a: 0.9, b: null, difference: null, better: null });
   });
 

@@ -15,29 +15,74 @@ describe('registry on the IndexedDB store, two tabs', () => {
     const tabA = new IdbWorkspaceStore(() => connectWorkbenchDb(name));
     const tabB = new IdbWorkspaceStore(() => connectWorkbenchDb(name));
     const { version: dataset, bytes } = datasetVersion('idb\n');
-    await tabA.saveDatasetVersion(dataset, bytes, { at: at(0), actor: ACTOR, type: 'dataset.version_saved', subject: dataset.id, data: {} });
+    await tabA.saveDatasetVersion(dataset, bytes, {
+      at: at(0),
+      actor: ACTOR,
+      type: 'dataset.version_saved',
+      subject: dataset.id,
+      data: {},
+    });
     const runs = ['r1', 'r2', 'r3'].map((id) => completedRun({ id, datasetVersionId: dataset.id }));
-    for (const run of runs) await tabA.saveRun(run, [], { at: at(1), actor: ACTOR, type: 'run.completed', subject: run.id, data: {} });
+    for (const run of runs)
+      await tabA.saveRun(run, [], { at: at(1), actor: ACTOR, type: 'run.completed', subject: run.id, data: {} });
 
     await registerRun(tabA, { run: runs[0], modelName: 'iris', actor: ACTOR, now: at(2) });
-    await transition(tabA, { modelName: 'iris', version: 1, to: 'Production', reason: 'first', actor: ACTOR, now: at(3) });
+    await transition(tabA, {
+      modelName: 'iris',
+      version: 1,
+      to: 'Production',
+      reason: 'first',
+      actor: ACTOR,
+      now: at(3),
+    });
 
     // Both tabs read the same registry and plan version 2.
     const [snapA, snapB] = await Promise.all([readRegistry(tabA), readRegistry(tabB)]);
-    const a = planRegistration(snapA, { run: runs[1], datasetVersion: dataset, modelName: 'iris', actor: 'a', now: at(4) });
-    const b = planRegistration(snapB, { run: runs[2], datasetVersion: dataset, modelName: 'iris', actor: 'b', now: at(4) });
+    const a = planRegistration(snapA, {
+      run: runs[1],
+      datasetVersion: dataset,
+      modelName: 'iris',
+      actor: 'a',
+      now: at(4),
+    });
+    const b = planRegistration(snapB, {
+      run: runs[2],
+      datasetVersion: dataset,
+      modelName: 'iris',
+      actor: 'b',
+      now: at(4),
+    });
     await tabA.commit(a.change, a.event);
     await expect(tabB.commit(b.change, b.event)).rejects.toMatchObject({ code: 'storage.conflict' });
 
     const snapshot = await readRegistry(tabB);
-    const promote = planTransition(snapshot, dataset, { modelName: 'iris', version: 2, to: 'Production', reason: 'better', actor: 'b', now: at(5) });
+    const promote = planTransition(snapshot, dataset, {
+      modelName: 'iris',
+      version: 2,
+      to: 'Production',
+      reason: 'better',
+      actor: 'b',
+      now: at(5),
+    });
     await tabB.commit(promote.change, promote.event);
 
     const after = await readRegistry(tabA);
-    expect(after.versions.map((v) => [v.id, v.runId, v.stage]).sort()).toEqual([['iris@1', 'r1', 'Archived'], ['iris@2', 'r2', 'Production']]);
+    expect(after.versions.map((v) => [v.id, v.runId, v.stage]).sort()).toEqual([
+      ['iris@1', 'r1', 'Archived'],
+      ['iris@2', 'r2', 'Production'],
+    ]);
     expect(after.transitions.map((t) => t.id).sort()).toEqual(['iris@1#1', 'iris@1#2', 'iris@2#1']);
     const audit = await tabA.listAudit();
-    expect(audit.map((e) => e.type)).toEqual(['dataset.version_saved', 'run.completed', 'run.completed', 'run.completed', 'model.registered', 'model.stage_changed', 'model.registered', 'model.stage_changed']);
+    expect(audit.map((e) => e.type)).toEqual([
+      'dataset.version_saved',
+      'run.completed',
+      'run.completed',
+      'run.completed',
+      'model.registered',
+      'model.stage_changed',
+      'model.registered',
+      'model.stage_changed',
+    ]);
     expect(verifyChain(audit).ok).toBe(true);
   });
 });

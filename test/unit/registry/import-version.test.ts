@@ -11,7 +11,12 @@ const NOW = '2026-02-01T10:00:00.000Z';
 const LATER = '2026-02-01T11:00:00.000Z';
 
 async function zipOf(t: Trained): Promise<Uint8Array> {
-  return exportModelBundle({ version: t.version, run: t.run, artifactBytes: t.artifactBytes, modelCardMarkdown: t.card });
+  return exportModelBundle({
+    version: t.version,
+    run: t.run,
+    artifactBytes: t.artifactBytes,
+    modelCardMarkdown: t.card,
+  });
 }
 
 /** A store whose model "churn" already has versions 1..n (artifacts that differ from any bundle's). */
@@ -19,18 +24,42 @@ async function storeWithVersions(t: Trained, n: number): Promise<MemoryWorkspace
   const store = new MemoryWorkspaceStore();
   const puts = [];
   for (let i = 1; i <= n; i++) {
-    const v: ModelVersion = { ...t.version, id: `churn@${i}`, version: i, stage: 'Development', aliases: [], artifactBlob: `${i}`.repeat(64).slice(0, 64) };
+    const v: ModelVersion = {
+      ...t.version,
+      id: `churn@${i}`,
+      version: i,
+      stage: 'Development',
+      aliases: [],
+      artifactBlob: `${i}`.repeat(64).slice(0, 64),
+    };
     puts.push({ kind: 'modelVersions' as const, value: v });
   }
   await store.commit(
-    { puts: [{ kind: 'models', value: { name: 'churn', createdAt: NOW, description: 'existing', gates: { ...DEFAULT_GATES, requireApproval: true }, latestVersion: n } }, ...puts] },
+    {
+      puts: [
+        {
+          kind: 'models',
+          value: {
+            name: 'churn',
+            createdAt: NOW,
+            description: 'existing',
+            gates: { ...DEFAULT_GATES, requireApproval: true },
+            latestVersion: n,
+          },
+        },
+        ...puts,
+      ],
+    },
     { at: NOW, actor: 'ana', type: 'test.seeded', subject: 'churn', data: {} },
   );
   return store;
 }
 
 async function refusal(promise: Promise<unknown>): Promise<WorkbenchError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(WorkbenchError);
   return error as WorkbenchError;
 }
@@ -42,9 +71,25 @@ describe('importModelVersion', () => {
     const done = await importModelVersion(store, await zipOf(t), { actor: 'bo', now: NOW });
 
     expect(done.renumberedFrom).toBeNull();
-    expect(done.createdModel).toEqual({ name: 'churn', createdAt: NOW, description: '', gates: DEFAULT_GATES, latestVersion: 3 });
+    expect(done.createdModel).toEqual({
+      name: 'churn',
+      createdAt: NOW,
+      description: '',
+      gates: DEFAULT_GATES,
+      latestVersion: 3,
+    });
     const stored = await store.getRecord('modelVersions', 'churn@3');
-    expect(stored).toMatchObject({ id: 'churn@3', version: 3, stage: 'Development', aliases: [], createdAt: NOW, createdBy: 'bo', runId: 'run-forest', description: 'Churn model ✓', tags: { team: 'growth' } });
+    expect(stored).toMatchObject({
+      id: 'churn@3',
+      version: 3,
+      stage: 'Development',
+      aliases: [],
+      createdAt: NOW,
+      createdBy: 'bo',
+      runId: 'run-forest',
+      description: 'Churn model ✓',
+      tags: { team: 'growth' },
+    });
     expect(stored!.card).toEqual(t.version.card);
     expect(await store.getBlob(t.version.artifactBlob)).toEqual(t.artifactBytes);
   });
@@ -57,7 +102,13 @@ describe('importModelVersion', () => {
     const events = await store.listAudit();
     const event = events.find((e) => e.type === 'model.imported')!;
     expect(event).toMatchObject({ actor: 'bo', subject: 'churn@3', at: NOW });
-    expect(event.data).toMatchObject({ originalId: 'churn@3', originalCreatedBy: 'ada', artifactBlob: t.version.artifactBlob, renumberedFrom: null, modelCreated: true });
+    expect(event.data).toMatchObject({
+      originalId: 'churn@3',
+      originalCreatedBy: 'ada',
+      artifactBlob: t.version.artifactBlob,
+      renumberedFrom: null,
+      modelCreated: true,
+    });
     const card = await store.getBlob(event.data.cardBlob as string);
     expect(new TextDecoder().decode(card)).toBe(t.card);
     const run = JSON.parse(new TextDecoder().decode(await store.getBlob(event.data.runBlob as string)));
@@ -105,10 +156,12 @@ describe('importModelVersion', () => {
     expect(await store.listAudit()).toHaveLength(before);
   });
 
-  it('refuses a corrupted bundle with the bundle check\'s message and stores nothing', async () => {
+  it("refuses a corrupted bundle with the bundle check's message and stores nothing", async () => {
     const t = await trained('forest');
     const store = new MemoryWorkspaceStore();
-    const tampered = rezip(await zipOf(t), (files) => files.set('churn-v3/forest.json', flipByte(files.get('churn-v3/forest.json')!)));
+    const tampered = rezip(await zipOf(t), (files) =>
+      files.set('churn-v3/forest.json', flipByte(files.get('churn-v3/forest.json')!)),
+    );
 
     const error = await refusal(importModelVersion(store, tampered, { actor: 'bo', now: NOW }));
     expect(error.code).toBe('bundle.checksum');
@@ -119,7 +172,9 @@ describe('importModelVersion', () => {
 
   it('refuses to import without an actor', async () => {
     const t = await trained('forest');
-    const error = await refusal(importModelVersion(new MemoryWorkspaceStore(), await zipOf(t), { actor: ' ', now: NOW }));
+    const error = await refusal(
+      importModelVersion(new MemoryWorkspaceStore(), await zipOf(t), { actor: ' ', now: NOW }),
+    );
     expect(error.code).toBe('registry.no-actor');
   });
 });

@@ -11,9 +11,22 @@ import { ACTOR, at, completedRun, datasetVersion, regressionRun } from './regist
 /** Made by fixtures/make_card_fixtures.py with SciPy 1.10. */
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/card-intervals.json', import.meta.url), 'utf8')) as {
   classification: { labels: string[]; confusion: number[][]; accuracy: Wilson; precision: Wilson[]; recall: Wilson[] };
-  regression: { actual: number[]; predicted: number[]; mae: number; rmse: number; r2: number; maeInterval: [number, number]; rmseInterval: [number, number] };
+  regression: {
+    actual: number[];
+    predicted: number[];
+    mae: number;
+    rmse: number;
+    r2: number;
+    maeInterval: [number, number];
+    rmseInterval: [number, number];
+  };
 };
-interface Wilson { successes: number; n: number; low: number; high: number }
+interface Wilson {
+  successes: number;
+  n: number;
+  low: number;
+  high: number;
+}
 
 function close(actual: number | undefined, expected: number): void {
   expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(expected)));
@@ -22,7 +35,9 @@ function close(actual: number | undefined, expected: number): void {
 const dataset = datasetVersion('card\n', {
   name: 'pets',
   rowCount: 400,
-  warnings: [{ code: 'constant', severity: 'warning', column: 'colour', message: 'Every row has the same value | "blue".' }],
+  warnings: [
+    { code: 'constant', severity: 'warning', column: 'colour', message: 'Every row has the same value | "blue".' },
+  ],
   schema: [
     { name: 'length', type: 'number', role: 'feature' },
     { name: 'colour', type: 'category', role: 'feature' },
@@ -31,8 +46,16 @@ const dataset = datasetVersion('card\n', {
 }).version;
 
 function register(run: RunRecord): ModelVersion {
-  const v = planRegistration({ models: [], versions: [], transitions: [] }, { run, datasetVersion: dataset, modelName: 'pets', description: 'Guesses the species.', actor: ACTOR, now: at(5) }).version;
-  return { ...v, stage: 'Staging', aliases: ['candidate'], card: { intendedUse: 'Teaching MLOps.', limitations: 'Three species only.' } };
+  const v = planRegistration(
+    { models: [], versions: [], transitions: [] },
+    { run, datasetVersion: dataset, modelName: 'pets', description: 'Guesses the species.', actor: ACTOR, now: at(5) },
+  ).version;
+  return {
+    ...v,
+    stage: 'Staging',
+    aliases: ['candidate'],
+    card: { intendedUse: 'Teaching MLOps.', limitations: 'Three species only.' },
+  };
 }
 
 describe('buildModelCard: classification', () => {
@@ -47,11 +70,18 @@ describe('buildModelCard: classification', () => {
     close(accuracy.interval?.low, fixture.classification.accuracy.low);
     close(accuracy.interval?.high, fixture.classification.accuracy.high);
     expect(accuracy.interval?.method).toBe('Wilson score interval, 64/80');
-    expect(card.metrics.headline.find((m) => m.name === 'f1Macro')).toMatchObject({ interval: null, note: 'no interval computed' });
+    expect(card.metrics.headline.find((m) => m.name === 'f1Macro')).toMatchObject({
+      interval: null,
+      note: 'no interval computed',
+    });
   });
 
   it('gives each class precision and recall intervals over their own denominators, equal to SciPy', () => {
-    expect(card.metrics.perClass!.map((c) => [c.label, c.support, c.predicted])).toEqual([['cat', 35, 36], ['dog', 33, 32], ['fox', 12, 12]]);
+    expect(card.metrics.perClass!.map((c) => [c.label, c.support, c.predicted])).toEqual([
+      ['cat', 35, 36],
+      ['dog', 33, 32],
+      ['fox', 12, 12],
+    ]);
     card.metrics.perClass!.forEach((c, j) => {
       const p = fixture.classification.precision[j];
       const r = fixture.classification.recall[j];
@@ -66,11 +96,27 @@ describe('buildModelCard: classification', () => {
 
   it('fills data, split, preprocessing, model and the editable fields from what is known', () => {
     expect(card.title).toBe('pets v1');
-    expect(card.data).toEqual({ id: dataset.id, name: 'pets', rows: 400, columns: 3, createdAt: at(0), qualityWarnings: dataset.profile.warnings });
+    expect(card.data).toEqual({
+      id: dataset.id,
+      name: 'pets',
+      rows: 400,
+      columns: 3,
+      createdAt: at(0),
+      qualityWarnings: dataset.profile.warnings,
+    });
     expect(card.split).toEqual({ method: 'random, 20% held out, stratified by class, seed 7', train: 400, test: 80 });
     expect(card.preprocessing).toEqual([
-      { column: 'length', kind: 'numeric', description: 'missing → 5.8 (training median); standardised as (x − 5.84) / 0.825' },
-      { column: 'colour', kind: 'categorical', description: 'missing → "blue" (most frequent); one-hot over 2 categories seen in training; unseen categories → all zeros' },
+      {
+        column: 'length',
+        kind: 'numeric',
+        description: 'missing → 5.8 (training median); standardised as (x − 5.84) / 0.825',
+      },
+      {
+        column: 'colour',
+        kind: 'categorical',
+        description:
+          'missing → "blue" (most frequent); one-hot over 2 categories seen in training; unseen categories → all zeros',
+      },
     ]);
     expect(card.model.hyperparameters).toEqual([
       { name: 'trees', value: '100' },
@@ -83,9 +129,22 @@ describe('buildModelCard: classification', () => {
   });
 
   it('says no interval when a class is never predicted', () => {
-    const never = completedRun({ id: 'c2', datasetVersionId: dataset.id, labels: ['a', 'b'], matrix: [[10, 0], [5, 0]] });
+    const never = completedRun({
+      id: 'c2',
+      datasetVersionId: dataset.id,
+      labels: ['a', 'b'],
+      matrix: [
+        [10, 0],
+        [5, 0],
+      ],
+    });
     const b = buildModelCard({ version: register(never), run: never, datasetVersion: dataset }).metrics.perClass![1];
-    expect(b.precision).toEqual({ name: 'precision', value: null, interval: null, note: 'no interval: no rows were predicted as this class' });
+    expect(b.precision).toEqual({
+      name: 'precision',
+      value: null,
+      interval: null,
+      note: 'no interval: no rows were predicted as this class',
+    });
     expect(b.recall.value).toBe(0);
     expect(b.recall.interval?.low).toBe(0);
   });
@@ -100,8 +159,12 @@ describe('buildModelCard: classification', () => {
     expect(md).toContain(`- **Dataset:** pets (\`${dataset.id}\`)`);
     expect(md).toContain('- **warning** `colour`: Every row has the same value | "blue".');
     expect(md).toContain('| accuracy | 0.8000 | 0.6995 – 0.8730 |');
-    expect(md).toContain('| f1Macro | ' + card.metrics.headline.find((m) => m.name === 'f1Macro')!.value!.toFixed(4) + ' | — |');
-    expect(md).toContain('| cat | 35 | 0.8333 | 0.6811 – 0.9213 | 0.8571 | ' + interval(card.metrics.perClass![0].recall) + ' |');
+    expect(md).toContain(
+      '| f1Macro | ' + card.metrics.headline.find((m) => m.name === 'f1Macro')!.value!.toFixed(4) + ' | — |',
+    );
+    expect(md).toContain(
+      '| cat | 35 | 0.8333 | 0.6811 – 0.9213 | 0.8571 | ' + interval(card.metrics.perClass![0].recall) + ' |',
+    );
     expect(md).toContain('| length | numeric | missing → 5.8 (training median); standardised as (x − 5.84) / 0.825 |');
     expect(md).toContain('Task: classification. Target: `species` (category), labels `cat`, `dog`, `fox`.');
     expect(md.indexOf('## Metrics (80 held-out rows)')).toBeGreaterThan(md.indexOf('## Input signature'));
@@ -131,11 +194,20 @@ describe('buildModelCard: regression', () => {
   });
 
   it('gives no MAE or RMSE interval, and says why, when the run kept only a sample of its predictions', () => {
-    const sampled: RunRecord = { ...run, outcome: { ...run.outcome!, metrics: { task: 'regression', n: 5000, mae, rmse, r2 } } };
+    const sampled: RunRecord = {
+      ...run,
+      outcome: { ...run.outcome!, metrics: { task: 'regression', n: 5000, mae, rmse, r2 } },
+    };
     const card = buildModelCard({ version, run: sampled, datasetVersion: dataset });
-    expect(card.metrics.headline.map((x) => [x.name, x.interval])).toEqual([['mae', null], ['rmse', null], ['r2', null]]);
+    expect(card.metrics.headline.map((x) => [x.name, x.interval])).toEqual([
+      ['mae', null],
+      ['rmse', null],
+      ['r2', null],
+    ]);
     expect(card.metrics.headline[0].note).toBe('no interval: the run kept only a sample of its held-out predictions');
-    expect(card.metrics.notes).toEqual(['No intervals are given for MAE and RMSE: the run kept 60 of its 5000 held-out predictions, and an interval needs every error.']);
+    expect(card.metrics.notes).toEqual([
+      'No intervals are given for MAE and RMSE: the run kept 60 of its 5000 held-out predictions, and an interval needs every error.',
+    ]);
     expect(modelCardMarkdown(card)).toContain('| mae | ' + mae.toFixed(4) + ' | — |');
   });
 

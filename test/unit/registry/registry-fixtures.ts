@@ -28,7 +28,10 @@ export const IRIS_SCHEMA: ColumnSchema[] = [
 ];
 
 /** A dataset version whose id is the hash of `content` (so distinct content gives distinct ids). */
-export function datasetVersion(content: string, overrides: Partial<DatasetVersion> & { warnings?: QualityWarning[] } = {}): { version: DatasetVersion; bytes: Uint8Array } {
+export function datasetVersion(
+  content: string,
+  overrides: Partial<DatasetVersion> & { warnings?: QualityWarning[] } = {},
+): { version: DatasetVersion; bytes: Uint8Array } {
   const { warnings = [], ...rest } = overrides;
   const bytes = new TextEncoder().encode(content);
   const version: DatasetVersion = {
@@ -49,14 +52,20 @@ export function datasetVersion(content: string, overrides: Partial<DatasetVersio
 }
 
 /** A classification report consistent with a confusion matrix (ranking metrics given). */
-export function classificationReport(labels: string[], matrix: number[][], extra: { rocAuc?: number | null; logLoss?: number | null } = {}): ClassificationReport {
+export function classificationReport(
+  labels: string[],
+  matrix: number[][],
+  extra: { rocAuc?: number | null; logLoss?: number | null } = {},
+): ClassificationReport {
   const k = labels.length;
   const n = matrix.flat().reduce((a, b) => a + b, 0);
   const support = matrix.map((row) => row.reduce((a, b) => a + b, 0));
   const predicted = labels.map((_, j) => matrix.reduce((s, row) => s + row[j], 0));
   const precision = labels.map((_, j) => (predicted[j] ? matrix[j][j] / predicted[j] : 0));
   const recall = labels.map((_, j) => (support[j] ? matrix[j][j] / support[j] : 0));
-  const f1 = labels.map((_, j) => (precision[j] + recall[j] ? (2 * precision[j] * recall[j]) / (precision[j] + recall[j]) : 0));
+  const f1 = labels.map((_, j) =>
+    precision[j] + recall[j] ? (2 * precision[j] * recall[j]) / (precision[j] + recall[j]) : 0,
+  );
   const macro = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / k;
   const weighted = (xs: number[]) => xs.reduce((s, x, j) => s + x * support[j], 0) / n;
   const correct = matrix.reduce((s, row, i) => s + row[i], 0);
@@ -74,7 +83,15 @@ export function classificationReport(labels: string[], matrix: number[][], extra
     rocAuc: extra.rocAuc === undefined ? 0.9 : extra.rocAuc,
     averagePrecision: 0.88,
     logLoss: extra.logLoss === undefined ? 0.35 : extra.logLoss,
-    perClass: labels.map((label, j) => ({ label, precision: precision[j], recall: recall[j], f1: f1[j], support: support[j], rocAuc: 0.9, averagePrecision: 0.88 })),
+    perClass: labels.map((label, j) => ({
+      label,
+      precision: precision[j],
+      recall: recall[j],
+      f1: f1[j],
+      support: support[j],
+      rocAuc: 0.9,
+      averagePrecision: 0.88,
+    })),
     confusion: { labels, matrix },
     rocCurves: null,
     prCurves: null,
@@ -99,8 +116,14 @@ export interface RunOptions {
 export function completedRun(o: RunOptions): RunRecord {
   const labels = o.labels ?? ['setosa', 'versicolor'];
   const c = o.correct ?? 85;
-  const matrix = o.matrix ?? [[50, 0], [100 - c, c - 50]];
-  const spec = { ...defaultPipelineSpec(o.datasetVersionId, o.target ?? 'species', o.model ?? 'forest', 7), features: o.features ?? ['length', 'colour'] };
+  const matrix = o.matrix ?? [
+    [50, 0],
+    [100 - c, c - 50],
+  ];
+  const spec = {
+    ...defaultPipelineSpec(o.datasetVersionId, o.target ?? 'species', o.model ?? 'forest', 7),
+    features: o.features ?? ['length', 'colour'],
+  };
   return runRecord(o, spec, {
     task: 'classification',
     labels,
@@ -112,8 +135,13 @@ export function completedRun(o: RunOptions): RunRecord {
 }
 
 /** A completed regression run whose held-out predictions are all kept. */
-export function regressionRun(o: RunOptions & { actual: number[]; predicted: number[]; report: Omit<RegressionReport, 'task' | 'n'> }): RunRecord {
-  const spec = { ...defaultPipelineSpec(o.datasetVersionId, o.target ?? 'length', o.model ?? 'linear', 7), features: o.features ?? ['colour'] };
+export function regressionRun(
+  o: RunOptions & { actual: number[]; predicted: number[]; report: Omit<RegressionReport, 'task' | 'n'> },
+): RunRecord {
+  const spec = {
+    ...defaultPipelineSpec(o.datasetVersionId, o.target ?? 'length', o.model ?? 'linear', 7),
+    features: o.features ?? ['colour'],
+  };
   return runRecord(o, spec, {
     task: 'regression',
     labels: [],
@@ -127,7 +155,10 @@ export function regressionRun(o: RunOptions & { actual: number[]; predicted: num
 function runRecord(
   o: RunOptions,
   spec: RunRecord['spec'],
-  part: Pick<NonNullable<RunRecord['outcome']>, 'task' | 'labels' | 'features' | 'split' | 'metrics' | 'predictionSample'>,
+  part: Pick<
+    NonNullable<RunRecord['outcome']>,
+    'task' | 'labels' | 'features' | 'split' | 'metrics' | 'predictionSample'
+  >,
 ): RunRecord {
   const startedAt = o.startedAt ?? at(1);
   return {
@@ -139,7 +170,13 @@ function runRecord(
     datasetVersionId: o.datasetVersionId,
     datasetName: 'iris',
     seed: 7,
-    environment: { backend: null, backendReason: null, tfjsVersion: '4.22.0', workbenchVersion: '0.1.0', platform: 'node 20' },
+    environment: {
+      backend: null,
+      backendReason: null,
+      tfjsVersion: '4.22.0',
+      workbenchVersion: '0.1.0',
+      platform: 'node 20',
+    },
     startedAt,
     finishedAt: startedAt,
     durationMs: 1234,
@@ -165,11 +202,27 @@ function runRecord(
 }
 
 /** A memory store holding one dataset version (with optional quality warnings) and the given runs. */
-export async function storeWith(runs: (datasetId: string) => RunRecord[], warnings: QualityWarning[] = []): Promise<{ store: MemoryWorkspaceStore; dataset: DatasetVersion; runs: RunRecord[] }> {
+export async function storeWith(
+  runs: (datasetId: string) => RunRecord[],
+  warnings: QualityWarning[] = [],
+): Promise<{ store: MemoryWorkspaceStore; dataset: DatasetVersion; runs: RunRecord[] }> {
   const store = new MemoryWorkspaceStore();
   const { version, bytes } = datasetVersion('species\nsetosa\n', { warnings });
-  await store.saveDatasetVersion(version, bytes, { at: at(0), actor: ACTOR, type: 'dataset.version_saved', subject: version.id, data: {} });
+  await store.saveDatasetVersion(version, bytes, {
+    at: at(0),
+    actor: ACTOR,
+    type: 'dataset.version_saved',
+    subject: version.id,
+    data: {},
+  });
   const made = runs(version.id);
-  for (const run of made) await store.saveRun(run, [], { at: run.finishedAt, actor: ACTOR, type: 'run.completed', subject: run.id, data: {} });
+  for (const run of made)
+    await store.saveRun(run, [], {
+      at: run.finishedAt,
+      actor: ACTOR,
+      type: 'run.completed',
+      subject: run.id,
+      data: {},
+    });
   return { store, dataset: version, runs: made };
 }

@@ -21,7 +21,11 @@ describe('flattenSpec and compareParameters', () => {
   });
 
   it('flags the parameters that differ and shows a dash where a run lacks one', () => {
-    const rows = compareParameters([{ model: { kind: 'forest', trees: 100 }, seed: 1 }, { model: { kind: 'forest', trees: 10 }, seed: 1 }, { model: { kind: 'logistic', C: 1 }, seed: 1 }]);
+    const rows = compareParameters([
+      { model: { kind: 'forest', trees: 100 }, seed: 1 },
+      { model: { kind: 'forest', trees: 10 }, seed: 1 },
+      { model: { kind: 'logistic', C: 1 }, seed: 1 },
+    ]);
     expect(rows).toEqual([
       { path: 'model.kind', values: ['forest', 'forest', 'logistic'], differs: true },
       { path: 'model.trees', values: ['100', '10', '—'], differs: true },
@@ -38,8 +42,18 @@ describe('sortRuns', () => {
   const cancelled = sampleRun('dddd', '2026-01-02T00:00:00.000Z');
 
   it('orders by a metric in either direction and puts runs without it last both times', () => {
-    expect(sortRuns([a, regression, b, cancelled], 'accuracy', 'desc').map((r) => r.id)).toEqual(['bb', 'a', 'ccc', 'dddd']);
-    expect(sortRuns([a, regression, b, cancelled], 'accuracy', 'asc').map((r) => r.id)).toEqual(['a', 'bb', 'ccc', 'dddd']);
+    expect(sortRuns([a, regression, b, cancelled], 'accuracy', 'desc').map((r) => r.id)).toEqual([
+      'bb',
+      'a',
+      'ccc',
+      'dddd',
+    ]);
+    expect(sortRuns([a, regression, b, cancelled], 'accuracy', 'asc').map((r) => r.id)).toEqual([
+      'a',
+      'bb',
+      'ccc',
+      'dddd',
+    ]);
   });
 
   it('reads a metric only when the run has a finite value for it', () => {

@@ -19,9 +19,15 @@ const test = Int32Array.from(fixture.test);
 describe('preprocessing matches scikit-learn (SimpleImputer + StandardScaler, most_frequent + OneHotEncoder(handle_unknown="ignore"))', () => {
   for (const c of fixture.cases) {
     it(`with ${c.impute} imputation, fitted on training rows only`, () => {
-      const pre = fitPreprocessor(table, ['num', 'cat'], train, { numeric: { impute: c.impute as 'median' | 'mean', standardize: true }, categorical: { impute: 'most_frequent' } });
+      const pre = fitPreprocessor(table, ['num', 'cat'], train, {
+        numeric: { impute: c.impute as 'median' | 'mean', standardize: true },
+        categorical: { impute: 'most_frequent' },
+      });
       expect(pre.outputNames).toEqual(['num', ...c.categories.map((k) => `cat=${k}`)]);
-      for (const [rows, expected] of [[train, c.train_out], [test, c.test_out]] as const) {
+      for (const [rows, expected] of [
+        [train, c.train_out],
+        [test, c.test_out],
+      ] as const) {
         const { x, width } = transform(pre, table, rows);
         expected.forEach((row, i) => row.forEach((v, j) => expect(x[i * width + j]).toBeCloseTo(v, 12)));
       }
@@ -30,9 +36,15 @@ describe('preprocessing matches scikit-learn (SimpleImputer + StandardScaler, mo
   }
 
   it('refuses a free-text feature with a message that says what to do', () => {
-    const t: DataTable = { rowCount: 1, columns: [{ name: 'review', type: 'text', codes: new Int32Array([0]), dictionary: ['great'] }] };
-    expect(() => fitPreprocessor(t, ['review'], Int32Array.of(0), { numeric: { impute: 'median', standardize: true }, categorical: { impute: 'most_frequent' } })).toThrow(
-      /free text.*Set its role to ignore/,
-    );
+    const t: DataTable = {
+      rowCount: 1,
+      columns: [{ name: 'review', type: 'text', codes: new Int32Array([0]), dictionary: ['great'] }],
+    };
+    expect(() =>
+      fitPreprocessor(t, ['review'], Int32Array.of(0), {
+        numeric: { impute: 'median', standardize: true },
+        categorical: { impute: 'most_frequent' },
+      }),
+    ).toThrow(/free text.*Set its role to ignore/);
   });
 });

@@ -5,7 +5,12 @@ import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 import { guessRoles } from '../../../src/core/data/profile/roles.ts';
 import type { ColumnSchema, DataTable } from '../../../src/core/data/types.ts';
 import type { ClassificationReport, RegressionReport } from '../../../src/core/metrics/index.ts';
-import { defaultModelSpec, defaultPipelineSpec, type ModelKind, type PipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
+import {
+  defaultModelSpec,
+  defaultPipelineSpec,
+  type ModelKind,
+  type PipelineSpec,
+} from '../../../src/core/train/pipeline-spec.ts';
 import { runPipeline } from '../../../src/core/train/run-pipeline.ts';
 
 function sample(name: string): { table: DataTable; schema: ColumnSchema[] } {
@@ -25,7 +30,8 @@ describe('runPipeline', () => {
   for (const kind of ['forest', 'logistic', 'mlp'] as ModelKind[]) {
     it(`trains and evaluates a ${kind} on held-out iris rows`, async () => {
       const spec = defaultPipelineSpec('iris', 'species', kind);
-      if (spec.model.kind === 'mlp') Object.assign(spec.model, { hiddenLayers: [16], epochs: 80, learningRate: 0.03, batchSize: 16 });
+      if (spec.model.kind === 'mlp')
+        Object.assign(spec.model, { hiddenLayers: [16], epochs: 80, learningRate: 0.03, batchSize: 16 });
       const outcome = await runPipeline(iris.table, iris.schema, spec, { clock });
       const metrics = outcome.metrics as ClassificationReport;
       expect(outcome.split).toEqual({ train: 120, test: 30 });
@@ -35,7 +41,12 @@ describe('runPipeline', () => {
       expect(metrics.confusion.matrix.flat().reduce((a, b) => a + b, 0)).toBe(30);
       // Stratified: 10 of each class held out.
       expect(metrics.perClass.map((c) => c.support)).toEqual([10, 10, 10]);
-      expect(outcome.importance.map((i) => i.feature).slice(0, 2).sort()).toEqual(expect.arrayContaining([expect.stringMatching(/^petal_/)]));
+      expect(
+        outcome.importance
+          .map((i) => i.feature)
+          .slice(0, 2)
+          .sort(),
+      ).toEqual(expect.arrayContaining([expect.stringMatching(/^petal_/)]));
     });
   }
 
@@ -72,10 +83,18 @@ describe('runPipeline', () => {
   it('uses an explicit split, and refuses one whose training rows miss a class', async () => {
     const test = [0, 50, 100];
     const train = [...Array(150).keys()].filter((r) => !test.includes(r));
-    const spec: PipelineSpec = { ...defaultPipelineSpec('iris', 'species', 'logistic'), split: { kind: 'indices', train, test } };
+    const spec: PipelineSpec = {
+      ...defaultPipelineSpec('iris', 'species', 'logistic'),
+      split: { kind: 'indices', train, test },
+    };
     const outcome = await runPipeline(iris.table, iris.schema, spec, { clock });
     expect(Array.from(outcome.predictions.rows)).toEqual(test);
-    const sorted: PipelineSpec = { ...spec, split: { kind: 'indices', train: [...Array(100).keys()], test: [100, 101] } };
-    await expect(runPipeline(iris.table, iris.schema, sorted, { clock })).rejects.toThrow(/no example of "virginica".*stratified random split/);
+    const sorted: PipelineSpec = {
+      ...spec,
+      split: { kind: 'indices', train: [...Array(100).keys()], test: [100, 101] },
+    };
+    await expect(runPipeline(iris.table, iris.schema, sorted, { clock })).rejects.toThrow(
+      /no example of "virginica".*stratified random split/,
+    );
   });
 });

@@ -136,5 +136,10 @@ function asText(column: Column, rowCount: number): Column {
 }
 
 function rowText(table: DataTable, names: string[], row: number): string[] {
-  return names.map((name) => cellText(table.columns.find((c) => c.name === name)!, row));
+  return names.map((name) =>
+    cellText(
+      table.columns.find((c) => c.name === name)!,
+      row,
+    ),
+  );
 }

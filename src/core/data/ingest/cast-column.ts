@@ -13,7 +13,9 @@ export function castColumn(column: Column, type: ColumnType): { column: Column; 
   const { name } = column;
   if (!isNumericType(type)) {
     if (!isNumericColumn(column)) return { column: { ...column, type }, unreadable: 0 };
-    const { codes, dictionary } = encodeStrings(column.values.length, (r) => (Number.isNaN(column.values[r]) ? null : cellText(column, r)));
+    const { codes, dictionary } = encodeStrings(column.values.length, (r) =>
+      Number.isNaN(column.values[r]) ? null : cellText(column, r),
+    );
     return { column: { name, type, codes, dictionary }, unreadable: 0 };
   }
   const rowCount = isNumericColumn(column) ? column.values.length : column.codes.length;

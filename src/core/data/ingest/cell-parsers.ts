@@ -5,10 +5,27 @@
  */
 
 /** Cells that mean "no value" (compared after trimming spaces). */
-export const MISSING_TOKENS = new Set(['', 'NA', 'N/A', 'n/a', 'na', 'NaN', 'nan', 'null', 'NULL', 'Null', 'None', '#N/A', '?']);
+export const MISSING_TOKENS = new Set([
+  '',
+  'NA',
+  'N/A',
+  'n/a',
+  'na',
+  'NaN',
+  'nan',
+  'null',
+  'NULL',
+  'Null',
+  'None',
+  '#N/A',
+  '?',
+]);
 
 /** Exact powers of ten: a decimal with ≤ 15 significant digits and such a power converts correctly rounded (Clinger's fast path). */
-const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+];
 
 /** What {@link readNumber} found. */
 export const NumberKind = { NotNumber: 0, Integer: 1, Decimal: 2 } as const;

@@ -79,10 +79,14 @@ export class ColumnTyper {
     const c = this.#counts;
     const present = rowCount - c[MISSING];
     let column: Column;
-    if (present > 0 && c[BOOLEAN] === present) column = { name, type: 'boolean', values: this.#others!.slice(0, rowCount) };
-    else if (present > 0 && c[INTEGER] === present) column = { name, type: 'integer', values: this.#numbers.slice(0, rowCount) };
-    else if (present > 0 && c[INTEGER] + c[DECIMAL] === present) column = { name, type: 'number', values: this.#numbers.slice(0, rowCount) };
-    else if (present > 0 && c[DATETIME] === present) column = { name, type: 'datetime', values: this.#others!.slice(0, rowCount) };
+    if (present > 0 && c[BOOLEAN] === present)
+      column = { name, type: 'boolean', values: this.#others!.slice(0, rowCount) };
+    else if (present > 0 && c[INTEGER] === present)
+      column = { name, type: 'integer', values: this.#numbers.slice(0, rowCount) };
+    else if (present > 0 && c[INTEGER] + c[DECIMAL] === present)
+      column = { name, type: 'number', values: this.#numbers.slice(0, rowCount) };
+    else if (present > 0 && c[DATETIME] === present)
+      column = { name, type: 'datetime', values: this.#others!.slice(0, rowCount) };
     else {
       const { codes, dictionary } = this.#encodeText(text, rowCount);
       column = { name, type: stringTypeOf(dictionary, present), codes, dictionary };
@@ -97,10 +101,22 @@ export class ColumnTyper {
     for (let k = 1; k < KINDS.length; k++) if (group(k) !== group(majority)) nonConforming.push(...this.#examples[k]);
     nonConforming.sort((a, b) => a - b);
 
-    const counts = { missing: c[MISSING], integer: c[INTEGER], decimal: c[DECIMAL], boolean: c[BOOLEAN], datetime: c[DATETIME], text: c[TEXT] };
+    const counts = {
+      missing: c[MISSING],
+      integer: c[INTEGER],
+      decimal: c[DECIMAL],
+      boolean: c[BOOLEAN],
+      datetime: c[DATETIME],
+      text: c[TEXT],
+    };
     return {
       column,
-      inference: { name, type: column.type, counts, nonConforming: nonConforming.slice(0, 3).map((row) => ({ row, value: this.#cellString(text, row) ?? '' })) },
+      inference: {
+        name,
+        type: column.type,
+        counts,
+        nonConforming: nonConforming.slice(0, 3).map((row) => ({ row, value: this.#cellString(text, row) ?? '' })),
+      },
     };
   }
 

@@ -12,9 +12,17 @@ const SIGNATURES: { magic: number[]; what: string; hint: string }[] = [
   { magic: [0x89, 0x50, 0x4e, 0x47], what: 'a PNG image', hint: 'Choose a CSV file instead.' },
   { magic: [0xff, 0xd8, 0xff], what: 'a JPEG image', hint: 'Choose a CSV file instead.' },
   { magic: [0x25, 0x50, 0x44, 0x46], what: 'a PDF document', hint: 'Export the table as CSV first.' },
-  { magic: [0x50, 0x4b, 0x03, 0x04], what: 'a ZIP archive (an Excel .xlsx workbook is one)', hint: 'Open it and save the sheet as CSV (UTF-8) first.' },
+  {
+    magic: [0x50, 0x4b, 0x03, 0x04],
+    what: 'a ZIP archive (an Excel .xlsx workbook is one)',
+    hint: 'Open it and save the sheet as CSV (UTF-8) first.',
+  },
   { magic: [0x1f, 0x8b], what: 'a gzip-compressed file', hint: 'Decompress it first.' },
-  { magic: [0xd0, 0xcf, 0x11, 0xe0], what: 'an old Office document (.xls)', hint: 'Open it and save the sheet as CSV (UTF-8) first.' },
+  {
+    magic: [0xd0, 0xcf, 0x11, 0xe0],
+    what: 'an old Office document (.xls)',
+    hint: 'Open it and save the sheet as CSV (UTF-8) first.',
+  },
   { magic: [0x50, 0x41, 0x52, 0x31], what: 'a Parquet file', hint: 'Convert it to CSV first.' },
 ];
 
@@ -26,7 +34,10 @@ const SIGNATURES: { magic: number[]; what: string; hint: string }[] = [
  */
 export function decodeText(bytes: Uint8Array): DecodedText {
   if (bytes.length === 0) {
-    throw new WorkbenchError('csv.empty', 'The file is empty. Choose a CSV file with a header row and at least one data row.');
+    throw new WorkbenchError(
+      'csv.empty',
+      'The file is empty. Choose a CSV file with a header row and at least one data row.',
+    );
   }
   for (const { magic, what, hint } of SIGNATURES) {
     if (magic.every((b, i) => bytes[i] === b)) {
@@ -43,7 +54,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     };
   }
   if (hasNulByte(bytes)) {
-    throw new WorkbenchError('csv.binary', 'This file contains binary data (zero bytes), not CSV text. Choose a CSV file.');
+    throw new WorkbenchError(
+      'csv.binary',
+      'This file contains binary data (zero bytes), not CSV text. Choose a CSV file.',
+    );
   }
   const notes: string[] = [];
   let start = 0;
@@ -93,7 +107,8 @@ function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
   let i = from;
   while (i < bytes.length) {
     const b = bytes[i];
-    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    const need =
+      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
     if (need < 0) return i;
     for (let k = 1; k <= need; k++) {
       if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;

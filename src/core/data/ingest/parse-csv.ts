@@ -35,7 +35,10 @@ export function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): ParsedC
   const report = options.onProgress ?? (() => {});
   const decoded = decodeText(bytes);
   if (decoded.text.trim() === '') {
-    throw new WorkbenchError('csv.empty', 'The file holds only blank space. Choose a CSV file with a header row and at least one data row.');
+    throw new WorkbenchError(
+      'csv.empty',
+      'The file holds only blank space. Choose a CSV file with a header row and at least one data row.',
+    );
   }
   report(0.05);
   const delimiter = detectDelimiter(decoded.text);

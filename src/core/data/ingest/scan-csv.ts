@@ -35,7 +35,12 @@ const CR = 13;
  *
  * @throws WorkbenchError `csv.unterminated-quote`, `csv.bad-quote`, `csv.ragged-rows`
  */
-export function scanCsv(text: string, delimiter: string, sink: FieldSink, onProgress?: (fraction: number) => void): ScanResult {
+export function scanCsv(
+  text: string,
+  delimiter: string,
+  sink: FieldSink,
+  onProgress?: (fraction: number) => void,
+): ScanResult {
   const d = delimiter.charCodeAt(0);
   const n = text.length;
   let rowLines = new Uint32Array(Math.max(256, (n / 40) | 0));

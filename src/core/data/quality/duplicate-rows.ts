@@ -13,7 +13,12 @@ import { sortValues } from '../profile/sort-values.ts';
 export function duplicateRowCount(table: DataTable): number {
   if (table.rowCount < 2 || table.columns.length === 0) return 0;
   // Sorting the hashes is faster than a Set of a million numbers and allocates no per-row entries.
-  const sorted = sortValues(rowHashes(table, table.columns.map((c) => c.name)));
+  const sorted = sortValues(
+    rowHashes(
+      table,
+      table.columns.map((c) => c.name),
+    ),
+  );
   let duplicates = 0;
   for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) duplicates++;
   return duplicates;

@@ -13,7 +13,12 @@ export const LEAKAGE_MIN_ROWS = 10;
  * repeats (at most half as many values as rows), so the mapping is not just
  * "every row is its own value".
  */
-export function mapsToOneClass(feature: Int32Array, featureSize: number, target: Int32Array, targetSize: number): boolean {
+export function mapsToOneClass(
+  feature: Int32Array,
+  featureSize: number,
+  target: Int32Array,
+  targetSize: number,
+): boolean {
   const classOf = new Int32Array(featureSize).fill(-1);
   const classSeen = new Uint8Array(targetSize);
   let pairs = 0;

@@ -47,24 +47,41 @@ export function qualityWarnings(input: QualityInput): QualityWarning[] {
   return result;
 }
 
-function columnWarnings(profile: ColumnProfile, rowCount: number, inference: ColumnInference | undefined): QualityWarning[] {
+function columnWarnings(
+  profile: ColumnProfile,
+  rowCount: number,
+  inference: ColumnInference | undefined,
+): QualityWarning[] {
   const out: QualityWarning[] = [];
   const name = profile.name;
   const warn = (code: QualityWarning['code'], message: string, severity: QualityWarning['severity'] = 'warning') =>
     out.push({ code, severity, column: name, message });
   if (rowCount > 0 && profile.count === 0) {
-    warn('missing-all', `Column "${name}" is empty in all ${count(rowCount)} rows. Set its role to ignore, or check that the file has values in it.`);
+    warn(
+      'missing-all',
+      `Column "${name}" is empty in all ${count(rowCount)} rows. Set its role to ignore, or check that the file has values in it.`,
+    );
     return out;
   }
   if (rowCount > 0 && profile.missing / rowCount >= MOSTLY_MISSING) {
-    warn('missing-most', `Column "${name}" is missing in ${percent(profile.missing, rowCount)} of rows (${count(profile.missing)} of ${count(rowCount)}). Set its role to ignore, or fill the gaps if the few values matter.`);
+    warn(
+      'missing-most',
+      `Column "${name}" is missing in ${percent(profile.missing, rowCount)} of rows (${count(profile.missing)} of ${count(rowCount)}). Set its role to ignore, or fill the gaps if the few values matter.`,
+    );
   }
   if (profile.distinct === 1) {
     const where = profile.missing > 0 ? 'every row that has a value' : 'every row';
-    warn('constant', `Column "${name}" has the same value (${quotedValue(profile)}) in ${where}, so it tells a model nothing. Set its role to ignore.`);
+    warn(
+      'constant',
+      `Column "${name}" has the same value (${quotedValue(profile)}) in ${where}, so it tells a model nothing. Set its role to ignore.`,
+    );
   }
   const mixed = inference && mixedKinds(inference);
-  if (mixed) warn('mixed-types', `Column "${name}" mixes kinds of values: ${mixed}. Correct or clear the odd cells in the file, or keep the column as text if they belong there.`);
+  if (mixed)
+    warn(
+      'mixed-types',
+      `Column "${name}" mixes kinds of values: ${mixed}. Correct or clear the odd cells in the file, or keep the column as text if they belong there.`,
+    );
   if (isIdentifierLike(profile)) {
     const known = profile.role === 'entity';
     const what = `Column "${name}" looks like an identifier: all ${count(profile.count)} values are different.`;
@@ -91,7 +108,8 @@ function mixedKinds(inference: ColumnInference): string | undefined {
   const present = kinds.filter(([n]) => n > 0).sort((a, b) => b[0] - a[0]);
   if (present.length < 2) return undefined;
   const parts = present.map(([n, one, many]) => `${count(n)} ${n === 1 ? one : many}`);
-  const list = parts.length === 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  const list =
+    parts.length === 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
   const example = inference.nonConforming[0];
   // Data rows are shown 1-based, not counting the header line.
   return example ? `${list} (e.g. ${JSON.stringify(example.value)} in data row ${count(example.row + 1)})` : list;

@@ -67,7 +67,12 @@ export function targetWarnings(table: DataTable, profiles: ColumnProfile[]): Qua
       }
     }
     if (finding) {
-      warnings.push({ code: 'target-leakage', severity: 'warning', column: feature.name, message: `Column "${feature.name}" predicts the target perfectly: ${finding}. ${LEAK_ADVICE}` });
+      warnings.push({
+        code: 'target-leakage',
+        severity: 'warning',
+        column: feature.name,
+        message: `Column "${feature.name}" predicts the target perfectly: ${finding}. ${LEAK_ADVICE}`,
+      });
     }
   }
   return warnings;

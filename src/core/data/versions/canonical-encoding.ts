@@ -31,7 +31,9 @@ const utf8 = new TextEncoder();
 /** Encodes a table canonically (see the layout above). */
 export function encodeTable(table: DataTable): Uint8Array {
   const names = table.columns.map((c) => utf8.encode(c.name));
-  const dictionaries = table.columns.map((c) => (isNumericType(c.type) ? null : (c as { dictionary: string[] }).dictionary.map((v) => utf8.encode(v))));
+  const dictionaries = table.columns.map((c) =>
+    isNumericType(c.type) ? null : (c as { dictionary: string[] }).dictionary.map((v) => utf8.encode(v)),
+  );
   let size = 16;
   for (const n of names) size += 5 + n.length;
   size = align(size, 8);
@@ -94,7 +96,10 @@ export function encodeTable(table: DataTable): Uint8Array {
  */
 export function decodeTable(bytes: Uint8Array): DataTable {
   const corrupt = (why: string) =>
-    new WorkbenchError('dataset.corrupt', `The stored dataset is damaged (${why}). Load the original file again to restore it.`);
+    new WorkbenchError(
+      'dataset.corrupt',
+      `The stored dataset is damaged (${why}). Load the original file again to restore it.`,
+    );
   if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 8)) !== MAGIC) throw corrupt('unknown format');
   // Copy so that the typed-array views below are aligned and own their memory.
   const own = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();

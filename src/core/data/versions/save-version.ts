@@ -27,7 +27,11 @@ export async function saveDraftAsVersion(
 ): Promise<{ created: boolean; version: DatasetVersion }> {
   const name = input.name.trim();
   if (name === '') throw new WorkbenchError('version.no-name', 'Give the dataset version a name before saving it.');
-  if (name.length > 200) throw new WorkbenchError('version.name-too-long', 'The version name is longer than 200 characters. Use a shorter name.');
+  if (name.length > 200)
+    throw new WorkbenchError(
+      'version.name-too-long',
+      'The version name is longer than 200 characters. Use a shorter name.',
+    );
   const { bytes, id } = input.encoded;
   const version: DatasetVersion = {
     id,
@@ -47,6 +51,12 @@ export async function saveDraftAsVersion(
     actor: input.actor,
     type: 'dataset.version_saved',
     subject: id,
-    data: { name, rowCount: version.rowCount, columnCount: version.columnCount, parentId: version.parentId, source: version.source?.fileName ?? null },
+    data: {
+      name,
+      rowCount: version.rowCount,
+      columnCount: version.columnCount,
+      parentId: version.parentId,
+      source: version.source?.fileName ?? null,
+    },
   });
 }

@@ -19,7 +19,8 @@ export function resolveForestParams(params: ForestParams): ResolvedForestParams 
     maxFeatures: params.maxFeatures ?? (params.task === 'classification' ? 'sqrt' : 'all'),
     bootstrap: params.bootstrap ?? true,
   };
-  if (!isPositiveInteger(resolved.trees)) fail(`trees is ${resolved.trees}; use a whole number of trees, 1 or more (100 is usual).`);
+  if (!isPositiveInteger(resolved.trees))
+    fail(`trees is ${resolved.trees}; use a whole number of trees, 1 or more (100 is usual).`);
   if (resolved.maxDepth !== null && !isPositiveInteger(resolved.maxDepth)) {
     fail(`maxDepth is ${resolved.maxDepth}; use a whole number, 1 or more, or leave it empty to grow full trees.`);
   }
@@ -27,7 +28,8 @@ export function resolveForestParams(params: ForestParams): ResolvedForestParams 
     fail(`minSamplesLeaf is ${resolved.minSamplesLeaf}; use a whole number of rows, 1 or more.`);
   }
   checkMaxFeatures(resolved.maxFeatures);
-  if (typeof resolved.bootstrap !== 'boolean') fail(`bootstrap is ${JSON.stringify(resolved.bootstrap)}; use true or false.`);
+  if (typeof resolved.bootstrap !== 'boolean')
+    fail(`bootstrap is ${JSON.stringify(resolved.bootstrap)}; use true or false.`);
   return resolved;
 }
 
@@ -47,7 +49,9 @@ export function featuresPerSplit(maxFeatures: MaxFeatures, features: number): nu
   else if (maxFeatures < 1) count = Math.floor(maxFeatures * features);
   else count = maxFeatures;
   if (count > features) {
-    fail(`maxFeatures is ${maxFeatures} but the data has only ${features} features; use at most ${features}, or 'all'.`);
+    fail(
+      `maxFeatures is ${maxFeatures} but the data has only ${features} features; use at most ${features}, or 'all'.`,
+    );
   }
   return Math.max(1, count);
 }
@@ -56,7 +60,9 @@ function checkMaxFeatures(value: MaxFeatures): void {
   if (value === 'sqrt' || value === 'log2' || value === 'all') return;
   const ok = typeof value === 'number' && ((value > 0 && value < 1) || isPositiveInteger(value));
   if (!ok) {
-    fail(`maxFeatures is ${JSON.stringify(value)}; use 'sqrt', 'log2', 'all', a whole number of features, or a share between 0 and 1.`);
+    fail(
+      `maxFeatures is ${JSON.stringify(value)}; use 'sqrt', 'log2', 'all', a whole number of features, or a share between 0 and 1.`,
+    );
   }
 }
 

@@ -162,7 +162,14 @@ function findSplit(
 }
 
 /** Adds up the node's class weights into `counts` (which must be all zeros); returns its Gini impurity. */
-function classStats(ws: TreeWorkspace, y: Int32Array, f: number, start: number, end: number, cls: ClassNodeStats): number {
+function classStats(
+  ws: TreeWorkspace,
+  y: Int32Array,
+  f: number,
+  start: number,
+  end: number,
+  cls: ClassNodeStats,
+): number {
   const { idx, weight } = ws;
   const base = f * ws.rows;
   const counts = cls.counts;
@@ -182,7 +189,14 @@ function classStats(ws: TreeWorkspace, y: Int32Array, f: number, start: number, 
 }
 
 /** Zeroes `counts` after a node, by its rows when they are fewer than the classes. */
-function clearCounts(ws: TreeWorkspace, y: Int32Array, f: number, start: number, end: number, counts: Float64Array): void {
+function clearCounts(
+  ws: TreeWorkspace,
+  y: Int32Array,
+  f: number,
+  start: number,
+  end: number,
+  counts: Float64Array,
+): void {
   if (end - start >= counts.length) {
     counts.fill(0);
     return;
@@ -192,7 +206,14 @@ function clearCounts(ws: TreeWorkspace, y: Int32Array, f: number, start: number,
 }
 
 /** Fills the node's weighted target sum; returns its variance (sklearn's MSE impurity). */
-function regressionStats(ws: TreeWorkspace, y: Float64Array, f: number, start: number, end: number, reg: RegressionNodeStats): number {
+function regressionStats(
+  ws: TreeWorkspace,
+  y: Float64Array,
+  f: number,
+  start: number,
+  end: number,
+  reg: RegressionNodeStats,
+): number {
   const { idx, weight } = ws;
   const base = f * ws.rows;
   let total = 0;
@@ -219,7 +240,14 @@ function regressionStats(ws: TreeWorkspace, y: Float64Array, f: number, start: n
  * feature. Writing to a second buffer saves copying the right-hand rows back;
  * the range in `dst` is free because pending nodes own disjoint ranges.
  */
-function partition(ws: TreeWorkspace, dst: Int32Array, splitFeature: number, start: number, pos: number, end: number): void {
+function partition(
+  ws: TreeWorkspace,
+  dst: Int32Array,
+  splitFeature: number,
+  start: number,
+  pos: number,
+  end: number,
+): void {
   const { idx, goLeft, rows, features } = ws;
   const splitBase = splitFeature * rows;
   for (let j = start; j < pos; j++) goLeft[idx[splitBase + j]] = 1;

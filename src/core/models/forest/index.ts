@@ -4,6 +4,20 @@
  */
 export { trainForest } from './train-forest.ts';
 export { predictClass, predictProba, predictValue } from './predict-forest.ts';
-export { deserializeForest, serializeForest, FOREST_FORMAT, FOREST_FORMAT_VERSION, type SerializedForest } from './serialize-forest.ts';
+export {
+  deserializeForest,
+  serializeForest,
+  FOREST_FORMAT,
+  FOREST_FORMAT_VERSION,
+  type SerializedForest,
+} from './serialize-forest.ts';
 export { featuresPerSplit, resolveForestParams } from './forest-params.ts';
-export type { ForestData, ForestModel, ForestParams, ForestTask, MaxFeatures, ResolvedForestParams, TreeArrays } from './forest-types.ts';
+export type {
+  ForestData,
+  ForestModel,
+  ForestParams,
+  ForestTask,
+  MaxFeatures,
+  ResolvedForestParams,
+  TreeArrays,
+} from './forest-types.ts';

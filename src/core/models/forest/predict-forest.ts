@@ -12,7 +12,10 @@ import { checkFiniteMatrix } from './validate-forest-data.ts';
  */
 export function predictProba(model: ForestModel, x: Float64Array, rows: number): Float64Array {
   if (model.task !== 'classification') {
-    throw new WorkbenchError('forest.wrong-task', 'This forest is a regressor and has no class probabilities; call predictValue instead.');
+    throw new WorkbenchError(
+      'forest.wrong-task',
+      'This forest is a regressor and has no class probabilities; call predictValue instead.',
+    );
   }
   checkInput(model, x, rows);
   const k = model.classCount;
@@ -21,7 +24,8 @@ export function predictProba(model: ForestModel, x: Float64Array, rows: number):
     for (let r = 0; r < rows; r++) {
       const leaf = findLeaf(tree, x, r * model.features);
       const out = r * k;
-      for (let e = tree.valueStart[leaf]; e < tree.valueStart[leaf + 1]; e++) proba[out + tree.leafClass[e]] += tree.leafValue[e];
+      for (let e = tree.valueStart[leaf]; e < tree.valueStart[leaf + 1]; e++)
+        proba[out + tree.leafClass[e]] += tree.leafValue[e];
     }
   }
   const count = model.trees.length;
@@ -37,7 +41,10 @@ export function predictClass(model: ForestModel, x: Float64Array, rows: number):
 /** The mean over trees of each row's leaf mean, as sklearn's regressor `predict`. */
 export function predictValue(model: ForestModel, x: Float64Array, rows: number): Float64Array {
   if (model.task !== 'regression') {
-    throw new WorkbenchError('forest.wrong-task', 'This forest is a classifier; call predictProba or predictClass instead.');
+    throw new WorkbenchError(
+      'forest.wrong-task',
+      'This forest is a classifier; call predictProba or predictClass instead.',
+    );
   }
   checkInput(model, x, rows);
   const values = new Float64Array(rows);

@@ -68,7 +68,11 @@ export function deserializeForest(text: string): ForestModel {
   try {
     doc = JSON.parse(text) as SerializedForest;
   } catch (cause) {
-    throw new WorkbenchError('forest.corrupt', 'The stored random forest is not valid JSON; retrain the model or restore the blob.', { cause });
+    throw new WorkbenchError(
+      'forest.corrupt',
+      'The stored random forest is not valid JSON; retrain the model or restore the blob.',
+      { cause },
+    );
   }
   if (doc?.format !== FOREST_FORMAT) corrupt(`its format is ${JSON.stringify(doc?.format)}, not ${FOREST_FORMAT}`);
   if (doc.version !== FOREST_FORMAT_VERSION) {
@@ -118,9 +122,15 @@ function checkTree(tree: TreeArrays, features: number, classCount: number, class
     if (f === -1) {
       if (to === from || (!classification && to - from !== 1)) corrupt(`tree ${t} leaf ${i} has no prediction`);
       for (let e = from; e < to; e++) {
-        if (classification && (tree.leafClass[e] < 0 || tree.leafClass[e] >= classCount)) corrupt(`tree ${t} leaf ${i} names an unknown class`);
+        if (classification && (tree.leafClass[e] < 0 || tree.leafClass[e] >= classCount))
+          corrupt(`tree ${t} leaf ${i} names an unknown class`);
       }
-    } else if (f < 0 || f >= features || to !== from || !(tree.left[i] > i && tree.left[i] < nodes && tree.right[i] > i && tree.right[i] < nodes)) {
+    } else if (
+      f < 0 ||
+      f >= features ||
+      to !== from ||
+      !(tree.left[i] > i && tree.left[i] < nodes && tree.right[i] > i && tree.right[i] < nodes)
+    ) {
       corrupt(`tree ${t} node ${i} is not a valid split`);
     }
   }
@@ -128,10 +138,16 @@ function checkTree(tree: TreeArrays, features: number, classCount: number, class
 
 function checkEndianness(): void {
   if (!LITTLE_ENDIAN) {
-    throw new WorkbenchError('forest.platform', 'Random forest blobs are little-endian and this platform is not; use a little-endian device.');
+    throw new WorkbenchError(
+      'forest.platform',
+      'Random forest blobs are little-endian and this platform is not; use a little-endian device.',
+    );
   }
 }
 
 function corrupt(what: string): never {
-  throw new WorkbenchError('forest.corrupt', `The stored random forest is damaged: ${what}. Retrain the model or restore the blob.`);
+  throw new WorkbenchError(
+    'forest.corrupt',
+    `The stored random forest is damaged: ${what}. Retrain the model or restore the blob.`,
+  );
 }

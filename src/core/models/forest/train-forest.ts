@@ -36,7 +36,10 @@ export function trainForest(
   }
   validateForestData(data);
   const options: GrowOptions = {
-    target: data.task === 'classification' ? { task: data.task, y: data.y, classCount: data.classCount } : { task: data.task, y: data.y },
+    target:
+      data.task === 'classification'
+        ? { task: data.task, y: data.y, classCount: data.classCount }
+        : { task: data.task, y: data.y },
     maxDepth: resolved.maxDepth,
     minSamplesLeaf: resolved.minSamplesLeaf,
     featuresPerSplit: featuresPerSplit(resolved.maxFeatures, data.features),

@@ -10,9 +10,12 @@ import type { ForestData } from './forest-types.ts';
 export function validateForestData(data: ForestData): void {
   const { x, rows, features } = data;
   if (!Number.isInteger(rows) || rows < 1) fail(`it has ${rows} rows; train on at least one row.`);
-  if (!Number.isInteger(features) || features < 1) fail(`it has ${features} features; select at least one feature column.`);
+  if (!Number.isInteger(features) || features < 1)
+    fail(`it has ${features} features; select at least one feature column.`);
   if (x.length !== rows * features) {
-    fail(`x holds ${x.length} values but ${rows} rows × ${features} features need ${rows * features}; pass a row-major matrix.`);
+    fail(
+      `x holds ${x.length} values but ${rows} rows × ${features} features need ${rows * features}; pass a row-major matrix.`,
+    );
   }
   if (data.y.length !== rows) fail(`y holds ${data.y.length} values for ${rows} rows; give one target per row.`);
   checkFiniteMatrix(x, features);
@@ -27,7 +30,8 @@ export function validateForestData(data: ForestData): void {
   } else {
     const { y } = data;
     for (let r = 0; r < rows; r++) {
-      if (!Number.isFinite(y[r])) fail(`y[${r}] is ${y[r]}; drop or fill rows whose target is missing before training.`);
+      if (!Number.isFinite(y[r]))
+        fail(`y[${r}] is ${y[r]}; drop or fill rows whose target is missing before training.`);
     }
   }
 }
@@ -37,7 +41,9 @@ export function checkFiniteMatrix(x: Float64Array, features: number): void {
   for (let i = 0; i < x.length; i++) {
     if (!Number.isFinite(x[i])) {
       const row = Math.floor(i / features);
-      fail(`x at row ${row}, feature ${i - row * features} is ${x[i]}; impute missing values before the forest sees them.`);
+      fail(
+        `x at row ${row}, feature ${i - row * features} is ${x[i]}; impute missing values before the forest sees them.`,
+      );
     }
   }
 }

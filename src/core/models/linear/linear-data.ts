@@ -67,7 +67,10 @@ export function checkClassification(data: ClassificationData): Int32Array {
     );
   }
   if (y.length !== rows) {
-    throw new WorkbenchError('model.bad-shape', `There are ${rows} rows but ${y.length} labels. Pass one label per row.`);
+    throw new WorkbenchError(
+      'model.bad-shape',
+      `There are ${rows} rows but ${y.length} labels. Pass one label per row.`,
+    );
   }
   const counts = new Int32Array(classCount);
   for (let i = 0; i < rows; i++) {
@@ -94,7 +97,10 @@ export function checkClassification(data: ClassificationData): Int32Array {
 export function checkRegression(data: RegressionData): void {
   checkDesign(data);
   if (data.y.length !== data.rows) {
-    throw new WorkbenchError('model.bad-shape', `There are ${data.rows} rows but ${data.y.length} targets. Pass one target per row.`);
+    throw new WorkbenchError(
+      'model.bad-shape',
+      `There are ${data.rows} rows but ${data.y.length} targets. Pass one target per row.`,
+    );
   }
   for (let i = 0; i < data.rows; i++) {
     if (!Number.isFinite(data.y[i])) {

@@ -1,5 +1,11 @@
 import { minimizeLbfgs, type LbfgsIteration, type LbfgsStop } from '../../optim/lbfgs.ts';
-import { checkClassification, checkDesign, checkPositive, type ClassificationData, type DesignMatrix } from './linear-data.ts';
+import {
+  checkClassification,
+  checkDesign,
+  checkPositive,
+  type ClassificationData,
+  type DesignMatrix,
+} from './linear-data.ts';
 import { sigmoid, softmaxInPlace } from './link-functions.ts';
 import { binomialObjective, multinomialObjective } from './logistic-loss.ts';
 

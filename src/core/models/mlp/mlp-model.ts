@@ -16,7 +16,13 @@ export interface MlpArtifact {
 }
 
 /** Builds the network: dense hidden layers with L2, seeded Glorot initialisers, a softmax or linear head. */
-export function buildMlp(spec: MlpSpec, inputs: number, outputs: number, task: 'classification' | 'regression', seedFor: () => number): tf.Sequential {
+export function buildMlp(
+  spec: MlpSpec,
+  inputs: number,
+  outputs: number,
+  task: 'classification' | 'regression',
+  seedFor: () => number,
+): tf.Sequential {
   const model = tf.sequential();
   spec.hiddenLayers.forEach((units, i) => {
     model.add(
@@ -57,7 +63,12 @@ function makeOptimizer(spec: MlpSpec): tf.Optimizer {
 }
 
 /** Captures a model's topology and weights through an in-memory IOHandler (no file system, no network). */
-export async function saveMlp(model: tf.LayersModel, task: MlpArtifact['task'], yCenter: number, yScale: number): Promise<MlpArtifact> {
+export async function saveMlp(
+  model: tf.LayersModel,
+  task: MlpArtifact['task'],
+  yCenter: number,
+  yScale: number,
+): Promise<MlpArtifact> {
   let saved: tf.io.ModelArtifacts | null = null;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
@@ -74,17 +85,33 @@ export async function saveMlp(model: tf.LayersModel, task: MlpArtifact['task'], 
     weightData.set(new Uint8Array(b), at);
     at += b.byteLength;
   }
-  return { kind: 'mlp', task, modelTopology: artifacts.modelTopology as object, weightSpecs: artifacts.weightSpecs ?? [], weightData, yCenter, yScale };
+  return {
+    kind: 'mlp',
+    task,
+    modelTopology: artifacts.modelTopology as object,
+    weightSpecs: artifacts.weightSpecs ?? [],
+    weightData,
+    yCenter,
+    yScale,
+  };
 }
 
 /** Rebuilds a model from its artifact (the same path `tf.loadLayersModel` takes for an exported folder). */
 export async function loadMlp(artifact: MlpArtifact): Promise<tf.LayersModel> {
   const weightData = artifact.weightData.slice().buffer;
-  return tf.loadLayersModel(tf.io.fromMemory({ modelTopology: artifact.modelTopology, weightSpecs: artifact.weightSpecs, weightData }));
+  return tf.loadLayersModel(
+    tf.io.fromMemory({ modelTopology: artifact.modelTopology, weightSpecs: artifact.weightSpecs, weightData }),
+  );
 }
 
 /** Class probabilities (rows × k) or regression values (rows) for a dense row-major matrix. */
-export async function predictMlp(model: tf.LayersModel, artifact: Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>, x: Float64Array, rows: number, width: number): Promise<Float64Array> {
+export async function predictMlp(
+  model: tf.LayersModel,
+  artifact: Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>,
+  x: Float64Array,
+  rows: number,
+  width: number,
+): Promise<Float64Array> {
   const input = tf.tensor2d(Float32Array.from(x), [rows, width]);
   const output = model.predict(input) as tf.Tensor;
   // `await data()` rather than dataSync(): on WebGPU in a worker dataSync kills the device.

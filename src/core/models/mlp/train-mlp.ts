@@ -31,9 +31,20 @@ export interface EpochReport {
  * slice of the training rows is held out for validation and the weights of
  * the best validation epoch are kept. Every tensor is disposed.
  */
-export async function trainMlp(data: MlpData, spec: MlpSpec, rng: Rng, onEpoch?: (report: EpochReport) => void): Promise<{ artifact: MlpArtifact; history: EpochReport[]; bestEpoch: number }> {
-  const order = shuffleInPlace(Int32Array.from({ length: data.rows }, (_, i) => i), rng);
-  const valCount = spec.earlyStopping && data.rows >= 10 ? Math.max(1, Math.round(data.rows * spec.earlyStopping.validationFraction)) : 0;
+export async function trainMlp(
+  data: MlpData,
+  spec: MlpSpec,
+  rng: Rng,
+  onEpoch?: (report: EpochReport) => void,
+): Promise<{ artifact: MlpArtifact; history: EpochReport[]; bestEpoch: number }> {
+  const order = shuffleInPlace(
+    Int32Array.from({ length: data.rows }, (_, i) => i),
+    rng,
+  );
+  const valCount =
+    spec.earlyStopping && data.rows >= 10
+      ? Math.max(1, Math.round(data.rows * spec.earlyStopping.validationFraction))
+      : 0;
   const valRows = order.slice(0, valCount);
   const fitRows = order.slice(valCount);
 
@@ -54,7 +65,10 @@ export async function trainMlp(data: MlpData, spec: MlpSpec, rng: Rng, onEpoch?:
   const yAll = tf.tidy(() =>
     data.task === 'classification'
       ? tf.oneHot(tf.tensor1d(Int32Array.from(data.y), 'int32'), data.classCount).toFloat()
-      : tf.tensor2d(Float32Array.from(data.y, (v) => (v - yCenter) / yScale), [data.rows, 1]),
+      : tf.tensor2d(
+          Float32Array.from(data.y, (v) => (v - yCenter) / yScale),
+          [data.rows, 1],
+        ),
   );
   const valX = valCount ? tf.tidy(() => tf.gather(xAll, tf.tensor1d(valRows, 'int32'))) : null;
   const valY = valCount ? tf.tidy(() => tf.gather(yAll, tf.tensor1d(valRows, 'int32'))) : null;
@@ -73,7 +87,8 @@ export async function trainMlp(data: MlpData, spec: MlpSpec, rng: Rng, onEpoch?:
         epoch,
         loss: Number(fitted.history.loss[0]),
         valLoss: null,
-        accuracy: data.task === 'classification' ? Number((fitted.history.acc ?? fitted.history.accuracy)?.[0] ?? NaN) : null,
+        accuracy:
+          data.task === 'classification' ? Number((fitted.history.acc ?? fitted.history.accuracy)?.[0] ?? NaN) : null,
         valAccuracy: null,
       };
       if (valX && valY) {

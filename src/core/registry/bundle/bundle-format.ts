@@ -9,7 +9,13 @@ export const BUNDLE_FORMAT_VERSION = 1;
 export const MANIFEST_FILE = 'manifest.json';
 
 /** Files every bundle has, whatever the model. */
-export const COMMON_FILES = ['version.json', 'preprocessing.json', 'pipeline.json', 'signature.json', 'model-card.md'] as const;
+export const COMMON_FILES = [
+  'version.json',
+  'preprocessing.json',
+  'pipeline.json',
+  'signature.json',
+  'model-card.md',
+] as const;
 
 /**
  * The model's own files, per kind. The MLP is TF.js Layers format (what

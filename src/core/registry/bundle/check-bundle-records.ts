@@ -61,6 +61,7 @@ export function checkVersionRecord(value: unknown): ModelVersion {
     isObject(value.card) &&
     typeof value.artifactBlob === 'string' &&
     SHA256.test(value.artifactBlob);
-  if (!ok) throw badFile('version.json', 'its id, version, run, stage, signature or artifact fields are missing or malformed');
+  if (!ok)
+    throw badFile('version.json', 'its id, version, run, stage, signature or artifact fields are missing or malformed');
   return value as unknown as ModelVersion;
 }

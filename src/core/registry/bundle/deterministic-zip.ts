@@ -50,7 +50,10 @@ export function zipDeterministic(files: [path: string, bytes: Uint8Array][]): Ui
 export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
   // Zips start with a local file header ("PK\3\4"); checking it first gives images, CSVs… a clear message.
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4) {
-    throw new WorkbenchError('bundle.not-zip', 'This file is not a zip archive, so it cannot be a model bundle. Choose the .zip file that the workbench exported.');
+    throw new WorkbenchError(
+      'bundle.not-zip',
+      'This file is not a zip archive, so it cannot be a model bundle. Choose the .zip file that the workbench exported.',
+    );
   }
   const seen = new Set<string>();
   let total = 0;
@@ -60,12 +63,18 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
     unzipped = unzipSync(bytes, {
       filter: (file) => {
         if (seen.has(file.name)) {
-          throw new WorkbenchError('bundle.duplicate-file', `The zip holds "${file.name}" twice, so it is not clear which one to use. Export the model again from the workbench.`);
+          throw new WorkbenchError(
+            'bundle.duplicate-file',
+            `The zip holds "${file.name}" twice, so it is not clear which one to use. Export the model again from the workbench.`,
+          );
         }
         seen.add(file.name);
         total += file.originalSize;
         if (total > MAX_UNZIPPED_BYTES) {
-          throw new WorkbenchError('bundle.too-large', `The zip would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 ** 3} GiB, far more than any model bundle. Choose the .zip file that the workbench exported.`);
+          throw new WorkbenchError(
+            'bundle.too-large',
+            `The zip would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 ** 3} GiB, far more than any model bundle. Choose the .zip file that the workbench exported.`,
+          );
         }
         current = file.name;
         return !file.name.endsWith('/');
@@ -74,7 +83,11 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
   } catch (cause) {
     if (cause instanceof WorkbenchError) throw cause;
     const where = current === null ? 'The zip' : `"${current}" in the zip`;
-    throw new WorkbenchError('bundle.damaged', `${where} cannot be read: the file is truncated or damaged. Export the model again from the workbench and copy the whole file.`, { cause });
+    throw new WorkbenchError(
+      'bundle.damaged',
+      `${where} cannot be read: the file is truncated or damaged. Export the model again from the workbench and copy the whole file.`,
+      { cause },
+    );
   }
   return new Map(Object.entries(unzipped));
 }

@@ -3,7 +3,13 @@ import { sha256Hex } from '../../hash/sha256.ts';
 import { decodeArtifact, encodeArtifact } from '../../train/model-artifact-codec.ts';
 import type { RunRecord } from '../../train/run-record.ts';
 import type { ModelVersion } from '../registry-types.ts';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_FILE, bundleFolderName, type BundleManifest } from './bundle-format.ts';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  MANIFEST_FILE,
+  bundleFolderName,
+  type BundleManifest,
+} from './bundle-format.ts';
 import { zipDeterministic } from './deterministic-zip.ts';
 import { artifactFromFiles, jsonBytes, modelFiles } from './model-files.ts';
 
@@ -40,11 +46,17 @@ export async function exportModelBundle(input: ExportBundleInput): Promise<Uint8
     );
   }
   if (run.id !== version.runId || run.outcome === null) {
-    throw new WorkbenchError('bundle.wrong-run', `Run ${run.id} is not the completed run that trained ${version.id} (run ${version.runId}). Pass that version's own run.`);
+    throw new WorkbenchError(
+      'bundle.wrong-run',
+      `Run ${run.id} is not the completed run that trained ${version.id} (run ${version.runId}). Pass that version's own run.`,
+    );
   }
   const artifact = decodeArtifact(artifactBytes);
   if (artifact.kind !== version.modelKind) {
-    throw new WorkbenchError('bundle.artifact-mismatch', `${version.id} is registered as a ${version.modelKind} model but its stored model is a ${artifact.kind}. Register the version again from its run.`);
+    throw new WorkbenchError(
+      'bundle.artifact-mismatch',
+      `${version.id} is registered as a ${version.modelKind} model but its stored model is a ${artifact.kind}. Register the version again from its run.`,
+    );
   }
 
   const files: [string, Uint8Array][] = [
@@ -59,7 +71,10 @@ export async function exportModelBundle(input: ExportBundleInput): Promise<Uint8
   // Refuse now rather than hand out a bundle that its own import would reject.
   const rebuilt = encodeArtifact(artifactFromFiles(artifact.kind, new Map(files)));
   if ((await sha256Hex(rebuilt)) !== version.artifactBlob) {
-    throw new WorkbenchError('bundle.not-rebuildable', `The model of ${version.id} cannot be exported in a form that rebuilds it exactly. Retrain and register it again, then export.`);
+    throw new WorkbenchError(
+      'bundle.not-rebuildable',
+      `The model of ${version.id} cannot be exported in a form that rebuilds it exactly. Retrain and register it again, then export.`,
+    );
   }
 
   const manifest: BundleManifest = {
@@ -70,7 +85,9 @@ export async function exportModelBundle(input: ExportBundleInput): Promise<Uint8
     modelKind: version.modelKind,
     artifactBlob: version.artifactBlob,
     artifactBytes: artifactBytes.length,
-    files: await Promise.all(files.map(async ([path, bytes]) => ({ path, sha256: await sha256Hex(bytes), bytes: bytes.length }))),
+    files: await Promise.all(
+      files.map(async ([path, bytes]) => ({ path, sha256: await sha256Hex(bytes), bytes: bytes.length })),
+    ),
   };
   const folder = bundleFolderName(version.modelName, version.version);
   const all: [string, Uint8Array][] = [[MANIFEST_FILE, jsonBytes(manifest)], ...files];

@@ -46,9 +46,16 @@ export async function importModelBundle(zipBytes: Uint8Array): Promise<ImportedM
   const listed = new Set(manifest.files.map((f) => f.path));
   for (const name of expected) {
     if (!listed.has(name)) {
-      throw new WorkbenchError('bundle.missing-file', `manifest.json does not list ${name}, which every ${manifest.modelKind} bundle has: the manifest was edited. Export the model again from the workbench.`);
+      throw new WorkbenchError(
+        'bundle.missing-file',
+        `manifest.json does not list ${name}, which every ${manifest.modelKind} bundle has: the manifest was edited. Export the model again from the workbench.`,
+      );
     }
-    if (!files.has(name)) throw new WorkbenchError('bundle.missing-file', `${name} is listed in manifest.json but missing from the zip: the bundle is incomplete. Export it again from the workbench.`);
+    if (!files.has(name))
+      throw new WorkbenchError(
+        'bundle.missing-file',
+        `${name} is listed in manifest.json but missing from the zip: the bundle is incomplete. Export it again from the workbench.`,
+      );
   }
   for (const name of [...listed, ...files.keys()]) if (!expected.includes(name)) throw extraFile(name);
 
@@ -65,13 +72,20 @@ export async function importModelBundle(zipBytes: Uint8Array): Promise<ImportedM
 
   const version = checkVersionRecord(parseJsonFile('version.json', files));
   for (const key of ['modelName', 'version', 'modelKind', 'artifactBlob', 'artifactBytes'] as const) {
-    if (version[key] !== manifest[key]) throw badFile('version.json', `its ${key} (${JSON.stringify(version[key])}) differs from manifest.json's (${JSON.stringify(manifest[key])})`);
+    if (version[key] !== manifest[key])
+      throw badFile(
+        'version.json',
+        `its ${key} (${JSON.stringify(version[key])}) differs from manifest.json's (${JSON.stringify(manifest[key])})`,
+      );
   }
   const spec = parseJsonFile('pipeline.json', files) as PipelineSpec;
-  if (spec?.model?.kind !== version.modelKind) throw badFile('pipeline.json', `its model is not the ${version.modelKind} model of version.json`);
+  if (spec?.model?.kind !== version.modelKind)
+    throw badFile('pipeline.json', `its model is not the ${version.modelKind} model of version.json`);
   const preprocessor = parseJsonFile('preprocessing.json', files) as Preprocessor;
-  if (!Array.isArray(preprocessor?.steps) || !Array.isArray(preprocessor.outputNames)) throw badFile('preprocessing.json', 'it is not a fitted preprocessor');
-  if (JSON.stringify(parseJsonFile('signature.json', files)) !== JSON.stringify(version.signature)) throw badFile('signature.json', 'it differs from the signature in version.json');
+  if (!Array.isArray(preprocessor?.steps) || !Array.isArray(preprocessor.outputNames))
+    throw badFile('preprocessing.json', 'it is not a fitted preprocessor');
+  if (JSON.stringify(parseJsonFile('signature.json', files)) !== JSON.stringify(version.signature))
+    throw badFile('signature.json', 'it differs from the signature in version.json');
 
   const artifactBytes = encodeArtifact(artifactFromFiles(version.modelKind, files));
   if (artifactBytes.length !== manifest.artifactBytes || (await sha256Hex(artifactBytes)) !== manifest.artifactBlob) {
@@ -86,12 +100,20 @@ export async function importModelBundle(zipBytes: Uint8Array): Promise<ImportedM
 
 /** The folder prefix (`name-v3/`, or `` for a zip of the bare files) that holds manifest.json. */
 function findBundleFolder(entries: Map<string, Uint8Array>): string {
-  const manifests = [...entries.keys()].filter((name) => name === MANIFEST_FILE || /^[^/]+\/manifest\.json$/.test(name));
+  const manifests = [...entries.keys()].filter(
+    (name) => name === MANIFEST_FILE || /^[^/]+\/manifest\.json$/.test(name),
+  );
   if (manifests.length === 0) {
-    throw new WorkbenchError('bundle.no-manifest', 'The zip has no manifest.json, so it is not a workbench model bundle (or it was repacked without it). Export the model again from the workbench.');
+    throw new WorkbenchError(
+      'bundle.no-manifest',
+      'The zip has no manifest.json, so it is not a workbench model bundle (or it was repacked without it). Export the model again from the workbench.',
+    );
   }
   if (manifests.length > 1) {
-    throw new WorkbenchError('bundle.several', `The zip holds ${manifests.length} bundles (${manifests.join(', ')}). Import them one at a time, each from its own zip.`);
+    throw new WorkbenchError(
+      'bundle.several',
+      `The zip holds ${manifests.length} bundles (${manifests.join(', ')}). Import them one at a time, each from its own zip.`,
+    );
   }
   return manifests[0].slice(0, -MANIFEST_FILE.length);
 }

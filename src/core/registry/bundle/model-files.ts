@@ -28,7 +28,8 @@ const PREDICTION = {
     'x = the row transformed as preprocessing.json says, in its outputNames order. coef is row-major with `features` numbers per row. ' +
     'Two classes: coef has one row; P(class 1) = 1 / (1 + exp(-(coef·x + intercept[0]))), P(class 0) = 1 - P(class 1). ' +
     'More classes: one row per class; P = softmax over k of (coef[k]·x + intercept[k]). Class k is signature.json target.labels[k].',
-  linear: 'x = the row transformed as preprocessing.json says, in its outputNames order. prediction = coef·x + intercept.',
+  linear:
+    'x = the row transformed as preprocessing.json says, in its outputNames order. prediction = coef·x + intercept.',
 };
 
 /** Pretty JSON with a final newline: readable in an unpacked folder, and byte-stable. */
@@ -53,7 +54,9 @@ export function modelFiles(artifact: ModelArtifact, tfjsVersion: string): [strin
         generatedBy: `TensorFlow.js tfjs-layers v${tfjsVersion}`,
         convertedBy: null,
         weightsManifest: [{ paths: ['weights.bin'], weights: artifact.weightSpecs }],
-        userDefinedMetadata: { [MLP_METADATA_KEY]: { task: artifact.task, yCenter: artifact.yCenter, yScale: artifact.yScale } },
+        userDefinedMetadata: {
+          [MLP_METADATA_KEY]: { task: artifact.task, yCenter: artifact.yCenter, yScale: artifact.yScale },
+        },
       };
       return [
         ['model.json', jsonBytes(modelJson)],
@@ -65,7 +68,13 @@ export function modelFiles(artifact: ModelArtifact, tfjsVersion: string): [strin
       return [['forest.json', utf8.encode(artifact.forest)]];
     case 'logistic':
     case 'linear': {
-      const file: LinearModelFile = { format: LINEAR_MODEL_FORMAT, formatVersion: LINEAR_MODEL_FORMAT_VERSION, kind: artifact.kind, prediction: PREDICTION[artifact.kind], model: artifact.model };
+      const file: LinearModelFile = {
+        format: LINEAR_MODEL_FORMAT,
+        formatVersion: LINEAR_MODEL_FORMAT_VERSION,
+        kind: artifact.kind,
+        prediction: PREDICTION[artifact.kind],
+        model: artifact.model,
+      };
       return [['linear-model.json', jsonBytes(file)]];
     }
   }
@@ -80,14 +89,37 @@ export function modelFiles(artifact: ModelArtifact, tfjsVersion: string): [strin
 export function artifactFromFiles(kind: ModelKind, files: Map<string, Uint8Array>): ModelArtifact {
   switch (kind) {
     case 'mlp': {
-      const json = parseJsonFile('model.json', files) as { modelTopology?: object; weightsManifest?: { paths: string[]; weights: MlpArtifact['weightSpecs'] }[]; userDefinedMetadata?: Record<string, unknown> };
-      const meta = json.userDefinedMetadata?.[MLP_METADATA_KEY] as Partial<Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>> | undefined;
+      const json = parseJsonFile('model.json', files) as {
+        modelTopology?: object;
+        weightsManifest?: { paths: string[]; weights: MlpArtifact['weightSpecs'] }[];
+        userDefinedMetadata?: Record<string, unknown>;
+      };
+      const meta = json.userDefinedMetadata?.[MLP_METADATA_KEY] as
+        Partial<Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>> | undefined;
       const groups = json.weightsManifest;
-      if (!json.modelTopology || !Array.isArray(groups) || groups.length !== 1 || groups[0].paths?.length !== 1 || groups[0].paths[0] !== 'weights.bin' || !meta) {
-        throw badFile('model.json', 'it lacks the topology, the single weights.bin weight group or the workbench metadata');
+      if (
+        !json.modelTopology ||
+        !Array.isArray(groups) ||
+        groups.length !== 1 ||
+        groups[0].paths?.length !== 1 ||
+        groups[0].paths[0] !== 'weights.bin' ||
+        !meta
+      ) {
+        throw badFile(
+          'model.json',
+          'it lacks the topology, the single weights.bin weight group or the workbench metadata',
+        );
       }
       const weightData = files.get('weights.bin') as Uint8Array;
-      return { kind: 'mlp', task: meta.task as MlpArtifact['task'], modelTopology: json.modelTopology, weightSpecs: groups[0].weights, weightData, yCenter: meta.yCenter as number, yScale: meta.yScale as number };
+      return {
+        kind: 'mlp',
+        task: meta.task as MlpArtifact['task'],
+        modelTopology: json.modelTopology,
+        weightSpecs: groups[0].weights,
+        weightData,
+        yCenter: meta.yCenter as number,
+        yScale: meta.yScale as number,
+      };
     }
     case 'forest': {
       const bytes = files.get('forest.json') as Uint8Array;
@@ -100,7 +132,12 @@ export function artifactFromFiles(kind: ModelKind, files: Map<string, Uint8Array
     case 'logistic':
     case 'linear': {
       const file = parseJsonFile('linear-model.json', files) as Partial<LinearModelFile>;
-      if (file.format !== LINEAR_MODEL_FORMAT || file.formatVersion !== LINEAR_MODEL_FORMAT_VERSION || file.kind !== kind || typeof file.model !== 'object') {
+      if (
+        file.format !== LINEAR_MODEL_FORMAT ||
+        file.formatVersion !== LINEAR_MODEL_FORMAT_VERSION ||
+        file.kind !== kind ||
+        typeof file.model !== 'object'
+      ) {
         throw badFile('linear-model.json', `it is not a version ${LINEAR_MODEL_FORMAT_VERSION} ${kind} model file`);
       }
       return { kind, model: file.model } as ModelArtifact;
@@ -119,5 +156,9 @@ export function parseJsonFile(name: string, files: Map<string, Uint8Array>): unk
 
 /** A bundle file that passed its checksum but cannot be used. */
 export function badFile(name: string, why: string, cause?: unknown): WorkbenchError {
-  return new WorkbenchError('bundle.bad-file', `${name} cannot be read: ${why}. Export the model again from the workbench.`, { cause });
+  return new WorkbenchError(
+    'bundle.bad-file',
+    `${name} cannot be read: ${why}. Export the model again from the workbench.`,
+    { cause },
+  );
 }

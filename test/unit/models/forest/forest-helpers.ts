@@ -8,7 +8,14 @@ export function matrix(rows: number[][]): Float64Array {
 
 /** Classification data; classCount defaults to the largest label + 1. */
 export function classification(rows: number[][], y: number[], classCount = Math.max(...y) + 1): ForestData {
-  return { task: 'classification', x: matrix(rows), rows: rows.length, features: rows[0].length, y: Int32Array.from(y), classCount };
+  return {
+    task: 'classification',
+    x: matrix(rows),
+    rows: rows.length,
+    features: rows[0].length,
+    y: Int32Array.from(y),
+    classCount,
+  };
 }
 
 /** Regression data. */

@@ -7,7 +7,13 @@ import { classification, column, matrix, regression } from './forest-helpers.ts'
 
 /** A hand-built forest of two stumps on feature 0, so every prediction is known. */
 function twoStumps(): ForestModel {
-  const stump = (threshold: number, leftClasses: number[], leftShares: number[], rightClasses: number[], rightShares: number[]) => ({
+  const stump = (
+    threshold: number,
+    leftClasses: number[],
+    leftShares: number[],
+    rightClasses: number[],
+    rightShares: number[],
+  ) => ({
     feature: Int32Array.from([0, -1, -1]),
     threshold: Float64Array.from([threshold, 0, 0]),
     left: Int32Array.from([1, -1, -1]),
@@ -27,7 +33,15 @@ function twoStumps(): ForestModel {
 
 describe('predictProba', () => {
   it('averages the leaf class shares of all trees', () => {
-    const proba = predictProba(twoStumps(), matrix([[0, 9], [1, 9], [2, 9]]), 3);
+    const proba = predictProba(
+      twoStumps(),
+      matrix([
+        [0, 9],
+        [1, 9],
+        [2, 9],
+      ]),
+      3,
+    );
     expect(Array.from(proba)).toEqual([0.625, 0.375, 0, 0.125, 0.625, 0.25, 0, 0.25, 0.75]);
   });
 
@@ -52,15 +66,35 @@ describe('predictProba', () => {
 
 describe('predictClass', () => {
   it('takes the most probable class, the lower index on a tie', () => {
-    expect(Array.from(predictClass(twoStumps(), matrix([[0, 0], [1, 0], [2, 0]]), 3))).toEqual([0, 1, 2]);
-    const tie = trainForest(classification(column([1, 1]), [0, 1]), { task: 'classification', trees: 1, bootstrap: false }, seededRng(1));
+    expect(
+      Array.from(
+        predictClass(
+          twoStumps(),
+          matrix([
+            [0, 0],
+            [1, 0],
+            [2, 0],
+          ]),
+          3,
+        ),
+      ),
+    ).toEqual([0, 1, 2]);
+    const tie = trainForest(
+      classification(column([1, 1]), [0, 1]),
+      { task: 'classification', trees: 1, bootstrap: false },
+      seededRng(1),
+    );
     expect(Array.from(predictClass(tie, matrix(column([1])), 1))).toEqual([0]);
   });
 });
 
 describe('predictValue', () => {
   it('averages the trees of a regressor and refuses the wrong task', () => {
-    const model = trainForest(regression(column([1, 2, 3, 4]), [10, 10, 20, 20]), { task: 'regression', trees: 3, bootstrap: false }, seededRng(1));
+    const model = trainForest(
+      regression(column([1, 2, 3, 4]), [10, 10, 20, 20]),
+      { task: 'regression', trees: 3, bootstrap: false },
+      seededRng(1),
+    );
     expect(Array.from(predictValue(model, matrix(column([1.5, 3.5])), 2))).toEqual([10, 20]);
     expect(() => predictProba(model, matrix(column([1])), 1)).toThrowError(/call predictValue/);
     expect(() => predictValue(twoStumps(), matrix([[1, 2]]), 1)).toThrowError(/predictProba or predictClass/);
@@ -69,7 +103,11 @@ describe('predictValue', () => {
 
 describe('a model crossing a worker boundary', () => {
   it('survives structuredClone and predicts the same', () => {
-    const model = trainForest(classification(column([1, 2, 3, 4, 5, 6]), [0, 0, 1, 1, 2, 2]), { task: 'classification', trees: 5 }, seededRng(2));
+    const model = trainForest(
+      classification(column([1, 2, 3, 4, 5, 6]), [0, 0, 1, 1, 2, 2]),
+      { task: 'classification', trees: 5 },
+      seededRng(2),
+    );
     const copy = structuredClone(model);
     const x = matrix(column([0, 2.5, 3.5, 7]));
     expect(predictProba(copy, x, 4)).toEqual(predictProba(model, x, 4));

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../../../src/core/models/forest/base64.ts';
 import { predictProba, predictValue } from '../../../../src/core/models/forest/predict-forest.ts';
-import { deserializeForest, serializeForest, type SerializedForest } from '../../../../src/core/models/forest/serialize-forest.ts';
+import {
+  deserializeForest,
+  serializeForest,
+  type SerializedForest,
+} from '../../../../src/core/models/forest/serialize-forest.ts';
 import { trainForest } from '../../../../src/core/models/forest/train-forest.ts';
 import { seededRng } from '../../../../src/core/random/rng.ts';
 import { classification, regression } from './forest-helpers.ts';

@@ -35,41 +35,54 @@ interface ForestCase {
   meanScore: number;
 }
 
-const fixtures = JSON.parse(readFileSync(new URL('../../../fixtures/sklearn-forest/forest.json', import.meta.url), 'utf8')) as {
+const fixtures = JSON.parse(
+  readFileSync(new URL('../../../fixtures/sklearn-forest/forest.json', import.meta.url), 'utf8'),
+) as {
   sklearn: string;
   singleTrees: SingleTreeCase[];
   forests: ForestCase[];
 };
 
 describe(`one tree, all features, no bootstrap = sklearn ${fixtures.sklearn} DecisionTree`, () => {
-  it.each(fixtures.singleTrees.map((c) => [c.name, c] as const))('%s: same nodes, thresholds and predictions', (_, c) => {
-    const task = c.proba ? 'classification' : 'regression';
-    const data = task === 'classification' ? classification(c.x, c.y) : regression(c.x, c.y);
-    const model = trainForest(
-      data,
-      { task, trees: 1, bootstrap: false, maxFeatures: 'all', maxDepth: c.params.max_depth ?? null, minSamplesLeaf: c.params.min_samples_leaf ?? 1 },
-      seededRng(0),
-    );
-    const tree = model.trees[0];
-    expect(Array.from(tree.feature)).toEqual(c.tree.feature);
-    expect(Array.from(tree.threshold)).toEqual(c.tree.threshold);
-    expect(Array.from(tree.left)).toEqual(c.tree.left);
-    expect(Array.from(tree.right)).toEqual(c.tree.right);
-    const xTest = matrix(c.xTest);
-    if (task === 'classification') {
-      expect(Array.from(predictClass(model, xTest, c.xTest.length))).toEqual(c.predictions);
-      const proba = predictProba(model, xTest, c.xTest.length);
-      expect(Array.from(proba)).toEqual(c.proba!.flat());
-    } else {
-      const values = predictValue(model, xTest, c.xTest.length);
-      c.predictions.forEach((expected, i) => expect(values[i]).toBeCloseTo(expected, 9));
-    }
-  });
+  it.each(fixtures.singleTrees.map((c) => [c.name, c] as const))(
+    '%s: same nodes, thresholds and predictions',
+    (_, c) => {
+      const task = c.proba ? 'classification' : 'regression';
+      const data = task === 'classification' ? classification(c.x, c.y) : regression(c.x, c.y);
+      const model = trainForest(
+        data,
+        {
+          task,
+          trees: 1,
+          bootstrap: false,
+          maxFeatures: 'all',
+          maxDepth: c.params.max_depth ?? null,
+          minSamplesLeaf: c.params.min_samples_leaf ?? 1,
+        },
+        seededRng(0),
+      );
+      const tree = model.trees[0];
+      expect(Array.from(tree.feature)).toEqual(c.tree.feature);
+      expect(Array.from(tree.threshold)).toEqual(c.tree.threshold);
+      expect(Array.from(tree.left)).toEqual(c.tree.left);
+      expect(Array.from(tree.right)).toEqual(c.tree.right);
+      const xTest = matrix(c.xTest);
+      if (task === 'classification') {
+        expect(Array.from(predictClass(model, xTest, c.xTest.length))).toEqual(c.predictions);
+        const proba = predictProba(model, xTest, c.xTest.length);
+        expect(Array.from(proba)).toEqual(c.proba!.flat());
+      } else {
+        const values = predictValue(model, xTest, c.xTest.length);
+        c.predictions.forEach((expected, i) => expect(values[i]).toBeCloseTo(expected, 9));
+      }
+    },
+  );
 });
 
 describe('100-tree forest scores like sklearn RandomForest (mean over five seeds)', () => {
   it.each(fixtures.forests.map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const data = c.task === 'classification' ? classification(c.xTrain, c.yTrain, c.classCount) : regression(c.xTrain, c.yTrain);
+    const data =
+      c.task === 'classification' ? classification(c.xTrain, c.yTrain, c.classCount) : regression(c.xTrain, c.yTrain);
     const xTest = matrix(c.xTest);
     const scores = c.seeds.map((seed) => {
       const model = trainForest(data, { task: c.task, trees: 100 }, seededRng(seed));

@@ -12,7 +12,11 @@ const SINGLE_TREE = { trees: 1, bootstrap: false, maxFeatures: 'all' } as const;
 
 describe('trainForest: one tree, known answers', () => {
   it('puts a single split midway between the two classes and makes pure leaves', () => {
-    const model = trainForest(classification(column([1, 2, 3, 4]), [0, 0, 1, 1]), { task: 'classification', ...SINGLE_TREE }, seededRng(1));
+    const model = trainForest(
+      classification(column([1, 2, 3, 4]), [0, 0, 1, 1]),
+      { task: 'classification', ...SINGLE_TREE },
+      seededRng(1),
+    );
     const tree = model.trees[0];
     expect(Array.from(tree.feature)).toEqual([0, -1, -1]);
     expect(tree.threshold[0]).toBe(2.5);
@@ -34,14 +38,22 @@ describe('trainForest: one tree, known answers', () => {
       [5, 8],
       [6, 3],
     ];
-    const model = trainForest(classification(rows, [0, 0, 0, 1, 1, 1]), { task: 'classification', ...SINGLE_TREE }, seededRng(1));
+    const model = trainForest(
+      classification(rows, [0, 0, 0, 1, 1, 1]),
+      { task: 'classification', ...SINGLE_TREE },
+      seededRng(1),
+    );
     expect(model.trees[0].feature[0]).toBe(0);
     expect(model.trees[0].threshold[0]).toBe(3.5);
     expect(model.trees[0].feature.length).toBe(3);
   });
 
   it('makes a single leaf when every row has the same class', () => {
-    const model = trainForest(classification(column([1, 2, 3]), [1, 1, 1], 2), { task: 'classification', ...SINGLE_TREE }, seededRng(1));
+    const model = trainForest(
+      classification(column([1, 2, 3]), [1, 1, 1], 2),
+      { task: 'classification', ...SINGLE_TREE },
+      seededRng(1),
+    );
     expect(Array.from(model.trees[0].feature)).toEqual([-1]);
     expect(Array.from(predictProba(model, matrix(column([0])), 1))).toEqual([0, 1]);
   });
@@ -51,7 +63,11 @@ describe('trainForest: one tree, known answers', () => {
     const x = column([1, 2, 3, 4, 5, 6, 7, 8]);
     const y = [0, 1, 0, 1, 0, 1, 1, 1];
     const full = trainForest(classification(x, y), { task: 'classification', ...SINGLE_TREE }, seededRng(1));
-    const stump = trainForest(classification(x, y), { task: 'classification', ...SINGLE_TREE, maxDepth: 1 }, seededRng(1));
+    const stump = trainForest(
+      classification(x, y),
+      { task: 'classification', ...SINGLE_TREE, maxDepth: 1 },
+      seededRng(1),
+    );
     expect(full.trees[0].feature.length).toBeGreaterThan(3);
     expect(stump.trees[0].feature.length).toBe(3);
     expect(stump.trees[0].threshold[0]).toBe(5.5);
@@ -61,7 +77,11 @@ describe('trainForest: one tree, known answers', () => {
   it('keeps at least minSamplesLeaf rows in every leaf', () => {
     const x = column([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     const y = [0, 1, 1, 1, 1, 1, 1, 1, 1, 1];
-    const model = trainForest(classification(x, y), { task: 'classification', ...SINGLE_TREE, minSamplesLeaf: 3 }, seededRng(1));
+    const model = trainForest(
+      classification(x, y),
+      { task: 'classification', ...SINGLE_TREE, minSamplesLeaf: 3 },
+      seededRng(1),
+    );
     // The lone class-0 row cannot have a leaf of its own: the best legal split keeps it with two others.
     expect(model.trees[0].threshold[0]).toBe(3.5);
     expect(model.trees[0].feature.length).toBe(3);
@@ -71,13 +91,21 @@ describe('trainForest: one tree, known answers', () => {
   });
 
   it('fits leaf means for regression', () => {
-    const model = trainForest(regression(column([1, 2, 3, 4, 5]), [1, 1, 5, 5, 6]), { task: 'regression', ...SINGLE_TREE, maxDepth: 1 }, seededRng(1));
+    const model = trainForest(
+      regression(column([1, 2, 3, 4, 5]), [1, 1, 5, 5, 6]),
+      { task: 'regression', ...SINGLE_TREE, maxDepth: 1 },
+      seededRng(1),
+    );
     expect(model.trees[0].threshold[0]).toBe(2.5);
     expect(Array.from(predictValue(model, matrix(column([0, 100])), 2))).toEqual([1, 16 / 3]);
   });
 
   it('never places a threshold between equal values', () => {
-    const model = trainForest(classification(column([1, 1, 2, 2]), [0, 1, 0, 1]), { task: 'classification', ...SINGLE_TREE }, seededRng(1));
+    const model = trainForest(
+      classification(column([1, 1, 2, 2]), [0, 1, 0, 1]),
+      { task: 'classification', ...SINGLE_TREE },
+      seededRng(1),
+    );
     expect(model.trees[0].threshold[0]).toBe(1.5);
     expect(Array.from(predictProba(model, matrix(column([1, 2])), 2))).toEqual([0.5, 0.5, 0.5, 0.5]);
   });
@@ -90,7 +118,11 @@ describe('trainForest: one tree, known answers', () => {
       [0, 4, 9],
     ];
     for (let seed = 0; seed < 10; seed++) {
-      const model = trainForest(classification(rows, [0, 0, 1, 1]), { task: 'classification', trees: 1, bootstrap: false, maxFeatures: 1 }, seededRng(seed));
+      const model = trainForest(
+        classification(rows, [0, 0, 1, 1]),
+        { task: 'classification', trees: 1, bootstrap: false, maxFeatures: 1 },
+        seededRng(seed),
+      );
       expect(model.trees[0].feature[0]).toBe(1);
     }
   });
@@ -121,7 +153,14 @@ describe('trainForest: the forest', () => {
     const model = trainForest(data, { task: 'classification', trees: 5 }, seededRng(1), (n) => progress.push(n));
     expect(progress).toEqual([1, 2, 3, 4, 5]);
     expect(model.trees[1].threshold).not.toEqual(model.trees[0].threshold);
-    expect(model.params).toEqual({ task: 'classification', trees: 5, maxDepth: null, minSamplesLeaf: 1, maxFeatures: 'sqrt', bootstrap: true });
+    expect(model.params).toEqual({
+      task: 'classification',
+      trees: 5,
+      maxDepth: null,
+      minSamplesLeaf: 1,
+      maxFeatures: 'sqrt',
+      bootstrap: true,
+    });
   });
 
   it('stops training when onProgress throws', () => {
@@ -174,7 +213,9 @@ describe('forest params', () => {
     expect(() => resolveForestParams({ task: 'classification', trees: 0 })).toThrowError(/1 or more/);
     expect(() => resolveForestParams({ task: 'classification', maxDepth: 2.5 })).toThrowError(/maxDepth is 2.5/);
     expect(() => resolveForestParams({ task: 'classification', minSamplesLeaf: 0 })).toThrowError(/minSamplesLeaf/);
-    expect(() => resolveForestParams({ task: 'classification', maxFeatures: 1.5 })).toThrowError(/'sqrt', 'log2', 'all'/);
+    expect(() => resolveForestParams({ task: 'classification', maxFeatures: 1.5 })).toThrowError(
+      /'sqrt', 'log2', 'all'/,
+    );
     expect(() => resolveForestParams({ task: 'clustering' as 'regression' })).toThrowError(WorkbenchError);
   });
 });
@@ -182,12 +223,18 @@ describe('forest params', () => {
 describe('training data checks', () => {
   it('rejects NaN features, out-of-range classes and mismatched sizes', () => {
     const params = { task: 'classification' } as const;
-    expect(() => trainForest(classification([[1], [NaN]], [0, 1]), params, seededRng(1))).toThrowError(/row 1, feature 0 is NaN.*impute/);
+    expect(() => trainForest(classification([[1], [NaN]], [0, 1]), params, seededRng(1))).toThrowError(
+      /row 1, feature 0 is NaN.*impute/,
+    );
     expect(() => trainForest(classification([[1], [2]], [0, 2], 2), params, seededRng(1))).toThrowError(/y\[1\] is 2/);
     const bad = { ...classification([[1], [2]], [0, 1]), rows: 3 };
     expect(() => trainForest(bad, params, seededRng(1))).toThrowError(/x holds 2 values/);
-    expect(() => trainForest(regression([[1], [2]], [0, NaN]), { task: 'regression' }, seededRng(1))).toThrowError(/y\[1\] is NaN/);
-    expect(() => trainForest(regression([[1], [2]], [0, 1]), params, seededRng(1))).toThrowError(/make the two tasks agree/);
+    expect(() => trainForest(regression([[1], [2]], [0, NaN]), { task: 'regression' }, seededRng(1))).toThrowError(
+      /y\[1\] is NaN/,
+    );
+    expect(() => trainForest(regression([[1], [2]], [0, 1]), params, seededRng(1))).toThrowError(
+      /make the two tasks agree/,
+    );
   });
 });
 

@@ -38,14 +38,23 @@ function gradientError(objective: Objective, w: Float64Array): number {
 describe('logistic objectives', () => {
   it('equal n·ln k at W = 0 (every class equally likely, no penalty)', () => {
     const data = randomData(30, 4, 3, 1);
-    expect(multinomialObjective(data, 1)(new Float64Array(3 * 5), new Float64Array(15))).toBeCloseTo(30 * Math.log(3), 12);
+    expect(multinomialObjective(data, 1)(new Float64Array(3 * 5), new Float64Array(15))).toBeCloseTo(
+      30 * Math.log(3),
+      12,
+    );
     const binary = randomData(30, 4, 2, 2);
     expect(binomialObjective(binary, 1)(new Float64Array(5), new Float64Array(5))).toBeCloseTo(30 * Math.log(2), 12);
   });
 
   it('add ‖W‖² / (2C) for the weights and nothing for the intercepts', () => {
     // One row with x = 0: the data term depends on the intercepts only.
-    const data: ClassificationData = { x: Float64Array.from([0, 0]), rows: 1, features: 2, y: Int32Array.from([1]), classCount: 2 };
+    const data: ClassificationData = {
+      x: Float64Array.from([0, 0]),
+      rows: 1,
+      features: 2,
+      y: Int32Array.from([1]),
+      classCount: 2,
+    };
     const f = binomialObjective(data, 0.25);
     const g = new Float64Array(3);
     expect(f(Float64Array.from([3, 4, 0]), g)).toBeCloseTo(Math.log(2) + (9 + 16) / (2 * 0.25), 12);
@@ -74,6 +83,8 @@ describe('logistic objectives', () => {
     expect(Number.isFinite(multinomialObjective(data, 1)(w, g))).toBe(true);
     expect(g.every(Number.isFinite)).toBe(true);
     const bin = randomData(10, 2, 2, 6);
-    expect(Number.isFinite(binomialObjective(bin, 1)(Float64Array.from([1e4, -1e4, 0]), new Float64Array(3)))).toBe(true);
+    expect(Number.isFinite(binomialObjective(bin, 1)(Float64Array.from([1e4, -1e4, 0]), new Float64Array(3)))).toBe(
+      true,
+    );
   });
 });

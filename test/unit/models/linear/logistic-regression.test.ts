@@ -152,13 +152,17 @@ describe('fitLogistic rejects bad input with a code and a way out', () => {
   }
 
   it('refuses C <= 0', () => {
-    expect(() => fitLogistic(ok, { C: 0 })).toThrowError(expect.objectContaining({ code: 'model.bad-parameter' }) as never);
+    expect(() => fitLogistic(ok, { C: 0 })).toThrowError(
+      expect.objectContaining({ code: 'model.bad-parameter' }) as never,
+    );
   });
 
   it('refuses to score rows with a different number of features', () => {
     const model = fitLogistic(ok);
     const wide = { x: new Float64Array(4), rows: 2, features: 2 };
-    expect(() => predictLogistic(model, wide)).toThrowError(expect.objectContaining({ code: 'model.feature-mismatch' }) as never);
+    expect(() => predictLogistic(model, wide)).toThrowError(
+      expect.objectContaining({ code: 'model.feature-mismatch' }) as never,
+    );
   });
 });
 

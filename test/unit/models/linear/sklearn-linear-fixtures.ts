@@ -55,7 +55,12 @@ export function logisticFixture(name: 'iris' | 'binary' | 'five-class'): Logisti
 export function ridgeFixture(): RidgeFixture {
   const f = read('regression') as Record<string, never>;
   return {
-    data: { x: Float64Array.from(f.x as number[]), rows: f.rows, features: f.features, y: Float64Array.from(f.y as number[]) },
+    data: {
+      x: Float64Array.from(f.x as number[]),
+      rows: f.rows,
+      features: f.features,
+      y: Float64Array.from(f.y as number[]),
+    },
     alpha: f.alpha,
     coef: f.coef,
     intercept: f.intercept,

@@ -19,7 +19,13 @@ function blobs(rows: number, classes: number, seed: number): MlpData {
   return { task: 'classification', x, rows, width: 2, y, classCount: classes };
 }
 
-const spec: MlpSpec = { ...(defaultModelSpec('mlp') as MlpSpec), hiddenLayers: [8], epochs: 30, batchSize: 16, learningRate: 0.02 };
+const spec: MlpSpec = {
+  ...(defaultModelSpec('mlp') as MlpSpec),
+  hiddenLayers: [8],
+  epochs: 30,
+  batchSize: 16,
+  learningRate: 0.02,
+};
 
 describe('trainMlp', () => {
   beforeAll(async () => {
@@ -60,7 +66,11 @@ describe('trainMlp', () => {
     const rows = 200;
     const x = Float64Array.from({ length: rows }, () => rng() * 2 - 1);
     const y = Float64Array.from(x, (v) => 1000 + 50 * v);
-    const { artifact } = await trainMlp({ task: 'regression', x, rows, width: 1, y, classCount: 0 }, { ...spec, epochs: 60, earlyStopping: null }, seededRng(1));
+    const { artifact } = await trainMlp(
+      { task: 'regression', x, rows, width: 1, y, classCount: 0 },
+      { ...spec, epochs: 60, earlyStopping: null },
+      seededRng(1),
+    );
     const model = await loadMlp(artifact);
     const predicted = await predictMlp(model, artifact, Float64Array.of(0, 0.5), 2, 1);
     model.dispose();

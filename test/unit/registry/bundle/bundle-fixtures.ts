@@ -4,7 +4,12 @@ import { sha256Hex } from '../../../../src/core/hash/sha256.ts';
 import type { ModelVersion } from '../../../../src/core/registry/registry-types.ts';
 import { seededRng } from '../../../../src/core/random/rng.ts';
 import { encodeArtifact } from '../../../../src/core/train/model-artifact-codec.ts';
-import { defaultModelSpec, defaultPipelineSpec, type ModelKind, type ModelSpec } from '../../../../src/core/train/pipeline-spec.ts';
+import {
+  defaultModelSpec,
+  defaultPipelineSpec,
+  type ModelKind,
+  type ModelSpec,
+} from '../../../../src/core/train/pipeline-spec.ts';
 import type { Preprocessor } from '../../../../src/core/train/preprocess.ts';
 import type { RunRecord, RunSummary } from '../../../../src/core/train/run-record.ts';
 import { trainModel, type ModelArtifact, type ModelData } from '../../../../src/core/train/train-model.ts';
@@ -23,7 +28,13 @@ const SPECS: Record<ModelKind, ModelSpec> = {
   forest: { ...(defaultModelSpec('forest') as Extract<ModelSpec, { kind: 'forest' }>), trees: 5, maxDepth: 4 },
   logistic: defaultModelSpec('logistic'),
   linear: defaultModelSpec('linear'),
-  mlp: { ...(defaultModelSpec('mlp') as Extract<ModelSpec, { kind: 'mlp' }>), hiddenLayers: [6], epochs: 3, batchSize: 8, earlyStopping: null },
+  mlp: {
+    ...(defaultModelSpec('mlp') as Extract<ModelSpec, { kind: 'mlp' }>),
+    hiddenLayers: [6],
+    epochs: 3,
+    batchSize: 8,
+    earlyStopping: null,
+  },
 };
 
 /** 48 rows of two standardised features; classes split on their sum, regression target linear in them. */
@@ -32,7 +43,10 @@ export function sampleData(task: 'classification' | 'regression'): ModelData {
   const rows = 48;
   const x = new Float64Array(rows * 2);
   for (let i = 0; i < x.length; i++) x[i] = rng() * 4 - 2;
-  const y = task === 'classification' ? Int32Array.from({ length: rows }, (_, r) => (x[2 * r] + x[2 * r + 1] > 0 ? 1 : 0)) : Float64Array.from({ length: rows }, (_, r) => 3 * x[2 * r] - x[2 * r + 1] + 10);
+  const y =
+    task === 'classification'
+      ? Int32Array.from({ length: rows }, (_, r) => (x[2 * r] + x[2 * r + 1] > 0 ? 1 : 0))
+      : Float64Array.from({ length: rows }, (_, r) => 3 * x[2 * r] - x[2 * r + 1] + 10);
   return { task, x, rows, width: 2, y, classCount: task === 'classification' ? 2 : 0 };
 }
 
@@ -45,7 +59,11 @@ const preprocessor: Preprocessor = {
 };
 
 /** Trains a small model of `kind` (forest and MLP as classifiers unless `task` says otherwise) and builds its records. */
-export async function trained(kind: ModelKind, task: 'classification' | 'regression' = kind === 'linear' ? 'regression' : 'classification', modelName = 'churn'): Promise<Trained> {
+export async function trained(
+  kind: ModelKind,
+  task: 'classification' | 'regression' = kind === 'linear' ? 'regression' : 'classification',
+  modelName = 'churn',
+): Promise<Trained> {
   const data = sampleData(task);
   const artifact = await trainModel(SPECS[kind], data, seededRng(3));
   const artifactBytes = encodeArtifact(artifact);
@@ -59,7 +77,13 @@ export async function trained(kind: ModelKind, task: 'classification' | 'regress
     datasetVersionId: 'ds-1',
     datasetName: 'customers',
     seed: 42,
-    environment: { backend: kind === 'mlp' ? 'cpu' : null, backendReason: null, tfjsVersion: '4.22.0', workbenchVersion: '0.1.0', platform: 'node' },
+    environment: {
+      backend: kind === 'mlp' ? 'cpu' : null,
+      backendReason: null,
+      tfjsVersion: '4.22.0',
+      workbenchVersion: '0.1.0',
+      platform: 'node',
+    },
     startedAt: '2026-01-01T00:00:00.000Z',
     finishedAt: '2026-01-01T00:00:01.000Z',
     durationMs: 1000,
@@ -102,7 +126,11 @@ export async function trained(kind: ModelKind, task: 'classification' | 'regress
         { name: 'a', type: 'number', role: 'feature' },
         { name: 'b', type: 'number', role: 'feature' },
       ],
-      target: { name: 'label', type: task === 'classification' ? 'category' : 'number', labels: task === 'classification' ? ['no', 'yes'] : [] },
+      target: {
+        name: 'label',
+        type: task === 'classification' ? 'category' : 'number',
+        labels: task === 'classification' ? ['no', 'yes'] : [],
+      },
       task,
     },
     artifactBlob: await sha256Hex(artifactBytes),

@@ -1,7 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../../../src/core/hash/sha256.ts';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, exportModelBundle, importModelBundle, type BundleManifest } from '../../../../src/core/registry/bundle/index.ts';
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  exportModelBundle,
+  importModelBundle,
+  type BundleManifest,
+} from '../../../../src/core/registry/bundle/index.ts';
 import { decodeArtifact } from '../../../../src/core/train/model-artifact-codec.ts';
 import type { ModelKind } from '../../../../src/core/train/pipeline-spec.ts';
 import { openPredictor } from '../../../../src/core/train/train-model.ts';
@@ -17,7 +23,12 @@ const CASES: [ModelKind, 'classification' | 'regression', string[]][] = [
 ];
 
 async function exportOf(t: Trained): Promise<Uint8Array> {
-  return exportModelBundle({ version: t.version, run: t.run, artifactBytes: t.artifactBytes, modelCardMarkdown: t.card });
+  return exportModelBundle({
+    version: t.version,
+    run: t.run,
+    artifactBytes: t.artifactBytes,
+    modelCardMarkdown: t.card,
+  });
 }
 
 describe('exportModelBundle → importModelBundle', () => {
@@ -55,7 +66,13 @@ describe('exportModelBundle → importModelBundle', () => {
     const t = await trained('forest');
     const files = entries(await exportOf(t));
     const manifest = JSON.parse(new TextDecoder().decode(files.get('churn-v3/manifest.json'))) as BundleManifest;
-    expect(manifest).toMatchObject({ format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, modelName: 'churn', version: 3, modelKind: 'forest' });
+    expect(manifest).toMatchObject({
+      format: BUNDLE_FORMAT,
+      formatVersion: BUNDLE_FORMAT_VERSION,
+      modelName: 'churn',
+      version: 3,
+      modelKind: 'forest',
+    });
     expect(manifest.artifactBlob).toBe(t.version.artifactBlob);
     expect(manifest.artifactBytes).toBe(t.artifactBytes.length);
     expect(manifest.files).toHaveLength(6);
@@ -100,17 +117,26 @@ describe('exportModelBundle → importModelBundle', () => {
   it('changes the bytes when anything in the version changes', async () => {
     const t = await trained('linear');
     const a = await exportOf(t);
-    const b = await exportModelBundle({ version: { ...t.version, description: 'other' }, run: t.run, artifactBytes: t.artifactBytes, modelCardMarkdown: t.card });
+    const b = await exportModelBundle({
+      version: { ...t.version, description: 'other' },
+      run: t.run,
+      artifactBytes: t.artifactBytes,
+      modelCardMarkdown: t.card,
+    });
     expect(b).not.toEqual(a);
   });
 
   it('refuses to export a blob that does not match the version, or another version’s run', async () => {
     const t = await trained('linear');
     const other = await trained('logistic');
-    await expect(exportModelBundle({ version: t.version, run: t.run, artifactBytes: other.artifactBytes, modelCardMarkdown: '' })).rejects.toMatchObject({
+    await expect(
+      exportModelBundle({ version: t.version, run: t.run, artifactBytes: other.artifactBytes, modelCardMarkdown: '' }),
+    ).rejects.toMatchObject({
       code: 'bundle.artifact-mismatch',
       message: expect.stringContaining('churn@3'),
     });
-    await expect(exportModelBundle({ version: t.version, run: other.run, artifactBytes: t.artifactBytes, modelCardMarkdown: '' })).rejects.toMatchObject({ code: 'bundle.wrong-run' });
+    await expect(
+      exportModelBundle({ version: t.version, run: other.run, artifactBytes: t.artifactBytes, modelCardMarkdown: '' }),
+    ).rejects.toMatchObject({ code: 'bundle.wrong-run' });
   });
 });

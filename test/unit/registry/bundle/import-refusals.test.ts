@@ -3,7 +3,11 @@ import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WorkbenchError } from '../../../../src/core/errors.ts';
 import { sha256Hex } from '../../../../src/core/hash/sha256.ts';
-import { exportModelBundle, importModelBundle, type BundleManifest } from '../../../../src/core/registry/bundle/index.ts';
+import {
+  exportModelBundle,
+  importModelBundle,
+  type BundleManifest,
+} from '../../../../src/core/registry/bundle/index.ts';
 import { entries, flipByte, rezip, trained, type Trained } from './bundle-fixtures.ts';
 
 const utf8 = new TextEncoder();
@@ -15,7 +19,12 @@ let forestZip: Uint8Array;
 let logisticZip: Uint8Array;
 
 async function exportOf(t: Trained): Promise<Uint8Array> {
-  return exportModelBundle({ version: t.version, run: t.run, artifactBytes: t.artifactBytes, modelCardMarkdown: t.card });
+  return exportModelBundle({
+    version: t.version,
+    run: t.run,
+    artifactBytes: t.artifactBytes,
+    modelCardMarkdown: t.card,
+  });
 }
 
 /** The WorkbenchError an import throws (fails the test if it does not throw one). */
@@ -33,7 +42,12 @@ function readManifest(files: Map<string, Uint8Array>): BundleManifest {
 }
 
 /** Replaces a file and records its new checksum in the manifest, as a careful forger would. */
-async function forge(files: Map<string, Uint8Array>, path: string, bytes: Uint8Array, editManifest: (m: BundleManifest) => void = () => {}): Promise<void> {
+async function forge(
+  files: Map<string, Uint8Array>,
+  path: string,
+  bytes: Uint8Array,
+  editManifest: (m: BundleManifest) => void = () => {},
+): Promise<void> {
   files.set(`churn-v3/${path}`, bytes);
   const manifest = readManifest(files);
   const entry = manifest.files.find((f) => f.path === path) as BundleManifest['files'][number];
@@ -54,14 +68,26 @@ describe('importModelBundle refuses', () => {
 
   it('any file with one byte changed, naming that file', async () => {
     const cases: [Uint8Array, string][] = [
-      ...['version.json', 'model.json', 'weights.bin', 'preprocessing.json', 'pipeline.json', 'signature.json', 'model-card.md'].map((f): [Uint8Array, string] => [mlpZip, f]),
+      ...[
+        'version.json',
+        'model.json',
+        'weights.bin',
+        'preprocessing.json',
+        'pipeline.json',
+        'signature.json',
+        'model-card.md',
+      ].map((f): [Uint8Array, string] => [mlpZip, f]),
       [forestZip, 'forest.json'],
       [logisticZip, 'linear-model.json'],
     ];
     for (const [zip, file] of cases) {
-      const error = await refusal(rezip(zip, (files) => files.set(`churn-v3/${file}`, flipByte(files.get(`churn-v3/${file}`) as Uint8Array))));
+      const error = await refusal(
+        rezip(zip, (files) => files.set(`churn-v3/${file}`, flipByte(files.get(`churn-v3/${file}`) as Uint8Array))),
+      );
       expect(error.code).toBe('bundle.checksum');
-      expect(error.message).toBe(`${file} does not match its checksum in manifest.json: the bundle is corrupted or was edited. Export it again from the workbench.`);
+      expect(error.message).toBe(
+        `${file} does not match its checksum in manifest.json: the bundle is corrupted or was edited. Export it again from the workbench.`,
+      );
     }
   });
 
@@ -74,7 +100,13 @@ describe('importModelBundle refuses', () => {
       codes.add(error.code);
     }
     expect(manifest.length).toBeGreaterThan(800);
-    expect([...codes].sort()).toEqual(['bundle.bad-file', 'bundle.checksum', 'bundle.missing-file', 'bundle.unknown-format', 'bundle.unsupported-version']);
+    expect([...codes].sort()).toEqual([
+      'bundle.bad-file',
+      'bundle.checksum',
+      'bundle.missing-file',
+      'bundle.unknown-format',
+      'bundle.unsupported-version',
+    ]);
   });
 
   it('a byte flipped inside the compressed zip data, naming the file', async () => {
@@ -98,11 +130,16 @@ describe('importModelBundle refuses', () => {
   });
 
   it('a PNG, a CSV and an empty file as not zips', async () => {
-    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89]);
+    const png = Uint8Array.from([
+      0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6,
+      0, 0, 0, 0x1f, 0x15, 0xc4, 0x89,
+    ]);
     for (const bytes of [png, utf8.encode('a,b\n1,2\n'), new Uint8Array(0)]) {
       const error = await refusal(bytes);
       expect(error.code).toBe('bundle.not-zip');
-      expect(error.message).toBe('This file is not a zip archive, so it cannot be a model bundle. Choose the .zip file that the workbench exported.');
+      expect(error.message).toBe(
+        'This file is not a zip archive, so it cannot be a model bundle. Choose the .zip file that the workbench exported.',
+      );
     }
   });
 
@@ -124,7 +161,9 @@ describe('importModelBundle refuses', () => {
   it('a missing file', async () => {
     const error = await refusal(rezip(mlpZip, (files) => files.delete('churn-v3/weights.bin')));
     expect(error.code).toBe('bundle.missing-file');
-    expect(error.message).toBe('weights.bin is listed in manifest.json but missing from the zip: the bundle is incomplete. Export it again from the workbench.');
+    expect(error.message).toBe(
+      'weights.bin is listed in manifest.json but missing from the zip: the bundle is incomplete. Export it again from the workbench.',
+    );
   });
 
   it('a manifest that stops listing a file', async () => {
@@ -161,15 +200,27 @@ describe('importModelBundle refuses', () => {
     // A consistent forgery of version.json's artifact hash is caught too.
     const fake = 'f'.repeat(64);
     const version = { ...mlp.version, artifactBlob: fake };
-    const forged = await refusal(await rezipAsync(mlpZip, (files) => forge(files, 'version.json', utf8.encode(JSON.stringify(version)), (m) => (m.artifactBlob = fake))));
+    const forged = await refusal(
+      await rezipAsync(mlpZip, (files) =>
+        forge(files, 'version.json', utf8.encode(JSON.stringify(version)), (m) => (m.artifactBlob = fake)),
+      ),
+    );
     expect(forged.code).toBe('bundle.artifact-mismatch');
   });
 
   it('a version.json that disagrees with the manifest or is malformed', async () => {
-    const renumbered = await refusal(await rezipAsync(mlpZip, (files) => forge(files, 'version.json', utf8.encode(JSON.stringify({ ...mlp.version, version: 4, id: 'churn@4' })))));
+    const renumbered = await refusal(
+      await rezipAsync(mlpZip, (files) =>
+        forge(files, 'version.json', utf8.encode(JSON.stringify({ ...mlp.version, version: 4, id: 'churn@4' }))),
+      ),
+    );
     expect(renumbered.code).toBe('bundle.bad-file');
-    expect(renumbered.message).toContain('version.json cannot be read: its version (4) differs from manifest.json\'s (3)');
-    const broken = await refusal(await rezipAsync(mlpZip, (files) => forge(files, 'version.json', utf8.encode('{"id": '))));
+    expect(renumbered.message).toContain(
+      "version.json cannot be read: its version (4) differs from manifest.json's (3)",
+    );
+    const broken = await refusal(
+      await rezipAsync(mlpZip, (files) => forge(files, 'version.json', utf8.encode('{"id": '))),
+    );
     expect(broken.message).toContain('version.json cannot be read: it is not valid JSON');
   });
 
@@ -181,7 +232,10 @@ describe('importModelBundle refuses', () => {
   });
 
   it('nothing when the bundle was repacked with directory entries or without its folder', async () => {
-    const withDirs = zipSync({ 'churn-v3': Object.fromEntries([...entries(forestZip)].map(([n, b]) => [n.slice('churn-v3/'.length), b])), empty: {} });
+    const withDirs = zipSync({
+      'churn-v3': Object.fromEntries([...entries(forestZip)].map(([n, b]) => [n.slice('churn-v3/'.length), b])),
+      empty: {},
+    });
     expect([...entries(withDirs).keys()]).toContain('empty/');
     expect((await importModelBundle(withDirs)).version.id).toBe('churn@3');
     const bare = rezip(forestZip, (files) => {
@@ -194,7 +248,10 @@ describe('importModelBundle refuses', () => {
   });
 });
 
-async function rezipAsync(zip: Uint8Array, edit: (files: Map<string, Uint8Array>) => Promise<void>): Promise<Uint8Array> {
+async function rezipAsync(
+  zip: Uint8Array,
+  edit: (files: Map<string, Uint8Array>) => Promise<void>,
+): Promise<Uint8Array> {
   const files = entries(zip);
   await edit(files);
   return zipSync(Object.fromEntries(files));

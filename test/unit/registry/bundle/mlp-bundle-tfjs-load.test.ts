@@ -27,37 +27,66 @@ describe('an exported MLP folder', () => {
     await tf.setBackend('cpu');
   });
 
-  it.each(['classification', 'regression'] as const)('loads with tf.loadLayersModel over HTTP and predicts as the original (%s)', async (task) => {
-    const t = await trained('mlp', task);
-    const files = entries(await exportModelBundle({ version: t.version, run: t.run, artifactBytes: t.artifactBytes, modelCardMarkdown: t.card }));
-    const fetchFunc = serveFolder(files, 'churn-v3');
+  it.each(['classification', 'regression'] as const)(
+    'loads with tf.loadLayersModel over HTTP and predicts as the original (%s)',
+    async (task) => {
+      const t = await trained('mlp', task);
+      const files = entries(
+        await exportModelBundle({
+          version: t.version,
+          run: t.run,
+          artifactBytes: t.artifactBytes,
+          modelCardMarkdown: t.card,
+        }),
+      );
+      const fetchFunc = serveFolder(files, 'churn-v3');
 
-    // tf.io.http is the loader a served folder goes through: it reads model.json, then each weights path relative to it.
-    const loaded = await tf.loadLayersModel(tf.io.http('http://models.test/churn-v3/model.json', { fetchFunc }));
-    const original = await loadMlp(t.artifact as MlpArtifact);
-    const expected = await predict(original, t.data.x, t.data.rows);
-    expect(await predict(loaded, t.data.x, t.data.rows)).toEqual(expected);
-    expect(expected.length).toBe(task === 'classification' ? 2 * t.data.rows : t.data.rows);
+      // tf.io.http is the loader a served folder goes through: it reads model.json, then each weights path relative to it.
+      const loaded = await tf.loadLayersModel(tf.io.http('http://models.test/churn-v3/model.json', { fetchFunc }));
+      const original = await loadMlp(t.artifact as MlpArtifact);
+      const expected = await predict(original, t.data.x, t.data.rows);
+      expect(await predict(loaded, t.data.x, t.data.rows)).toEqual(expected);
+      expect(expected.length).toBe(task === 'classification' ? 2 * t.data.rows : t.data.rows);
 
-    // The workbench's regression scaling travels in userDefinedMetadata.
-    expect(loaded.getUserDefinedMetadata()).toEqual({ mlopsWorkbench: { task, yCenter: (t.artifact as MlpArtifact).yCenter, yScale: (t.artifact as MlpArtifact).yScale } });
-    loaded.dispose();
-    original.dispose();
-  });
+      // The workbench's regression scaling travels in userDefinedMetadata.
+      expect(loaded.getUserDefinedMetadata()).toEqual({
+        mlopsWorkbench: {
+          task,
+          yCenter: (t.artifact as MlpArtifact).yCenter,
+          yScale: (t.artifact as MlpArtifact).yScale,
+        },
+      });
+      loaded.dispose();
+      original.dispose();
+    },
+  );
 
   it('loads from model.json and weights.bin read per the manifest, as a file loader would', async () => {
     const t = await trained('mlp', 'regression');
-    const files = entries(await exportModelBundle({ version: t.version, run: t.run, artifactBytes: t.artifactBytes, modelCardMarkdown: t.card }));
+    const files = entries(
+      await exportModelBundle({
+        version: t.version,
+        run: t.run,
+        artifactBytes: t.artifactBytes,
+        modelCardMarkdown: t.card,
+      }),
+    );
     const modelJson = JSON.parse(new TextDecoder().decode(files.get('churn-v3/model.json'))) as tf.io.ModelJSON;
     expect(modelJson.format).toBe('layers-model');
     expect(modelJson.generatedBy).toBe('TensorFlow.js tfjs-layers v4.22.0');
     expect(modelJson.convertedBy).toBeNull();
-    expect(modelJson.weightsManifest).toEqual([{ paths: ['weights.bin'], weights: (t.artifact as MlpArtifact).weightSpecs }]);
+    expect(modelJson.weightsManifest).toEqual([
+      { paths: ['weights.bin'], weights: (t.artifact as MlpArtifact).weightSpecs },
+    ]);
 
     const weightSpecs = modelJson.weightsManifest.flatMap((group) => group.weights);
-    const shards = modelJson.weightsManifest.flatMap((group) => group.paths.map((p) => files.get(`churn-v3/${p}`) as Uint8Array));
+    const shards = modelJson.weightsManifest.flatMap((group) =>
+      group.paths.map((p) => files.get(`churn-v3/${p}`) as Uint8Array),
+    );
     const weightData = tf.io.concatenateArrayBuffers(shards.map((s) => s.slice().buffer));
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }));
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs, weightData }),
+    );
 
     const artifact = t.artifact as MlpArtifact;
     const original = await loadMlp(artifact);
