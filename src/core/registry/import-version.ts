@@ -8,11 +8,13 @@ import { WorkbenchError } from '../errors.ts';
 import { canonicalJson } from '../hash/canonical-json.ts';
 import { sha256Hex } from '../hash/sha256.ts';
 import type { BlobInput, RecordChange, WorkspaceStore } from '../ports.ts';
+import { sameData } from '../same-data.ts';
 import { importModelBundle, type ImportedModelBundle } from './bundle/import-model-bundle.ts';
 import type { Committed } from './registry-service.ts';
 import { readRegistry, versionId, versionsOf, type RegistrySnapshot } from './registry-snapshot.ts';
 import { DEFAULT_GATES, type ModelVersion, type RegisteredModel } from './registry-types.ts';
 import { checkActor, checkNow } from './registry-validation.ts';
+import { versionMetrics } from './version-metrics.ts';
 
 /** Who imports, when, and the hashes of the bundle's side files (see {@link importSideBlobs}). */
 export interface ImportVersionInput {
@@ -22,6 +24,8 @@ export interface ImportVersionInput {
   cardBlob: string;
   /** SHA-256 of the canonical JSON of the bundle's run part (spec and fitted preprocessing), stored as a blob. */
   runBlob: string;
+  /** Whether the version's metrics are only the exporter's word (see {@link checkImportedMetrics}); default true. */
+  metricsReportedByExporter?: boolean;
 }
 
 /** An import ready to commit. */
@@ -66,6 +70,7 @@ export function planImport(
     ? { ...existing, latestVersion: Math.max(existing.latestVersion, number) }
     : { name, createdAt: input.now, description: '', gates: structuredClone(DEFAULT_GATES), latestVersion: number };
   const id = versionId(name, number);
+  const metricsReportedByExporter = input.metricsReportedByExporter ?? true;
   const version: ModelVersion = {
     ...structuredClone(source),
     id,
@@ -74,6 +79,7 @@ export function planImport(
     createdBy: input.actor,
     stage: 'Development',
     aliases: [],
+    metricsReportedByExporter,
   };
   const blobs: BlobInput[] = [{ hash: source.artifactBlob, bytes: bundle.artifactBytes }];
   const change: RecordChange = {
@@ -103,6 +109,7 @@ export function planImport(
       artifactBlob: source.artifactBlob,
       runId: source.runId,
       datasetVersionId: source.datasetVersionId,
+      metricsReportedByExporter,
       cardBlob: input.cardBlob,
       runBlob: input.runBlob,
     },
@@ -148,7 +155,31 @@ export async function importModelVersion(
     ...input,
     cardBlob: side.card.hash,
     runBlob: side.run.hash,
+    metricsReportedByExporter: await checkImportedMetrics(store, bundle.version),
   });
   plan.change.blobs = [...(plan.change.blobs ?? []), side.card, side.run];
   return { ...plan, audit: await store.commit(plan.change, plan.event) };
+}
+
+/**
+ * Whether an imported version's metrics must be marked as the exporter's
+ * word: true unless this workspace holds the completed run that trained
+ * exactly this model (same artifact hash), whose metrics are then compared
+ * with the bundle's. Without that run (and usually without its dataset)
+ * nothing here can re-derive them, so a bundle may claim anything in range.
+ * Metrics that differ from the run's are refused: they were edited.
+ */
+export async function checkImportedMetrics(store: WorkspaceStore, version: ModelVersion): Promise<boolean> {
+  const run = await store.getRun(version.runId);
+  if (!run?.outcome || run.outcome.modelBlob !== version.artifactBlob) return true;
+  const measured = versionMetrics(run.outcome.metrics);
+  const keys = new Set([...Object.keys(measured), ...Object.keys(version.metrics)]);
+  const differ = [...keys].filter((k) => !sameData(measured[k] ?? null, version.metrics[k] ?? null));
+  if (differ.length > 0) {
+    throw new WorkbenchError(
+      'registry.import-metrics-differ',
+      `version.json reports ${differ.map((k) => `${k} ${JSON.stringify(version.metrics[k] ?? null)}`).join(', ')}, but run "${run.name}" in this workspace, which trained exactly this model, measured ${differ.map((k) => `${k} ${JSON.stringify(measured[k] ?? null)}`).join(', ')}. The bundle's metrics were edited: export the model again from the workbench, or register the run here.`,
+    );
+  }
+  return false;
 }

@@ -36,6 +36,12 @@ export interface ModelVersion {
   modelKind: ModelKind;
   /** Headline metrics copied from the run (accuracy, f1Macro, rocAuc, logLoss, r2, rmse, mae…). */
   metrics: Record<string, number | null>;
+  /**
+   * Set on imported versions: true when the metrics are as the bundle's
+   * exporter reported them, because this workspace cannot re-derive them
+   * (it lacks the run that trained the model, and its dataset).
+   */
+  metricsReportedByExporter?: boolean;
   /** Held-out rows the metrics were computed on (for confidence intervals). */
   testRows: number;
   signature: InputSignature;

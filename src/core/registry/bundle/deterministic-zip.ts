@@ -44,8 +44,9 @@ export function zipDeterministic(files: [path: string, bytes: Uint8Array][]): Ui
 /**
  * Reads every file of a zip (directory entries are skipped). Refuses, with a
  * WorkbenchError, anything that is not a zip, a truncated or damaged zip
- * (naming the entry that fails), duplicate names, and archives that would
- * unpack to more than {@link MAX_UNZIPPED_BYTES}.
+ * (naming the entry that fails), duplicate names, names that escape the
+ * folder (`../`, absolute), sizes a header cannot honestly claim, and
+ * archives that would unpack to more than {@link MAX_UNZIPPED_BYTES}.
  */
 export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
   // Zips start with a local file header ("PK\3\4"); checking it first gives images, CSVs… a clear message.
@@ -69,6 +70,16 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
           );
         }
         seen.add(file.name);
+        checkEntryName(file.name);
+        // Deflate never shrinks data below ~1/1032 nor grows it by more than a few bytes per block: a
+        // header that claims less than the compressed data could hold is lying, and fflate would
+        // spend the time inflating everything only to keep the claimed size.
+        if (file.size > file.originalSize + (file.originalSize >> 8) + 1024) {
+          throw new WorkbenchError(
+            'bundle.damaged',
+            `"${file.name}" in the zip claims to unpack to ${file.originalSize} bytes from ${file.size} compressed bytes, which is impossible: the zip is damaged or was crafted. Choose the .zip file that the workbench exported.`,
+          );
+        }
         total += file.originalSize;
         if (total > MAX_UNZIPPED_BYTES) {
           throw new WorkbenchError(
@@ -90,4 +101,24 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
     );
   }
   return new Map(Object.entries(unzipped));
+}
+
+/**
+ * Refuses entry names that point outside the bundle's folder if anyone
+ * unpacked the zip: `..` segments, absolute paths, drive letters, and
+ * backslashes (a path separator on Windows).
+ */
+function checkEntryName(name: string): void {
+  const unsafe =
+    name.startsWith('/') ||
+    name.includes('\\') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.split('/').some((part) => part === '..');
+  if (unsafe) {
+    throw new WorkbenchError(
+      'bundle.unsafe-name',
+      `The zip holds an entry named "${name}", which points outside the bundle's folder; a workbench export never does. Choose the .zip file that the workbench exported.`,
+      { details: { file: name } },
+    );
+  }
 }

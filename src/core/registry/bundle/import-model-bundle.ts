@@ -6,8 +6,10 @@ import type { Preprocessor } from '../../train/preprocess.ts';
 import type { ModelVersion } from '../registry-types.ts';
 import { MANIFEST_FILE, MODEL_FILES, bundleFileNames, type BundleManifest } from './bundle-format.ts';
 import { checkManifest, checkVersionRecord } from './check-bundle-records.ts';
+import { checkVersionMetrics } from './check-version-metrics.ts';
 import { unzipFiles } from './deterministic-zip.ts';
 import { artifactFromFiles, badFile, parseJsonFile } from './model-files.ts';
+import { validateBundleModel } from './validate-bundle-model.ts';
 
 /** A verified bundle, ready for the workspace to store. */
 export interface ImportedModelBundle {
@@ -25,8 +27,11 @@ export interface ImportedModelBundle {
  * Reads a bundle made by {@link exportModelBundle} and verifies all of it:
  * the manifest and its format version, that the zip holds exactly the files
  * it lists, every file's SHA-256 and size, and that the model files rebuild
- * the exact encoded artifact of the version. Anything wrong is refused with
- * a WorkbenchError (`bundle.*`) naming the file at fault.
+ * the exact encoded artifact of the version; then that the model itself is
+ * sound (structure, shapes against bytes, finite numbers, preprocessing
+ * consistent with the signature, a smoke prediction: see
+ * {@link validateBundleModel}) and its metrics within range. Anything wrong
+ * is refused with a WorkbenchError (`bundle.*`) naming the file at fault.
  *
  * @example
  * const { version, artifactBytes } = await importModelBundle(zipBytes);
@@ -87,13 +92,17 @@ export async function importModelBundle(zipBytes: Uint8Array): Promise<ImportedM
   if (JSON.stringify(parseJsonFile('signature.json', files)) !== JSON.stringify(version.signature))
     throw badFile('signature.json', 'it differs from the signature in version.json');
 
-  const artifactBytes = encodeArtifact(artifactFromFiles(version.modelKind, files));
+  const artifact = artifactFromFiles(version.modelKind, files);
+  const artifactBytes = encodeArtifact(artifact);
   if (artifactBytes.length !== manifest.artifactBytes || (await sha256Hex(artifactBytes)) !== manifest.artifactBlob) {
     throw new WorkbenchError(
       'bundle.artifact-mismatch',
       `The model files (${MODEL_FILES[version.modelKind].join(', ')}) do not rebuild the model recorded in manifest.json and version.json: the bundle is inconsistent. Export it again from the workbench.`,
     );
   }
+  // Matching hashes only prove the files are as the exporter wrote them; check that they hold a usable model.
+  validateBundleModel(artifact, preprocessor, version.signature);
+  checkVersionMetrics(version);
   const cardMarkdown = new TextDecoder().decode(files.get('model-card.md'));
   return { version, artifactBytes, run: { id: version.runId, spec, preprocessor }, cardMarkdown, manifest };
 }

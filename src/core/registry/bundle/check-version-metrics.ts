@@ -1,0 +1,35 @@
+import type { ModelVersion } from '../registry-types.ts';
+import { invalidModel, isCount, isFiniteNumber } from './model-checks.ts';
+
+/** Metrics that are shares, so lie in 0…1. */
+const SHARES = new Set([
+  'accuracy',
+  'precisionMacro',
+  'recallMacro',
+  'f1Macro',
+  'precisionWeighted',
+  'recallWeighted',
+  'f1Weighted',
+  'rocAuc',
+  'averagePrecision',
+]);
+/** Errors and losses: never negative. */
+const NON_NEGATIVE = new Set(['logLoss', 'mae', 'rmse']);
+
+/**
+ * Checks the metrics a bundle reports: each a finite number or null, within
+ * the range its definition allows (shares in 0…1, losses ≥ 0, R² ≤ 1), and a
+ * whole number of test rows. Values in range may still be made up; the
+ * import marks them as reported by the exporter unless it can re-derive them.
+ */
+export function checkVersionMetrics(version: ModelVersion): void {
+  const bad = (why: string) => invalidModel('version.json', why);
+  for (const [name, value] of Object.entries(version.metrics)) {
+    if (value === null) continue;
+    if (!isFiniteNumber(value)) throw bad(`its metric ${name} is ${JSON.stringify(value)}, not a finite number`);
+    if (SHARES.has(name) && (value < 0 || value > 1)) throw bad(`its metric ${name} is ${value}, outside 0…1`);
+    if (NON_NEGATIVE.has(name) && value < 0) throw bad(`its metric ${name} is ${value}, below 0`);
+    if (name === 'r2' && value > 1) throw bad(`its metric r2 is ${value}, above 1`);
+  }
+  if (!isCount(version.testRows)) throw bad(`its testRows ${JSON.stringify(version.testRows)} is not a row count`);
+}
