@@ -44,14 +44,17 @@ export function formatVersions(model: RegisteredModel, versions: ModelVersion[])
     String(v.version),
     v.stage,
     truncate(printable(v.aliases.join(',')), 30) || '-',
-    ...metrics.map((name) => formatMetric(v.metrics[name])),
+    ...metrics.map((name) => formatMetric(v.metrics[name]) + (v.metricsReportedByExporter ? '*' : '')),
     v.modelKind,
     printable(v.runId.slice(0, 8)),
     v.datasetVersionId.slice(0, 12),
     v.createdAt.slice(0, 19).replace('T', ' '),
   ]);
   const right = header.map((h) => h === 'version' || metrics.includes(h));
-  return [...lines, renderTable(header, rows, right)].join('\n');
+  const reported = versions.some((v) => v.metricsReportedByExporter)
+    ? ['', '* metrics reported by the exporter of an imported bundle; this workspace cannot re-derive them']
+    : [];
+  return [...lines, renderTable(header, rows, right), ...reported].join('\n');
 }
 
 /**

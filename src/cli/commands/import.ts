@@ -16,7 +16,9 @@ const USAGE = `Usage: workbench import <bundle.zip> [--workspace <dir>] [--json]
 
 Verifies a model bundle made by workbench export (or the app's Export) —
 its manifest, every file's SHA-256 and size, and that the model files
-rebuild the exact model — and stores it as a version of its model here, in
+rebuild the exact model — then that the model itself is sound (structure,
+shapes against the bytes, finite weights, preprocessing consistent with the
+signature, a smoke prediction), and stores it as a version of its model here, in
 Development. The version keeps its number unless this workspace already has
 it, then it gets the next free one. The workspace is created if missing.
 A corrupted or edited bundle is refused, naming the file at fault, and
@@ -69,8 +71,11 @@ export const importCommand: Command = {
     const renumbered =
       done.renumberedFrom === null ? '' : ` (it was version ${done.renumberedFrom}, which is taken here)`;
     const created = done.createdModel ? `; model "${printable(version.modelName)}" created with the default gates` : '';
+    const reported = version.metricsReportedByExporter
+      ? 'its metrics are reported by the exporter: this workspace cannot re-derive them\n'
+      : '';
     io.stdout(
-      `imported ${printable(version.id)}${renumbered}, in Development${created}\nstored in ${printable(store.dir)}\n`,
+      `imported ${printable(version.id)}${renumbered}, in Development${created}\n${reported}stored in ${printable(store.dir)}\n`,
     );
     return EXIT_OK;
   },

@@ -283,10 +283,23 @@ describe('workbench export and import', () => {
     const imported = await workbench('import', zipPath, '--workspace', fresh);
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toContain('imported iris@2, in Development; model "iris" created with the default gates');
+    expect(imported.stdout).toContain(
+      'imported iris@2, in Development; model "iris" created with the default gates\nits metrics are reported by the exporter: this workspace cannot re-derive them\n',
+    );
     const listed = JSON.parse((await workbenchInProcess('models', 'iris', '--workspace', fresh, '--json')).stdout);
     const source = (await json('models', 'iris'))[1];
-    expect(listed).toEqual([{ ...source, stage: 'Development', createdAt: expect.any(String), createdBy: 'cli' }]);
+    expect(listed).toEqual([
+      {
+        ...source,
+        stage: 'Development',
+        createdAt: expect.any(String),
+        createdBy: 'cli',
+        metricsReportedByExporter: true,
+      },
+    ]);
+    const table = (await workbenchInProcess('models', 'iris', '--workspace', fresh)).stdout;
+    expect(table).toMatch(/^ *2 +Development +- +\d\.\d{4}\* /m);
+    expect(table).toContain('* metrics reported by the exporter of an imported bundle');
     expect((await workbenchInProcess('audit', 'verify', '--workspace', fresh)).code).toBe(0);
 
     const twice = await workbenchInProcess('import', zipPath, '--workspace', fresh);
