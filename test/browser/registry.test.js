@@ -309,6 +309,12 @@ test('version 3 is exported as a .zip and imported into a fresh browser profile'
     assert.deepEqual(await stages(other, MODEL), { v3: 'Development' });
     const imported = await openVersion(other, MODEL, 3);
     assert.match(await imported.getByTestId('card-markdown').textContent(), /## Intended use\n\nTeaching: species/);
+    // Its run and dataset are in the other profile: its metrics are only the exporter's word, and say so.
+    assert.match(await imported.getByTestId('metrics-reported').textContent(), /reported by the exporter/);
+    assert.match(
+      await imported.getByRole('region', { name: 'Model card' }).textContent(),
+      /metrics are reported by the exporter/,
+    );
 
     // The same bundle again would only duplicate the version.
     await input.setInputFiles({ name: bundle.name, mimeType: 'application/zip', buffer: Buffer.from(bundle.bytes) });
