@@ -4,12 +4,12 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './app.css';
-import { refreshWorkspace } from './state/workspace-refresh.ts';
+import { loadWorkspace } from './state/app-context.ts';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element to mount the workbench into.');
 
 const app = mount(App, { target });
-void refreshWorkspace();
+void loadWorkspace();
 
 export default app;

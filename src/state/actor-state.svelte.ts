@@ -2,8 +2,11 @@
  * Who this browser's user is, as the audit log names them: set once, kept
  * in the workspace's local settings (not audited), `local-user` until set.
  */
-import { LOCAL_ACTOR, workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
+
+/** Who the audit log names for actions taken in this browser until a name is set. */
+export const LOCAL_ACTOR = 'local-user';
 
 const SETTING = 'actor';
 const MAX_LENGTH = 64;
@@ -14,11 +17,18 @@ export class ActorState {
   loaded = $state(false);
   error = $state<string | null>(null);
   #loading: Promise<void> | null = null;
+  readonly #store: WorkspaceContext['store'];
+
+  /** The actor is what the context's `actor()` reads, so it is built from the store alone. */
+  constructor({ store, changes }: Pick<WorkspaceContext, 'store' | 'changes'>) {
+    this.#store = store;
+    changes.subscribe(['erased'], () => this.forget());
+  }
 
   /** Reads the stored name once; concurrent callers share the read. */
   load(): Promise<void> {
     this.#loading ??= (async () => {
-      const outcome = await runThrowing(() => workspaceStore().getSetting(SETTING));
+      const outcome = await runThrowing(() => this.#store.getSetting(SETTING));
       if (!outcome.ok) this.error = outcome.message;
       else if (typeof outcome.value === 'string' && outcome.value.trim()) this.name = outcome.value;
       this.loaded = true;
@@ -37,7 +47,7 @@ export class ActorState {
       this.error = `That name is ${trimmed.length} characters long. Use at most ${MAX_LENGTH}.`;
       return false;
     }
-    const outcome = await runThrowing(() => workspaceStore().setSetting(SETTING, trimmed));
+    const outcome = await runThrowing(() => this.#store.setSetting(SETTING, trimmed));
     if (!outcome.ok) {
       this.error = outcome.message;
       return false;
@@ -56,12 +66,4 @@ export class ActorState {
   dismissError(): void {
     this.error = null;
   }
-}
-
-/** The app's one actor. */
-export const actor = new ActorState();
-
-/** The name to put on an event being written now. */
-export function currentActor(): string {
-  return actor.name;
 }

@@ -2,11 +2,10 @@
  * The audit log as the UI shows it: every event, newest first, filtered by
  * type, actor and free text; chain verification; export as JSON Lines.
  */
-import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import type { AuditEvent } from '../core/audit/audit-event.ts';
 import { verifyChain, type ChainVerification } from '../core/audit/verify-chain.ts';
-import { workspaceStore } from './services.ts';
 import { runThrowing } from './run-result.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 /** Events matching a type, an actor (empty = any) and a text found in any field. */
 export function filterEvents(
@@ -41,9 +40,16 @@ export class AuditState {
     filterEvents(this.events, { type: this.typeFilter, actor: this.actorFilter, text: this.search }),
   );
 
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    context.changes.subscribe(['audit'], () => this.refresh());
+  }
+
   /** Rereads the log from storage. */
   async refresh(): Promise<void> {
-    const outcome = await runThrowing(() => workspaceStore().listAudit());
+    const outcome = await runThrowing(() => this.#context.store.listAudit());
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
@@ -57,7 +63,7 @@ export class AuditState {
 
   /** Rereads the log and recomputes every hash; `verification` names the first broken event, if any. */
   async verify(): Promise<void> {
-    const outcome = await runThrowing(() => workspaceStore().listAudit());
+    const outcome = await runThrowing(() => this.#context.store.listAudit());
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
@@ -71,7 +77,7 @@ export class AuditState {
   /** Downloads every event, oldest first, one JSON object per line. */
   exportJsonLines(): void {
     const lines = [...this.events].sort((a, b) => a.seq - b.seq).map((e) => JSON.stringify(e));
-    saveDownload('audit-log.jsonl', lines.length ? `${lines.join('\n')}\n` : '', 'application/x-ndjson');
+    this.#context.files.download('audit-log.jsonl', lines.length ? `${lines.join('\n')}\n` : '', 'application/x-ndjson');
   }
 
   clearFilters(): void {
@@ -80,6 +86,3 @@ export class AuditState {
     this.search = '';
   }
 }
-
-/** The app's one audit log view. */
-export const audit = new AuditState();

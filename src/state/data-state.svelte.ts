@@ -6,15 +6,12 @@
 import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import type { ColumnRole, ColumnType } from '../core/data/types.ts';
 import type { LoadedData, Progress, Result } from '../adapters/workers/data-protocol.ts';
-import { readFileBytes } from '../adapters/browser-files/read-file.ts';
 import { SAMPLES, sampleBytes, type SampleDataset } from '../adapters/browser-files/samples.ts';
+import { runResult } from './run-result.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 /** What the UI shows of a loaded table (the worker's answer). */
 export type { LoadedData };
-import { currentActor } from './actor-state.svelte.ts';
-import { dataClient } from './services.ts';
-import { runResult } from './run-result.ts';
-import { refreshWorkspace } from './workspace-refresh.ts';
 
 export interface SaveOutcome {
   created: boolean;
@@ -22,15 +19,23 @@ export interface SaveOutcome {
 }
 
 export class DataState {
-  /** The draft, or null before anything is loaded. Replaced, never mutated. */
   /** The bundled sample datasets the data view offers. */
   readonly samples = SAMPLES;
+  /** The draft, or null before anything is loaded. Replaced, never mutated. */
   loaded = $state.raw<LoadedData | null>(null);
   progress = $state.raw<Progress | null>(null);
   busy = $state(false);
   error = $state<string | null>(null);
   /** The result of the last save of this draft. */
   lastSave = $state.raw<SaveOutcome | null>(null);
+
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    // The worker's draft survives an erase, but the data view starts again from nothing.
+    context.changes.subscribe(['erased'], () => this.clear());
+  }
 
   #onProgress = (progress: Progress): void => {
     // A progress message can arrive after its call returned: ignore it then.
@@ -40,55 +45,41 @@ export class DataState {
   /** Reads a picked or dropped file and parses it in the worker. */
   async loadFile(file: File): Promise<boolean> {
     return this.#load(async () => {
-      const bytes = await readFileBytes(file);
-      return dataClient().loadCsv(bytes, file.name, this.#onProgress);
+      const bytes = await this.#context.files.readBytes(file);
+      return this.#context.data.loadCsv(bytes, file.name, this.#onProgress);
     });
   }
 
   /** Loads a bundled sample through the same worker path as a file. */
   async loadSample(sample: SampleDataset): Promise<boolean> {
-    return this.#load(() => dataClient().loadCsv(sampleBytes(sample), sample.fileName, this.#onProgress));
+    return this.#load(() => this.#context.data.loadCsv(sampleBytes(sample), sample.fileName, this.#onProgress));
   }
 
   /** Opens a saved version back into the draft. */
   async openVersion(id: string): Promise<boolean> {
-    return this.#load(() => dataClient().openVersion(id, this.#onProgress));
+    return this.#load(() => this.#context.data.openVersion(id, this.#onProgress));
   }
 
   /** Overrides a column's type; the worker re-profiles and records an audit event. */
   async setColumnType(column: string, type: ColumnType): Promise<boolean> {
-    const ok = await this.#step(
-      () => dataClient().setColumnType(column, type, currentActor()),
-      (value) => {
-        this.loaded = value;
-      },
-    );
-    if (ok) void refreshWorkspace();
-    return ok;
+    return this.#edit(() => this.#context.data.setColumnType(column, type, this.#context.actor()));
   }
 
   /** Changes a column's role (feature, target, …). */
   async setColumnRole(column: string, role: ColumnRole): Promise<boolean> {
-    const ok = await this.#step(
-      () => dataClient().setColumnRole(column, role, currentActor()),
-      (value) => {
-        this.loaded = value;
-      },
-    );
-    if (ok) void refreshWorkspace();
-    return ok;
+    return this.#edit(() => this.#context.data.setColumnRole(column, role, this.#context.actor()));
   }
 
   /** Saves the draft as a dataset version (nothing new if identical data is already saved). */
   async save(name: string, note: string): Promise<boolean> {
     const ok = await this.#step(
-      () => dataClient().saveVersion({ name, note, actor: currentActor() }, this.#onProgress),
+      () => this.#context.data.saveVersion({ name, note, actor: this.#context.actor() }, this.#onProgress),
       (value) => {
         this.lastSave = value;
         if (this.loaded) this.loaded = { ...this.loaded, versionId: value.version.id };
       },
     );
-    if (ok) void refreshWorkspace();
+    if (ok) await this.#context.changes.notify('datasetVersions', 'audit');
     return ok;
   }
 
@@ -111,6 +102,15 @@ export class DataState {
     });
   }
 
+  /** A column edit: the worker records it in the audit log (unless nothing changed). */
+  async #edit(call: () => Promise<Result<LoadedData>>): Promise<boolean> {
+    const ok = await this.#step(call, (value) => {
+      this.loaded = value;
+    });
+    if (ok) await this.#context.changes.notify('audit');
+    return ok;
+  }
+
   async #step<T>(call: () => Promise<Result<T>>, apply: (value: T) => void): Promise<boolean> {
     if (this.busy) {
       this.error = 'Another step is still running. Wait for it to finish, then try again.';
@@ -130,6 +130,3 @@ export class DataState {
     return true;
   }
 }
-
-/** The app's one draft. */
-export const data = new DataState();

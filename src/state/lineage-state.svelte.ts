@@ -5,7 +5,7 @@
  */
 import { buildLineage, type LineageGraph, type LineageNode } from '../core/lineage/index.ts';
 import { runThrowing } from './run-result.ts';
-import { workspaceStore } from './services.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 const EMPTY: LineageGraph = { nodes: [], edges: [] };
 
@@ -19,10 +19,17 @@ export class LineageState {
   readonly picked = $derived<LineageNode | null>(this.graph.nodes.find((n) => n.id === this.pickedId) ?? null);
   readonly staleCount = $derived(this.graph.nodes.filter((n) => n.stale).length);
 
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    context.changes.subscribe(['datasetVersions', 'runs', 'registry'], () => this.refresh());
+  }
+
   /** Rereads every dataset version, run and model version and rebuilds the graph. */
   async refresh(): Promise<void> {
     const outcome = await runThrowing(async () => {
-      const store = workspaceStore();
+      const { store } = this.#context;
       const [datasetVersions, runs, modelVersions] = await Promise.all([
         store.listDatasetVersions(),
         store.listRuns(),
@@ -48,6 +55,3 @@ export class LineageState {
     this.error = null;
   }
 }
-
-/** The app's one lineage graph. */
-export const lineage = new LineageState();

@@ -1,70 +1,28 @@
 /**
- * The model card of the version on show: built from what the workspace
- * knows (version, run, dataset version), or, for an imported version whose
- * run is elsewhere, the card as it was exported.
+ * The model card of the version on show (see load-card.ts for where it
+ * comes from), and its download as Markdown.
  */
-import type { AuditEvent } from '../core/audit/audit-event.ts';
-import { WorkbenchError } from '../core/errors.ts';
-import { buildModelCard, type ModelCard } from '../core/registry/model-card.ts';
-import { modelCardMarkdown } from '../core/registry/model-card-markdown.ts';
+import { loadCard, type ShownCard } from './load-card.ts';
 import type { ModelVersion } from '../core/registry/registry-types.ts';
-import type { WorkspaceStore } from '../core/ports.ts';
-import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { runThrowing } from './run-result.ts';
-import { workspaceStore } from './services.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
-/** A card ready to show: structured when built here, Markdown only when imported. */
-export interface ShownCard {
-  versionId: string;
-  card: ModelCard | null;
-  markdown: string;
-  /** Set for an imported version: the original id it had where it was exported. */
-  importedFrom: string | null;
-}
-
-/**
- * The card of `version`: built from its run and dataset version when the
- * run is here, else the Markdown stored when it was imported.
- */
-export async function loadCard(store: WorkspaceStore, version: ModelVersion): Promise<ShownCard> {
-  const run = await store.getRun(version.runId);
-  if (run) {
-    const card = buildModelCard({
-      version,
-      run,
-      datasetVersion: await store.getDatasetVersion(version.datasetVersionId),
-    });
-    return { versionId: version.id, card, markdown: modelCardMarkdown(card), importedFrom: null };
-  }
-  const imported = latestImport(await store.listAudit(), version.id);
-  const blob = typeof imported?.data.cardBlob === 'string' ? await store.getBlob(imported.data.cardBlob) : undefined;
-  if (!imported || !blob) {
-    throw new WorkbenchError(
-      'registry.card-unavailable',
-      `Run ${version.runId.slice(0, 12)} of ${version.id} is not in this workspace, so its model card cannot be built. Import the version from its bundle, which carries its card.`,
-    );
-  }
-  return {
-    versionId: version.id,
-    card: null,
-    markdown: new TextDecoder().decode(blob),
-    importedFrom: String(imported.data.originalId ?? '') || null,
-  };
-}
-
-function latestImport(events: AuditEvent[], versionId: string): AuditEvent | undefined {
-  return events.filter((e) => e.type === 'model.imported' && e.subject === versionId).sort((a, b) => b.seq - a.seq)[0];
-}
+export type { ShownCard };
 
 export class ModelCardState {
   shown = $state.raw<ShownCard | null>(null);
   loading = $state(false);
   error = $state<string | null>(null);
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+  }
 
   /** Loads the card of `version` (again, e.g. after its text was edited). */
   async open(version: ModelVersion): Promise<void> {
     this.loading = true;
-    const outcome = await runThrowing(() => loadCard(workspaceStore(), version));
+    const outcome = await runThrowing(() => loadCard(this.#context.store, version));
     this.loading = false;
     if (!outcome.ok) {
       this.shown = null;
@@ -84,13 +42,10 @@ export class ModelCardState {
   downloadMarkdown(): void {
     const shown = this.shown;
     if (!shown) return;
-    saveDownload(`${shown.versionId.replace('@', '-v')}-model-card.md`, shown.markdown, 'text/markdown');
+    this.#context.files.download(`${shown.versionId.replace('@', '-v')}-model-card.md`, shown.markdown, 'text/markdown');
   }
 
   dismissError(): void {
     this.error = null;
   }
 }
-
-/** The app's one open model card. */
-export const modelCard = new ModelCardState();

@@ -2,29 +2,29 @@
  * Exporting a model version as a verifiable .zip bundle, and importing one
  * (from another browser or workspace) as a new version here.
  */
-import { readFileBytes } from '../adapters/browser-files/read-file.ts';
-import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { WorkbenchError } from '../core/errors.ts';
 import { bundleFolderName, exportModelBundle } from '../core/registry/bundle/index.ts';
 import { importModelVersion } from '../core/registry/import-version.ts';
 import type { ModelVersion } from '../core/registry/registry-types.ts';
-import { currentActor } from './actor-state.svelte.ts';
-import { loadCard } from './model-card-state.svelte.ts';
-import { registry } from './registry-state.svelte.ts';
+import { loadCard } from './load-card.ts';
 import { runThrowing } from './run-result.ts';
-import { nowIso, workspaceStore } from './services.ts';
-import { refreshWorkspace } from './workspace-refresh.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 export class ModelTransferState {
   busy = $state(false);
   error = $state<string | null>(null);
   /** A sentence about the last export or import. */
   message = $state<string | null>(null);
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+  }
 
   /** Packs `version` with its run's spec and preprocessing and its card, and downloads the zip. */
   async exportVersion(version: ModelVersion): Promise<boolean> {
     const done = await this.#step(async () => {
-      const store = workspaceStore();
+      const { store } = this.#context;
       const run = await store.getRun(version.runId);
       if (!run) {
         throw new WorkbenchError(
@@ -44,25 +44,28 @@ export class ModelTransferState {
     });
     if (!done) return false;
     const fileName = `${bundleFolderName(version.modelName, version.version)}.zip`;
-    saveDownload(fileName, done, 'application/zip');
+    this.#context.files.download(fileName, done, 'application/zip');
     this.message = `Exported version ${version.version} of "${version.modelName}" as ${fileName} (${done.length} bytes).`;
     return true;
   }
 
-  /** Verifies a bundle zip and stores it as a new version; a corrupted one is refused with the reason. */
-  async importFile(file: File): Promise<ModelVersion | null> {
+  /**
+   * Verifies a bundle zip and stores it as a new version; a corrupted one is
+   * refused with the reason and nothing is stored.
+   */
+  async importFile(file: Blob & { name: string }): Promise<ModelVersion | null> {
+    const { store, files } = this.#context;
     const done = await this.#step(async () =>
-      importModelVersion(workspaceStore(), new Uint8Array(await readFileBytes(file)), {
-        actor: currentActor(),
-        now: nowIso(),
+      importModelVersion(store, new Uint8Array(await files.readBytes(file)), {
+        actor: this.#context.actor(),
+        now: this.#context.now(),
       }),
     );
-    await Promise.all([registry.refresh(), refreshWorkspace()]);
     if (!done) return null;
+    await this.#context.changes.notify('registry', 'audit');
     const renumbered =
       done.renumberedFrom !== null ? ` (renumbered from ${done.renumberedFrom}, which is taken here)` : '';
     this.message = `Imported ${file.name} as version ${done.version.version} of "${done.version.modelName}"${renumbered}, in Development.`;
-    registry.select(done.version.modelName);
     return done.version;
   }
 
@@ -87,6 +90,3 @@ export class ModelTransferState {
     return outcome.value;
   }
 }
-
-/** The app's one export/import slot. */
-export const modelTransfer = new ModelTransferState();

@@ -18,10 +18,8 @@ import {
 } from '../core/registry/registry-service.ts';
 import type { ModelVersion, PromotionGates, Stage } from '../core/registry/registry-types.ts';
 import type { RunRecord } from '../core/train/run-record.ts';
-import { currentActor } from './actor-state.svelte.ts';
 import { runThrowing } from './run-result.ts';
-import { nowIso, workspaceStore } from './services.ts';
-import { refreshWorkspace } from './workspace-refresh.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 /** A promotion the gates refused, as shown to the user. */
 export interface BlockedAttempt {
@@ -67,9 +65,16 @@ export class RegistryState {
   readonly history = $derived(this.modelName ? stageHistory(this.snapshot, { modelName: this.modelName }) : []);
   readonly shown = $derived(this.byId(this.shownId));
 
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    context.changes.subscribe(['registry'], () => this.refresh());
+  }
+
   /** Rereads the registry and keeps the picks valid. */
   async refresh(): Promise<void> {
-    const outcome = await runThrowing(() => readRegistry(workspaceStore()));
+    const outcome = await runThrowing(() => readRegistry(this.#context.store));
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
@@ -90,12 +95,12 @@ export class RegistryState {
     details: { description: string; tags: Record<string, string> },
   ): Promise<ModelVersion | null> {
     const done = await this.#act(() =>
-      registerRun(workspaceStore(), {
+      registerRun(this.#context.store, {
         run,
         modelName: modelName.trim(),
         ...details,
-        actor: currentActor(),
-        now: nowIso(),
+        actor: this.#context.actor(),
+        now: this.#context.now(),
       }),
     );
     if (!done) return null;
@@ -107,15 +112,15 @@ export class RegistryState {
   /** Moves a version to another stage; a blocked attempt sets `blocked` (and is recorded in the history). */
   async move(version: ModelVersion, to: Stage, options: MoveOptions): Promise<boolean> {
     const done = await this.#act(() =>
-      transition(workspaceStore(), {
+      transition(this.#context.store, {
         modelName: version.modelName,
         version: version.version,
         to,
         reason: options.reason,
         approval: options.approval ?? null,
         acknowledgeSignatureChange: options.acknowledgeSignatureChange ?? false,
-        actor: currentActor(),
-        now: nowIso(),
+        actor: this.#context.actor(),
+        now: this.#context.now(),
       }),
     );
     if (!done) return false;
@@ -134,7 +139,7 @@ export class RegistryState {
     const name = this.modelName;
     if (!name) return false;
     const done = await this.#act(() =>
-      setGates(workspaceStore(), { modelName: name, gates, actor: currentActor(), now: nowIso() }),
+      setGates(this.#context.store, { modelName: name, gates, actor: this.#context.actor(), now: this.#context.now() }),
     );
     if (done) this.message = `Saved the promotion gates of "${name}".`;
     return done !== null;
@@ -143,12 +148,12 @@ export class RegistryState {
   /** Sets a version's aliases (an alias held by another version moves here). */
   async saveAliases(version: ModelVersion, aliases: string[]): Promise<boolean> {
     const done = await this.#act(() =>
-      setAliases(workspaceStore(), {
+      setAliases(this.#context.store, {
         modelName: version.modelName,
         version: version.version,
         aliases,
-        actor: currentActor(),
-        now: nowIso(),
+        actor: this.#context.actor(),
+        now: this.#context.now(),
       }),
     );
     if (done) {
@@ -161,13 +166,13 @@ export class RegistryState {
   /** Replaces a version's description and tags. */
   async saveDetails(version: ModelVersion, description: string, tags: Record<string, string>): Promise<boolean> {
     const done = await this.#act(() =>
-      updateVersionDetails(workspaceStore(), {
+      updateVersionDetails(this.#context.store, {
         modelName: version.modelName,
         version: version.version,
         description,
         tags,
-        actor: currentActor(),
-        now: nowIso(),
+        actor: this.#context.actor(),
+        now: this.#context.now(),
       }),
     );
     if (done) this.message = `Saved the description and tags of version ${version.version}.`;
@@ -177,13 +182,13 @@ export class RegistryState {
   /** Saves the editable parts of a version's model card. */
   async saveCard(version: ModelVersion, intendedUse: string, limitations: string): Promise<boolean> {
     const done = await this.#act(() =>
-      updateCard(workspaceStore(), {
+      updateCard(this.#context.store, {
         modelName: version.modelName,
         version: version.version,
         intendedUse,
         limitations,
-        actor: currentActor(),
-        now: nowIso(),
+        actor: this.#context.actor(),
+        now: this.#context.now(),
       }),
     );
     if (done) this.message = `Saved the model card of version ${version.version}.`;
@@ -247,14 +252,14 @@ export class RegistryState {
     this.message = null;
     const outcome = await runThrowing(call);
     this.busy = false;
-    await Promise.all([this.refresh(), refreshWorkspace()]);
     if (!outcome.ok) {
+      // Nothing was written, but the refusal may be a conflict with a change made elsewhere: show the registry as stored.
+      await this.refresh();
       this.error = outcome.message;
       return null;
     }
+    // Every registry action commits its records and its audit event (a blocked promotion too).
+    await this.#context.changes.notify('registry', 'audit');
     return outcome.value;
   }
 }
-
-/** The app's one registry view. */
-export const registry = new RegistryState();

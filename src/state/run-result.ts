@@ -4,7 +4,6 @@
  */
 import { toErrorInfo } from '../core/errors.ts';
 import type { Result } from '../adapters/workers/data-protocol.ts';
-import { resetDataClient } from './services.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -17,9 +16,7 @@ export async function runResult<T>(call: () => Promise<Result<T>>): Promise<Outc
     const result = await call();
     return result.ok ? result : { ok: false, message: result.error.message };
   } catch (error) {
-    const info = toErrorInfo(error);
-    if (info.code === 'worker.crashed') resetDataClient();
-    return { ok: false, message: info.message };
+    return { ok: false, message: toErrorInfo(error).message };
   }
 }
 

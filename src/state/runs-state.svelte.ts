@@ -5,7 +5,7 @@
 import type { RunRecord } from '../core/train/run-record.ts';
 import { METRIC_COLUMNS, sortRuns, type SortKey } from './run-columns.ts';
 import { runThrowing } from './run-result.ts';
-import { workspaceStore } from './services.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 /** The stored runs as the Runs view shows them. */
 export class RunsState {
@@ -26,9 +26,16 @@ export class RunsState {
   readonly comparedRuns = $derived(this.compared.map((id) => this.byId(id)).filter((r): r is RunRecord => !!r));
   readonly shown = $derived(this.byId(this.shownId));
 
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    context.changes.subscribe(['runs'], () => this.refresh());
+  }
+
   /** Rereads the runs from storage and forgets picks of runs that are gone. */
   async refresh(): Promise<void> {
-    const outcome = await runThrowing(() => workspaceStore().listRuns());
+    const outcome = await runThrowing(() => this.#context.store.listRuns());
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
@@ -80,6 +87,3 @@ export class RunsState {
     this.error = null;
   }
 }
-
-/** The app's one runs list. */
-export const runs = new RunsState();

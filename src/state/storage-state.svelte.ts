@@ -2,13 +2,9 @@
  * How much the browser lets the workspace store, whether it may evict it,
  * and the one destructive action: erasing everything.
  */
-import { getStorageInfo, requestPersistence, type StorageInfo } from '../adapters/storage-quota/storage-info.ts';
-import { actor, currentActor } from './actor-state.svelte.ts';
-import { nowIso, workspaceStore } from './services.ts';
+import type { StorageInfo } from '../adapters/storage-quota/storage-info.ts';
 import { runThrowing } from './run-result.ts';
-import { data } from './data-state.svelte.ts';
-import { training } from './train-state.svelte.ts';
-import { refreshWorkspace } from './workspace-refresh.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 export class StorageState {
   info = $state.raw<StorageInfo | null>(null);
@@ -16,10 +12,17 @@ export class StorageState {
   /** A sentence about the last persistence request, for a status line. */
   message = $state<string | null>(null);
   erasing = $state(false);
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    // Every stored record takes space: reread the figures after any change.
+    context.changes.subscribe(['datasetVersions', 'runs', 'registry', 'audit'], () => this.refresh());
+  }
 
   /** Rereads usage, quota and persistence. */
   async refresh(): Promise<void> {
-    const outcome = await runThrowing(() => getStorageInfo());
+    const outcome = await runThrowing(() => this.#context.quota.info());
     if (outcome.ok) this.info = outcome.value;
     else this.error = outcome.message;
   }
@@ -27,7 +30,7 @@ export class StorageState {
   /** Asks the browser not to evict the workspace under storage pressure. */
   async makePersistent(): Promise<void> {
     this.error = null;
-    const outcome = await runThrowing(() => requestPersistence());
+    const outcome = await runThrowing(() => this.#context.quota.persist());
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
@@ -43,9 +46,9 @@ export class StorageState {
     this.erasing = true;
     this.error = null;
     const outcome = await runThrowing(() =>
-      workspaceStore().eraseAll({
-        at: nowIso(),
-        actor: currentActor(),
+      this.#context.store.eraseAll({
+        at: this.#context.now(),
+        actor: this.#context.actor(),
         type: 'workspace.erased',
         subject: 'workspace',
         data: {},
@@ -56,14 +59,8 @@ export class StorageState {
       this.error = outcome.message;
       return false;
     }
-    data.clear();
-    training.clear();
-    actor.forget();
     this.message = null;
-    await refreshWorkspace();
+    await this.#context.changes.notify('erased');
     return true;
   }
 }
-
-/** The app's one storage panel state. */
-export const storage = new StorageState();

@@ -20,7 +20,7 @@ import {
 } from '../core/train/pipeline-spec.ts';
 import { validatePipelineSpec } from '../core/train/validate-spec.ts';
 import { defaultFeatures, defaultTarget, detectTask } from './train-columns.ts';
-import { versions } from './versions-state.svelte.ts';
+import type { VersionsState } from './versions-state.svelte.ts';
 
 /** The models a user can pick, with the tasks each can learn. */
 export const MODEL_CHOICES: readonly { kind: ModelKind; label: string; tasks: readonly Task[] }[] = [
@@ -65,12 +65,16 @@ export type MaxFeaturesMode = 'sqrt' | 'log2' | 'all' | 'fraction';
 
 /** The form's choices; `spec` is what they make and `problem` why it cannot run yet. */
 export class TrainForm {
+  /** The saved versions to train on (the app's versions list). */
+  readonly #versions: Pick<VersionsState, 'list' | 'byId'>;
   #versionPick = $state('');
   #columnPick = $state.raw<ColumnChoice | null>(null);
 
   /** The picked version while it exists, else the newest. */
-  readonly versionId = $derived(versions.byId(this.#versionPick) ? this.#versionPick : (versions.list[0]?.id ?? ''));
-  readonly version = $derived(versions.byId(this.versionId));
+  readonly versionId = $derived.by(() =>
+    this.#versions.byId(this.#versionPick) ? this.#versionPick : (this.#versions.list[0]?.id ?? ''),
+  );
+  readonly version = $derived.by(() => this.#versions.byId(this.versionId));
   readonly #columns: ColumnChoice = $derived.by(() => {
     if (this.#columnPick?.versionId === this.versionId) return this.#columnPick;
     const target = defaultTarget(this.version);
@@ -103,6 +107,10 @@ export class TrainForm {
   /** 0 or empty: no cross-validation. */
   cvFolds = $state<number | null>(0);
   backend = $state<BackendPreference>('auto');
+
+  constructor(versions: Pick<VersionsState, 'list' | 'byId'>) {
+    this.#versions = versions;
+  }
 
   get target(): string {
     return this.#columns.target;
@@ -208,6 +216,3 @@ export class TrainForm {
 function numberOr(value: number | null | undefined, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
-
-/** The app's one training form. */
-export const trainForm = new TrainForm();

@@ -4,18 +4,14 @@
  * work happens in the run's own worker; this only listens.
  */
 import { version as TFJS_VERSION } from '@tensorflow/tfjs/package.json';
-import { startTraining, type TrainJob } from '../adapters/workers/train-client.ts';
+import type { TrainJob } from '../adapters/workers/train-client.ts';
 import type { BackendPreference, TrainEvent } from '../adapters/workers/train-protocol.ts';
 import type { ModelKind, PipelineSpec } from '../core/train/pipeline-spec.ts';
 import type { CurvePoint, RunEnvironment, RunRecord } from '../core/train/run-record.ts';
 import { cancelledRun } from '../core/train/execute-run.ts';
 import { WORKBENCH_VERSION } from '../core/version.ts';
 import { runResult, runThrowing } from './run-result.ts';
-import { runs } from './runs-state.svelte.ts';
-import { currentActor } from './actor-state.svelte.ts';
-import { nowIso, workspaceStore } from './services.ts';
-import { versions } from './versions-state.svelte.ts';
-import { refreshWorkspace } from './workspace-refresh.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 const MODEL_NAMES: Record<ModelKind, string> = { forest: 'forest', logistic: 'logistic', mlp: 'mlp', linear: 'linear' };
 
@@ -43,12 +39,18 @@ export class TrainState {
   lastRun = $state.raw<RunRecord | null>(null);
   error = $state<string | null>(null);
 
+  readonly #context: WorkspaceContext;
   #job: TrainJob | null = null;
   #spec: PipelineSpec | null = null;
   #rerunOf: RunRecord | null = null;
   #startedAt = '';
   #started = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    context.changes.subscribe(['erased'], () => this.clear());
+  }
 
   /** Trains `spec` in a new worker; resolves with the stored run, or null (error or cancel). */
   async start(spec: PipelineSpec, options: StartOptions): Promise<RunRecord | null> {
@@ -57,12 +59,14 @@ export class TrainState {
       return null;
     }
     const rerunOf = options.rerunOf ?? null;
-    const name = rerunOf ? `${rerunOf.name} re-run` : `${MODEL_NAMES[spec.model.kind]} #${runs.list.length + 1}`;
+    this.running = true; // hold the slot while the name is worked out
+    const name = rerunOf ? `${rerunOf.name} re-run` : await this.#nextName(spec);
+    if (name === null) return null;
     this.#begin(spec, name, rerunOf);
-    const job = startTraining(
+    const job = this.#context.trainer.start(
       {
         spec,
-        actor: currentActor(),
+        actor: this.#context.actor(),
         backend: options.backend,
         runId: this.runId!,
         runName: name,
@@ -76,9 +80,15 @@ export class TrainState {
     this.#end();
     if (!outcome.ok) this.error = outcome.message;
     await this.#afterRun();
-    if (outcome.ok) this.lastRun = outcome.value;
-    else this.lastRun = runs.list.find((r) => r.id === this.runId) ?? null;
-    return outcome.ok ? outcome.value : null;
+    if (outcome.ok) {
+      this.lastRun = outcome.value;
+      return outcome.value;
+    }
+    // A run that failed in the worker is stored too, with its reason.
+    const runId = this.runId!;
+    const stored = await runThrowing(() => this.#context.store.getRun(runId));
+    this.lastRun = stored.ok ? (stored.value ?? null) : null;
+    return null;
   }
 
   /** Stops the worker at once and stores the run as cancelled, with the curve so far. */
@@ -88,11 +98,10 @@ export class TrainState {
     if (!job || !spec || !this.runId) return;
     job.cancel();
     this.#end();
-    const finishedAt = nowIso();
-    const version = versions.byId(spec.datasetVersionId);
+    const finishedAt = this.#context.now();
     const saved = await runThrowing(async () => {
       // The worker reads the version itself; without it the run never started.
-      const stored = version ?? (await workspaceStore().getDatasetVersion(spec.datasetVersionId));
+      const stored = await this.#context.store.getDatasetVersion(spec.datasetVersionId);
       if (!stored)
         throw new Error(
           `Dataset version ${spec.datasetVersionId.slice(0, 12)} is gone, so the cancelled run was not recorded.`,
@@ -111,9 +120,9 @@ export class TrainState {
         Math.round(this.elapsedMs),
         this.curve,
       );
-      return workspaceStore().saveRun(run, [], {
+      return this.#context.store.saveRun(run, [], {
         at: finishedAt,
-        actor: currentActor(),
+        actor: this.#context.actor(),
         type: 'run.cancelled',
         subject: run.id,
         data: { name: run.name, model: spec.model.kind, durationMs: run.durationMs },
@@ -160,7 +169,7 @@ export class TrainState {
     this.elapsedMs = 0;
     this.#spec = spec;
     this.#rerunOf = rerunOf;
-    this.#startedAt = nowIso();
+    this.#startedAt = this.#context.now();
     this.#started = performance.now();
     this.#timer = setInterval(() => (this.elapsedMs = performance.now() - this.#started), 200);
   }
@@ -197,14 +206,23 @@ export class TrainState {
       backendReason: this.backendReason,
       tfjsVersion: TFJS_VERSION,
       workbenchVersion: WORKBENCH_VERSION,
-      platform: `browser: ${navigator.userAgent}`,
+      platform: this.#context.trainer.platform,
     };
   }
 
+  /** `<model> #<n>`, n counting the stored runs; null (and `error` set) when they cannot be read. */
+  async #nextName(spec: PipelineSpec): Promise<string | null> {
+    const stored = await runThrowing(() => this.#context.store.listRuns());
+    if (!stored.ok) {
+      this.running = false;
+      this.error = stored.message;
+      return null;
+    }
+    return `${MODEL_NAMES[spec.model.kind]} #${stored.value.length + 1}`;
+  }
+
+  /** A run ended (stored by the worker, or here when cancelled): its record and events are in. */
   async #afterRun(): Promise<void> {
-    await Promise.all([runs.refresh(), refreshWorkspace()]);
+    await this.#context.changes.notify('runs', 'audit');
   }
 }
-
-/** The app's one training slot. */
-export const training = new TrainState();

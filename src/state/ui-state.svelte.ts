@@ -20,15 +20,25 @@ function viewFromHash(hash: string): ViewId {
   return VIEWS.find((v) => v.id === id)?.id ?? 'data';
 }
 
+/** Where the view on show is kept: the page's URL hash in the app. */
+export interface ViewLocation {
+  read(): string;
+  /** Replaces the hash without adding a history entry. */
+  write(hash: string): void;
+}
+
 export class UiState {
-  view = $state<ViewId>(typeof location === 'undefined' ? 'data' : viewFromHash(location.hash));
+  view = $state<ViewId>('data');
+  readonly #location: ViewLocation;
+
+  constructor(location: ViewLocation) {
+    this.#location = location;
+    this.view = viewFromHash(location.read());
+  }
 
   /** Shows `view` and records it in the URL without adding history entries. */
   go(view: ViewId): void {
     this.view = view;
-    history.replaceState(null, '', `#${view}`);
+    this.#location.write(`#${view}`);
   }
 }
-
-/** The app's navigation state. */
-export const ui = new UiState();

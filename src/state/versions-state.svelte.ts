@@ -3,8 +3,8 @@
  */
 import type { DatasetDiff } from '../core/data/diff/diff-types.ts';
 import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
-import { dataClient, workspaceStore } from './services.ts';
 import { runResult, runThrowing } from './run-result.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
 
 export class VersionsState {
   /** Newest first. */
@@ -16,10 +16,16 @@ export class VersionsState {
   diff = $state.raw<DatasetDiff | null>(null);
   diffing = $state(false);
   #newestSeen = '';
+  readonly #context: WorkspaceContext;
+
+  constructor(context: WorkspaceContext) {
+    this.#context = context;
+    context.changes.subscribe(['datasetVersions'], () => this.refresh());
+  }
 
   /** Rereads the list from storage and keeps the diff picks valid. */
   async refresh(): Promise<void> {
-    const outcome = await runThrowing(() => workspaceStore().listDatasetVersions());
+    const outcome = await runThrowing(() => this.#context.store.listDatasetVersions());
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
@@ -47,7 +53,7 @@ export class VersionsState {
     if (!this.fromId || !this.toId) return;
     this.diffing = true;
     this.error = null;
-    const outcome = await runResult(() => dataClient().diffVersions(this.fromId, this.toId));
+    const outcome = await runResult(() => this.#context.data.diffVersions(this.fromId, this.toId));
     this.diffing = false;
     if (outcome.ok) this.diff = outcome.value;
     else this.error = outcome.message;
@@ -70,6 +76,3 @@ function newestFirst(versions: DatasetVersion[]): DatasetVersion[] {
     .sort((a, b) => b.version.createdAt.localeCompare(a.version.createdAt) || b.index - a.index)
     .map((entry) => entry.version);
 }
-
-/** The app's one versions list. */
-export const versions = new VersionsState();

@@ -1,0 +1,67 @@
+/**
+ * The composition root: the one place that builds the real workspace
+ * context (IndexedDB store, workers, browser files and storage) and the
+ * app's state objects from it. Components import the objects from here;
+ * building them opens no database and starts no worker until first used.
+ */
+import { readFileBytes } from '../adapters/browser-files/read-file.ts';
+import { saveDownload } from '../adapters/browser-files/save-download.ts';
+import { IdbWorkspaceStore } from '../adapters/idb-store/idb-workspace-store.ts';
+import { getStorageInfo, requestPersistence } from '../adapters/storage-quota/storage-info.ts';
+import { createDataClient } from '../adapters/workers/data-client.ts';
+import { startTraining } from '../adapters/workers/train-client.ts';
+import { ActorState } from './actor-state.svelte.ts';
+import { AuditState } from './audit-state.svelte.ts';
+import { DataState } from './data-state.svelte.ts';
+import { lazyDataClient } from './lazy-data-client.ts';
+import { LineageState } from './lineage-state.svelte.ts';
+import { ModelCardState } from './model-card-state.svelte.ts';
+import { ModelTransferState } from './model-transfer-state.svelte.ts';
+import { RegistryState } from './registry-state.svelte.ts';
+import { RunsState } from './runs-state.svelte.ts';
+import { StorageState } from './storage-state.svelte.ts';
+import { TrainForm } from './train-form.svelte.ts';
+import { TrainState } from './train-state.svelte.ts';
+import { UiState } from './ui-state.svelte.ts';
+import { VersionsState } from './versions-state.svelte.ts';
+import type { WorkspaceContext } from './workspace-context.ts';
+import { WorkspaceChanges } from './workspace-changes.ts';
+
+const changes = new WorkspaceChanges();
+/** The IndexedDB-backed workspace (database `mlops-workbench`), opened on first use. */
+const store = new IdbWorkspaceStore();
+
+/** Who is acting: the context's `actor()` reads it, so it is built first. */
+export const actor = new ActorState({ store, changes });
+
+const context: WorkspaceContext = {
+  store,
+  changes,
+  now: () => new Date().toISOString(),
+  actor: () => actor.name,
+  data: lazyDataClient(createDataClient),
+  trainer: { start: startTraining, platform: `browser: ${navigator.userAgent}` },
+  files: { readBytes: readFileBytes, download: saveDownload },
+  quota: { info: getStorageInfo, persist: requestPersistence },
+};
+
+export const data = new DataState(context);
+export const versions = new VersionsState(context);
+export const runs = new RunsState(context);
+export const training = new TrainState(context);
+export const trainForm = new TrainForm(versions);
+export const registry = new RegistryState(context);
+export const modelCard = new ModelCardState(context);
+export const modelTransfer = new ModelTransferState(context);
+export const lineage = new LineageState(context);
+export const audit = new AuditState(context);
+export const storage = new StorageState(context);
+export const ui = new UiState({
+  read: () => location.hash,
+  write: (hash) => history.replaceState(null, '', hash),
+});
+
+/** Reads the whole stored workspace once, at start-up. */
+export function loadWorkspace(): Promise<void> {
+  return changes.notify('all');
+}
