@@ -77,7 +77,11 @@ export class AuditState {
   /** Downloads every event, oldest first, one JSON object per line. */
   exportJsonLines(): void {
     const lines = [...this.events].sort((a, b) => a.seq - b.seq).map((e) => JSON.stringify(e));
-    this.#context.files.download('audit-log.jsonl', lines.length ? `${lines.join('\n')}\n` : '', 'application/x-ndjson');
+    this.#context.files.download(
+      'audit-log.jsonl',
+      lines.length ? `${lines.join('\n')}\n` : '',
+      'application/x-ndjson',
+    );
   }
 
   clearFilters(): void {

@@ -42,7 +42,11 @@ export class ModelCardState {
   downloadMarkdown(): void {
     const shown = this.shown;
     if (!shown) return;
-    this.#context.files.download(`${shown.versionId.replace('@', '-v')}-model-card.md`, shown.markdown, 'text/markdown');
+    this.#context.files.download(
+      `${shown.versionId.replace('@', '-v')}-model-card.md`,
+      shown.markdown,
+      'text/markdown',
+    );
   }
 
   dismissError(): void {

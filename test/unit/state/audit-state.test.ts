@@ -58,7 +58,10 @@ describe('AuditState', () => {
     audit.exportJsonLines();
     const [download] = context.downloads;
     expect([download.fileName, download.type]).toEqual(['audit-log.jsonl', 'application/x-ndjson']);
-    const lines = String(download.content).trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = String(download.content)
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((e) => [e.seq, e.actor])).toEqual([
       [1, 'ana'],
       [2, 'bo'],

@@ -80,12 +80,12 @@ describe('DataState', () => {
     const listAudit = vi.spyOn(context.store, 'listAudit');
     await data.loadFile(csvFile(sampleCsv('iris'), 'iris.csv'));
     context.actAs('bo');
-    expect(await data.setColumnRole('sepal_width', 'ignored')).toBe(true);
-    expect(data.loaded?.profile.columns.find((c) => c.name === 'sepal_width')?.role).toBe('ignored');
+    expect(await data.setColumnRole('sepal_width', 'ignore')).toBe(true);
+    expect(data.loaded?.profile.columns.find((c) => c.name === 'sepal_width')?.role).toBe('ignore');
     expect(context.changes.log).toEqual([['audit']]);
     expect(listAudit).toHaveBeenCalledTimes(1);
     expect(audit.events.map((e) => [e.type, e.actor, e.subject, e.data.to])).toEqual([
-      ['column.role_changed', 'bo', 'sepal_width', 'ignored'],
+      ['column.role_changed', 'bo', 'sepal_width', 'ignore'],
     ]);
   });
 

@@ -27,7 +27,9 @@ describe('LineageState', () => {
 
     const model = lineage.graph.nodes.find((n) => n.kind === 'model')!;
     lineage.pick(model.id);
-    expect(lineage.picked?.staleReason).toMatch(/a newer version "iris v2" .* derives from it\. Retrain on the newer version\.$/);
+    expect(lineage.picked?.staleReason).toMatch(
+      /a newer version "iris v2" .* derives from it\. Retrain on the newer version\.$/,
+    );
   });
 
   it('exposes a failed reread as an error, and drops a pick that is gone', async () => {
@@ -44,7 +46,13 @@ describe('LineageState', () => {
     expect(lineage.graph.nodes).toHaveLength(1);
 
     context.store.listRuns = listRuns;
-    await context.store.eraseAll({ at: context.now(), actor: 'ana', type: 'workspace.erased', subject: 'workspace', data: {} });
+    await context.store.eraseAll({
+      at: context.now(),
+      actor: 'ana',
+      type: 'workspace.erased',
+      subject: 'workspace',
+      data: {},
+    });
     await context.changes.notify('erased');
     expect([lineage.error, lineage.graph.nodes, lineage.pickedId]).toEqual([null, [], null]);
   });

@@ -44,7 +44,13 @@ describe('RunsState', () => {
     runs.toggle(second.id, true);
     runs.compare();
     runs.show(first.id);
-    await context.store.eraseAll({ at: context.now(), actor: 'ana', type: 'workspace.erased', subject: 'workspace', data: {} });
+    await context.store.eraseAll({
+      at: context.now(),
+      actor: 'ana',
+      type: 'workspace.erased',
+      subject: 'workspace',
+      data: {},
+    });
     await context.changes.notify('erased');
     expect([runs.list, runs.selected, runs.compared, runs.shownId]).toEqual([[], [], [], null]);
   });

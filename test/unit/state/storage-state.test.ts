@@ -53,7 +53,8 @@ describe('StorageState', () => {
     const versions = new VersionsState(context);
     const storage = new StorageState(context);
     await saveVersion(context);
-    context.store.eraseAll = () => Promise.reject(new Error('The database is blocked by another tab. Close it and try again.'));
+    context.store.eraseAll = () =>
+      Promise.reject(new Error('The database is blocked by another tab. Close it and try again.'));
     expect(await storage.eraseAll()).toBe(false);
     expect(storage.error).toBe('The database is blocked by another tab. Close it and try again.');
     expect(context.changes.log.at(-1)).not.toEqual(['erased']);

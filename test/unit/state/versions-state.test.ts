@@ -38,7 +38,13 @@ describe('VersionsState', () => {
     await saveVersion(context, 'v1', 'x\n1\n');
     await saveVersion(context, 'v2', 'x\n2\n');
     await versions.compare();
-    await context.store.eraseAll({ at: context.now(), actor: 'ana', type: 'workspace.erased', subject: 'workspace', data: {} });
+    await context.store.eraseAll({
+      at: context.now(),
+      actor: 'ana',
+      type: 'workspace.erased',
+      subject: 'workspace',
+      data: {},
+    });
     await context.changes.notify('erased');
     expect([versions.list, versions.fromId, versions.toId, versions.diff]).toEqual([[], '', '', null]);
   });

@@ -127,7 +127,12 @@ export class InProcessDataClient implements DataClient {
 
   async #settle(draft: Draft, versionId: string | null): Promise<LoadedData> {
     const encoded = await encodeWithId(draft.table);
-    this.#current = { draft, profile: profileDraft(draft), encoded, versionId: versionId === encoded.id ? versionId : null };
+    this.#current = {
+      draft,
+      profile: profileDraft(draft),
+      encoded,
+      versionId: versionId === encoded.id ? versionId : null,
+    };
     return this.#view(this.#current);
   }
 

@@ -33,7 +33,8 @@ export function inProcessTrainer(
       requests.push(request);
       let settle: (result: Result<RunRecord>) => void = () => {};
       const result = new Promise<Result<RunRecord>>((resolve) => (settle = resolve));
-      const cancel = () => settle({ ok: false, error: { code: 'train.cancelled', message: 'Training was cancelled.' } });
+      const cancel = () =>
+        settle({ ok: false, error: { code: 'train.cancelled', message: 'Training was cancelled.' } });
       onEvent({ kind: 'started', backend: null, backendReason: null });
       if (options.held) {
         onEvent({ kind: 'curve', point: { step: 1, loss: 0.9, valLoss: null, accuracy: null, valAccuracy: null } });
