@@ -6,6 +6,7 @@
 import { version as TFJS_VERSION } from '@tensorflow/tfjs/package.json';
 import type { TrainJob } from '../adapters/workers/train-client.ts';
 import type { BackendPreference, TrainEvent } from '../adapters/workers/train-protocol.ts';
+import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import type { ModelKind, PipelineSpec } from '../core/train/pipeline-spec.ts';
 import type { CurvePoint, RunEnvironment, RunRecord } from '../core/train/run-record.ts';
 import { cancelledRun } from '../core/train/execute-run.ts';
@@ -43,6 +44,8 @@ export class TrainState {
   #job: TrainJob | null = null;
   #spec: PipelineSpec | null = null;
   #rerunOf: RunRecord | null = null;
+  /** The version the run trains on, read at the start so Cancel records the run without another read. */
+  #version: DatasetVersion | undefined;
   #startedAt = '';
   #started = 0;
   #timer: ReturnType<typeof setInterval> | undefined;
@@ -59,9 +62,22 @@ export class TrainState {
       return null;
     }
     const rerunOf = options.rerunOf ?? null;
-    this.running = true; // hold the slot while the name is worked out
-    const name = rerunOf ? `${rerunOf.name} re-run` : await this.#nextName(spec);
-    if (name === null) return null;
+    this.running = true; // hold the slot while the store is read
+    const read = await runThrowing(() =>
+      Promise.all([
+        rerunOf ? null : this.#context.store.listRuns(),
+        this.#context.store.getDatasetVersion(spec.datasetVersionId),
+      ]),
+    );
+    if (!read.ok) {
+      this.running = false;
+      this.error = read.message;
+      return null;
+    }
+    const [storedRuns, version] = read.value;
+    // Runs are numbered after the stored ones.
+    const name = rerunOf ? `${rerunOf.name} re-run` : `${MODEL_NAMES[spec.model.kind]} #${storedRuns!.length + 1}`;
+    this.#version = version;
     this.#begin(spec, name, rerunOf);
     const job = this.#context.trainer.start(
       {
@@ -101,7 +117,7 @@ export class TrainState {
     const finishedAt = this.#context.now();
     const saved = await runThrowing(async () => {
       // The worker reads the version itself; without it the run never started.
-      const stored = await this.#context.store.getDatasetVersion(spec.datasetVersionId);
+      const stored = this.#version ?? (await this.#context.store.getDatasetVersion(spec.datasetVersionId));
       if (!stored)
         throw new Error(
           `Dataset version ${spec.datasetVersionId.slice(0, 12)} is gone, so the cancelled run was not recorded.`,
@@ -208,17 +224,6 @@ export class TrainState {
       workbenchVersion: WORKBENCH_VERSION,
       platform: this.#context.trainer.platform,
     };
-  }
-
-  /** `<model> #<n>`, n counting the stored runs; null (and `error` set) when they cannot be read. */
-  async #nextName(spec: PipelineSpec): Promise<string | null> {
-    const stored = await runThrowing(() => this.#context.store.listRuns());
-    if (!stored.ok) {
-      this.running = false;
-      this.error = stored.message;
-      return null;
-    }
-    return `${MODEL_NAMES[spec.model.kind]} #${stored.value.length + 1}`;
   }
 
   /** A run ended (stored by the worker, or here when cancelled): its record and events are in. */

@@ -76,6 +76,22 @@ describe('TrainState', () => {
     expect([last?.type, last?.actor, last?.subject]).toEqual(['run.cancelled', 'ana', training.lastRun?.id]);
   });
 
+  it('a store that cannot be read exposes the reason, starts nothing and frees the slot', async () => {
+    const context = testContext();
+    const version = await saveVersion(context);
+    const training = new TrainState(context);
+    const listRuns = context.store.listRuns.bind(context.store);
+    context.store.listRuns = () => Promise.reject(new Error('The database connection was closed.'));
+    expect(await training.start(forestSpec(version.id), { backend: 'auto' })).toBeNull();
+    expect([training.error, training.running, context.trainer.requests]).toEqual([
+      'The database connection was closed.',
+      false,
+      [],
+    ]);
+    context.store.listRuns = listRuns;
+    expect((await training.start(forestSpec(version.id), { backend: 'auto' }))?.name).toBe('forest #1');
+  });
+
   it('refuses a second run while one is training', async () => {
     const context = testContext({ held: true });
     const version = await saveVersion(context);
