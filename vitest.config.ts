@@ -7,7 +7,10 @@ export default mergeConfig(
     test: {
       include: ['test/unit/**/*.test.ts'],
       environment: 'node',
-      testTimeout: 20_000,
+      // Wide margins: CI runs on a busy 2-core machine, and the CLI tests spawn processes.
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
+      globalSetup: ['test/setup/build-cli.js'],
     },
   }),
 );

@@ -10,9 +10,8 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
+/** A subcommand; its one-line summary for the top-level help is in command-list.ts. */
 export interface Command {
-  /** One line for the top-level help. */
-  summary: string;
   /** Full usage text printed by `workbench <command> --help`. */
   usage: string;
   /** Runs with the arguments after the command name; resolves to the exit code. */

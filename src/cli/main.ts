@@ -1,38 +1,21 @@
-import { readFileSync } from 'node:fs';
 import { WorkbenchError } from '../core/errors.ts';
-import { auditCommand } from './commands/audit.ts';
-import { exportCommand } from './commands/export.ts';
-import { gatesCommand } from './commands/gates.ts';
-import { importCommand } from './commands/import.ts';
-import { modelsCommand } from './commands/models.ts';
-import { profileCommand } from './commands/profile.ts';
-import { promoteCommand } from './commands/promote.ts';
-import { runCommand } from './commands/run.ts';
-import { trainCommand } from './commands/train.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './command.ts';
+import { WORKBENCH_VERSION } from '../core/version.ts';
+import { COMMANDS } from './command-list.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './command.ts';
 import { printable } from './text-table.ts';
 
 /**
  * The `workbench` command line: the same core the browser runs, over files.
- * bin/workbench.js registers tsx and calls {@link runCli}.
+ * bin/workbench.js runs the build of this file in dist-cli/ (or, when that is
+ * missing, this source through tsx) and calls {@link runCli}. Commands that
+ * train load the models and TF.js with import() when they run, so the help
+ * and the data commands start without them.
  */
-
-const COMMANDS: Record<string, Command> = {
-  profile: profileCommand,
-  train: trainCommand,
-  run: runCommand,
-  models: modelsCommand,
-  promote: promoteCommand,
-  gates: gatesCommand,
-  export: exportCommand,
-  import: importCommand,
-  audit: auditCommand,
-};
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   const list = Object.entries(COMMANDS)
-    .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`)
+    .map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`)
     .join('\n');
   return `Usage: workbench <command> [options]
 
@@ -71,14 +54,15 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return EXIT_OK;
   }
   if (name === '-v' || name === '--version') {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${WORKBENCH_VERSION}\n`);
     return EXIT_OK;
   }
-  const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (!command) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     io.stderr(`error: unknown command "${printable(name)}".\n\n${usage()}\n`);
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {
@@ -103,9 +87,4 @@ function describe(error: unknown): string {
 /** Bad input gets exactly one line on stderr, whatever the message holds. */
 function oneLine(message: string): string {
   return printable(message.replace(/\s*[\r\n]+\s*/g, ' '));
-}
-
-function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { constants } from 'node:fs';
+import { createRequire } from 'node:module';
 import { access, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import * as tf from '@tensorflow/tfjs';
 import { baseName } from '../core/data/versions/file-name.ts';
-import { selectNodeBackend } from '../adapters/tf-backend/node-backend.ts';
+import type { NodeBackendChoice } from '../adapters/tf-backend/node-backend.ts';
 import { encodeWithId } from '../core/data/versions/dataset-id.ts';
 import { draftFromCsv, profileDraft } from '../core/data/draft.ts';
 import { parseCsv, type ParsedCsv } from '../core/data/ingest/parse-csv.ts';
@@ -76,7 +76,7 @@ export async function runAndReport(
   if (options.workspace !== null) return trainInWorkspace(data, spec, { ...options, workspace: options.workspace }, io);
   // Fail before a long training run, not after it, when the output cannot be written.
   if (options.predictions !== null) await checkWritable(options.predictions);
-  const backend = spec.model.kind === 'mlp' ? await selectNodeBackend() : null;
+  const backend = await mlpBackend(spec);
   const outcome = await runPipeline(data.table, data.schema, spec, { clock: () => performance.now() });
   if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(outcome));
   const report = buildTrainReport(outcome, spec, {
@@ -122,7 +122,7 @@ async function trainInWorkspace(
     profile: profileDraft(draft),
   });
   if (options.predictions !== null) await checkWritable(options.predictions);
-  const backend = spec.model.kind === 'mlp' ? await selectNodeBackend() : null;
+  const backend = await mlpBackend(spec);
   let outcome: RunOutcome | null = null;
   const run = await executeRun(
     store,
@@ -137,7 +137,7 @@ async function trainInWorkspace(
       environment: {
         backend: backend?.name ?? null,
         backendReason: backend?.reason ?? null,
-        tfjsVersion: backend?.tfVersion ?? tf.version.tfjs,
+        tfjsVersion: backend?.tfVersion ?? installedTfjsVersion(),
         workbenchVersion: WORKBENCH_VERSION,
         platform: `node ${process.version} (${process.platform} ${process.arch})`,
       },
@@ -180,6 +180,19 @@ async function trainInWorkspace(
     );
   io.stdout(`${options.json ? trainReportJson(report) : `${formatTrainText(report)}\n\n${lines.join('\n')}`}\n`);
   return report;
+}
+
+/** The TF.js backend for an MLP run, else null; TF.js itself is loaded only for an MLP. */
+async function mlpBackend(spec: PipelineSpec): Promise<NodeBackendChoice | null> {
+  if (spec.model.kind !== 'mlp') return null;
+  const { selectNodeBackend } = await import('../adapters/tf-backend/node-backend.ts');
+  return selectNodeBackend();
+}
+
+/** The installed TF.js version, read from its package.json so a forest run need not load TF.js to record it. */
+function installedTfjsVersion(): string {
+  const pkg = createRequire(import.meta.url)('@tensorflow/tfjs/package.json') as { version: string };
+  return pkg.version;
 }
 
 async function writeOutput(path: string, text: string): Promise<void> {

@@ -32,7 +32,6 @@ cannot be read, 2 wrong command line.`;
 
 /** `workbench audit verify|list [--workspace <dir>] […]`. */
 export const auditCommand: Command = {
-  summary: 'verify or list a workspace’s hash-chained audit log',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

@@ -33,7 +33,6 @@ command line.`;
 
 /** `workbench export <name> <version> --out <path> […]`. */
 export const exportCommand: Command = {
-  summary: 'export a model version as a verifiable zip bundle (model, preprocessing, card)',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

@@ -52,7 +52,6 @@ const KEYS = {
 
 /** `workbench gates <name> [--set <json>] […]`. */
 export const gatesCommand: Command = {
-  summary: 'show or set a model’s promotion gates (metric thresholds, checks, approval)',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

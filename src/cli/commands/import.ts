@@ -34,7 +34,6 @@ command line.`;
 
 /** `workbench import <bundle.zip> [--workspace <dir>] [--json]`. */
 export const importCommand: Command = {
-  summary: 'import a model bundle zip as a new version, with every hash verified',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

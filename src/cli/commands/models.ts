@@ -23,7 +23,6 @@ Exit codes: 0 listed, 1 no such model or workspace, 2 wrong command line.`;
 
 /** `workbench models [<name>] [--workspace <dir>] [--json]`. */
 export const modelsCommand: Command = {
-  summary: 'list registered models, or one model’s versions (stage, metrics, run, data)',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

@@ -43,7 +43,6 @@ Exit codes: 0 profiled, 1 the file could not be read or is not usable CSV
 
 /** `workbench profile <file.csv> [--json]`. */
 export const profileCommand: Command = {
-  summary: 'profile a CSV file: types, statistics, quality warnings, version id',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseProfileArgs(args);

@@ -45,7 +45,6 @@ failed gate) or not possible, 2 wrong command line.`;
 
 /** `workbench promote <name> <version> --stage <stage> […]`. */
 export const promoteCommand: Command = {
-  summary: 'move a model version to another stage, checking its promotion gates',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

@@ -3,7 +3,6 @@ import { WorkbenchError } from '../../core/errors.ts';
 import { validatePipelineSpec } from '../../core/train/validate-spec.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
-import { loadData, runAndReport } from '../run-training.ts';
 import { printable } from '../text-table.ts';
 import { REGISTER_OPTION, registerOption, strictParse, workspaceOption } from '../train-options.ts';
 import { WORKSPACE_OPTION } from '../workspace-option.ts';
@@ -35,7 +34,6 @@ const SHORT_ID = 12;
 
 /** `workbench run <pipeline.json> --data <file.csv> […]`. */
 export const runCommand: Command = {
-  summary: 'run a saved pipeline spec on the dataset version it was made for',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {
@@ -67,6 +65,8 @@ export const runCommand: Command = {
         'Give a pipeline spec downloaded from the Train view, or the "spec" of workbench train --json.',
       ),
     );
+    // Loaded only now, as in `workbench train`: the models (and TF.js) are not start-up costs.
+    const { loadData, runAndReport } = await import('../run-training.ts');
     const data = await loadData(dataPath);
     if (data.versionId !== spec.datasetVersionId) {
       throw new WorkbenchError(

@@ -1,6 +1,5 @@
 import { EXIT_OK, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
-import { loadData, runAndReport } from '../run-training.ts';
 import { buildTrainSpec, parseSplitFile, parseTrainOptions } from '../train-options.ts';
 
 const USAGE = `Usage: workbench train <file.csv> --target <column> [options]
@@ -40,7 +39,6 @@ stderr says why and what to change), 2 wrong command line.`;
 
 /** `workbench train <file.csv> --target <col> […]`. */
 export const trainCommand: Command = {
-  summary: 'train and evaluate a model on a CSV file (held-out metrics, importance)',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseTrainOptions(args);
@@ -53,6 +51,9 @@ export const trainCommand: Command = {
       options.splitFile === null
         ? null
         : parseSplitFile(await readJsonFile(options.splitFile, SPLIT_HINT), options.splitFile);
+    // Loaded here, not at the top: training pulls in the core's models (and TF.js), which
+    // `workbench --help` and the other commands must not pay for at start-up.
+    const { loadData, runAndReport } = await import('../run-training.ts');
     const data = await loadData(options.file);
     const spec = buildTrainSpec(data.table, data.schema, data.versionId, options, split);
     await runAndReport(data, spec, options, io);

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../../src/cli/main.ts';
@@ -19,9 +20,17 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 /**
+ * The tests' global setup (test/setup/build-cli.js) rebuilds dist-cli/ when
+ * src/ changed, so the bin runs the current code. Should the build be missing
+ * all the same, the bin runs the source with tsx: asked for explicitly here,
+ * so it prints no "no build" notice that would break the stderr checks.
+ */
+const env = existsSync(join(root, 'dist-cli/main.js')) ? process.env : { ...process.env, WORKBENCH_FROM_SOURCE: '1' };
+
+/**
  * Runs `node bin/workbench.js …args` once per distinct argument list (tests
- * share the result), at most 3 at a time: each start pays for tsx and the
- * machine has 2 cores. Call it early (in beforeAll) so runs overlap.
+ * share the result), at most 3 at a time: the machine has 2 cores, and a
+ * training run keeps one busy. Call it early (in beforeAll) so runs overlap.
  */
 export function workbench(...args: string[]): Promise<Run> {
   const key = JSON.stringify(args);
@@ -49,7 +58,7 @@ function spawnWorkbench(args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       [join(root, 'bin/workbench.js'), ...args],
-      { cwd: root, maxBuffer: 64 << 20 },
+      { cwd: root, env, maxBuffer: 64 << 20 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
         resolve({ code, stdout, stderr });

@@ -1,0 +1,51 @@
+import type { Command } from './command.ts';
+
+/**
+ * Every `workbench` command: its one-line summary for the top-level help, and
+ * how to load it. Each command's module (and what it pulls in: the registry,
+ * bundles, the models, TF.js) is imported only when that command runs, so
+ * `workbench --help` and `workbench profile` start without the rest.
+ */
+export interface CommandEntry {
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+export const COMMANDS: Record<string, CommandEntry> = {
+  profile: {
+    summary: 'profile a CSV file: types, statistics, quality warnings, version id',
+    load: async () => (await import('./commands/profile.ts')).profileCommand,
+  },
+  train: {
+    summary: 'train and evaluate a model on a CSV file (held-out metrics, importance)',
+    load: async () => (await import('./commands/train.ts')).trainCommand,
+  },
+  run: {
+    summary: 'run a saved pipeline spec on the dataset version it was made for',
+    load: async () => (await import('./commands/run.ts')).runCommand,
+  },
+  models: {
+    summary: 'list registered models, or one model’s versions (stage, metrics, run, data)',
+    load: async () => (await import('./commands/models.ts')).modelsCommand,
+  },
+  promote: {
+    summary: 'move a model version to another stage, checking its promotion gates',
+    load: async () => (await import('./commands/promote.ts')).promoteCommand,
+  },
+  gates: {
+    summary: 'show or set a model’s promotion gates (metric thresholds, checks, approval)',
+    load: async () => (await import('./commands/gates.ts')).gatesCommand,
+  },
+  export: {
+    summary: 'export a model version as a verifiable zip bundle (model, preprocessing, card)',
+    load: async () => (await import('./commands/export.ts')).exportCommand,
+  },
+  import: {
+    summary: 'import a model bundle zip as a new version, with every hash verified',
+    load: async () => (await import('./commands/import.ts')).importCommand,
+  },
+  audit: {
+    summary: 'verify or list a workspace’s hash-chained audit log',
+    load: async () => (await import('./commands/audit.ts')).auditCommand,
+  },
+};
