@@ -17,7 +17,7 @@ const dataDir = join(here, '.data');
 const appDir = join(dataDir, 'app-dist');
 
 /** Installed before any app code runs, so no long task escapes. */
-function observeLongTasks() {
+export function observeLongTasks() {
   const w = /** @type {any} */ (window);
   w.__longtasks = [];
   new PerformanceObserver((list) => {
@@ -130,7 +130,7 @@ async function startMemorySampler(cdp, everyMs) {
  * just as it delays the user) until `test` holds in the page; returns the
  * page's performance.now() at that moment. A shown error alert fails fast.
  */
-async function pageTimeWhen(page, test, arg, timeoutMs) {
+export async function pageTimeWhen(page, test, arg, timeoutMs) {
   // An expression string, not a function: it runs through CDP, so a page CSP without 'unsafe-eval' cannot block it.
   const expression = `(() => {
     const alert = document.querySelector('[role="alert"]');
@@ -143,19 +143,23 @@ async function pageTimeWhen(page, test, arg, timeoutMs) {
   return value.at;
 }
 
+/** Builds the app with the project's vite.config.ts into bench/.data/app-dist (apart from dist/). */
+export function buildApp() {
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', appDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+    cwd: root,
+  });
+  if (result.status !== 0) throw new Error('building the app failed (see above)');
+  return appDir;
+}
+
 const digits = (s) => (s ?? '').replace(/\D/g, '');
 
 /**
  * @param {{ csvPath: string, rows: number, timeoutMs?: number, build?: boolean }} options
  */
 export async function appLarge({ csvPath, rows, timeoutMs = 15 * 60_000, build = true }) {
-  if (build) {
-    const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', appDir, '--emptyOutDir'], {
-      stdio: 'inherit',
-      cwd: root,
-    });
-    if (result.status !== 0) throw new Error('building the app failed (see above)');
-  }
+  if (build) buildApp();
   const server = await serveStatic({ '/': appDir });
   const browser = await launchChromium(dataDir);
   let memory;

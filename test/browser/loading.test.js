@@ -1,6 +1,7 @@
 /**
  * Loading files: the "Load CSV" picker, bad input reported in an alert that
- * changes nothing, and the worker's progress on a large file.
+ * changes nothing, and the worker's progress on a large file. Each test
+ * opens the app and loads what it needs.
  */
 import { test } from './harness.js';
 import { assert, dropFile, waitForDraft } from './helpers.js';
@@ -17,7 +18,7 @@ test('picking a file with the "Load CSV" input loads it', async (s) => {
 });
 
 test('a file the worker rejects shows an alert and leaves the loaded data as it was', async (s) => {
-  const page = s.page;
+  const page = await s.open();
   await page.getByRole('button', { name: 'Load Iris' }).click();
   await waitForDraft(page, 'iris.csv');
 
@@ -32,7 +33,7 @@ test('a file the worker rejects shows an alert and leaves the loaded data as it 
 });
 
 test('a large file shows a progress bar fed by the worker', async (s) => {
-  const page = s.page;
+  const page = await s.open();
   // Record every value the progress bar takes: the parse may be quicker than polling.
   await page.evaluate(() => {
     const seen = [];

@@ -3,7 +3,7 @@
  * built file (workers and TF.js WASM included), so with the network cut the
  * app reloads, loads a sample and trains an MLP on the WASM backend.
  */
-import { test } from './harness.js';
+import { LONG, test } from './harness.js';
 import { assert, goTo } from './helpers.js';
 import { chooseModel, metric, setField, trainAndWait, trainForm } from './train-helpers.js';
 
@@ -27,5 +27,5 @@ test(
     assert.match(await report.textContent(), /wasm/i);
     await s.context.setOffline(false);
   },
-  { timeoutMs: 120_000 },
+  LONG,
 );

@@ -2,7 +2,7 @@
  * A newcomer's first run: from an empty workspace, the Train view offers the
  * bundled penguins sample, saves it as a version in one click, and trains.
  */
-import { test } from './harness.js';
+import { LONG, test } from './harness.js';
 import { assert, goTo, listedVersions } from './helpers.js';
 import { metric, trainAndWait, trainForm } from './train-helpers.js';
 
@@ -21,5 +21,5 @@ test(
     assert.equal(listed.length, 1);
     assert.match(JSON.stringify(listed[0]), /penguins/);
   },
-  { timeoutMs: 120_000 },
+  LONG,
 );

@@ -8,13 +8,12 @@
  * (a tampered zip refused).
  */
 import { unzipSync, zipSync } from 'fflate';
-import { test } from './harness.js';
+import { LONG, test } from './harness.js';
 import { assert, goTo, saveVersion, waitForDraft } from './helpers.js';
 import { download, move, openVersion, registerRun, slideTo, stages, versionsTable } from './registry-helpers.js';
 import { Session } from './session.js';
 import { chooseModel, metric, setField, trainAndWait } from './train-helpers.js';
 
-const LONG = { timeoutMs: 180_000 };
 const MODEL = 'penguin-species';
 const accuracy = {};
 let bundle = null;

@@ -2,10 +2,13 @@
 /**
  * Browser tests: builds the app, serves the build with `vite preview`, and
  * drives Debian's Chromium with playwright-core through test/browser/*.test.js.
- * Each test file gets a fresh browser profile. Skips (exit 0, loudly) when
- * Chromium is missing, unless CI or REQUIRE_BROWSER_TESTS is set.
+ * Each test file gets a fresh browser profile and sets up what it needs, so
+ * files pass alone and in any order. Skips (exit 0, loudly) when Chromium is
+ * missing, unless CI or REQUIRE_BROWSER_TESTS is set.
  *
- * Usage: node test/browser/run.js [file.test.js …]
+ * Usage: node test/browser/run.js [--reverse | --shuffle] [file.test.js …]
+ *   --reverse   run the files in reverse order
+ *   --shuffle   run the files in a random order (printed), to check they are independent
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -76,10 +79,23 @@ async function runTest(session, { name, fn, timeoutMs }) {
   }
 }
 
+/** The files in the order asked for: as given (or by name), reversed, or shuffled. */
+function orderFiles(files, args) {
+  if (args.includes('--reverse')) return [...files].reverse();
+  if (!args.includes('--shuffle')) return files;
+  const shuffled = [...files];
+  for (let i = shuffled.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
+  }
+  return shuffled;
+}
+
 const outDir = mkdtempSync(join(tmpdir(), 'workbench-dist-'));
 let server = null;
 let failed = 0;
 let passed = 0;
+let skipped = 0;
 try {
   const { build, preview } = await import('vite');
   console.log('Building the app…');
@@ -94,13 +110,19 @@ try {
   const baseUrl = `http://127.0.0.1:${port}/`;
   console.log(`Serving the build at ${baseUrl}; Chromium: ${executablePath}`);
 
-  const requested = process.argv.slice(2).map((f) => resolve(f));
-  const files = requested.length
-    ? requested
-    : readdirSync(here)
-        .filter((f) => f.endsWith('.test.js'))
-        .sort()
-        .map((f) => join(here, f));
+  const args = process.argv.slice(2);
+  const requested = args.filter((a) => !a.startsWith('--')).map((f) => resolve(f));
+  const files = orderFiles(
+    requested.length
+      ? requested
+      : readdirSync(here)
+          .filter((f) => f.endsWith('.test.js'))
+          .sort()
+          .map((f) => join(here, f)),
+    args,
+  );
+  if (args.includes('--reverse') || args.includes('--shuffle'))
+    console.log(`Order: ${files.map((f) => basename(f)).join(', ')}`);
 
   for (const file of files) {
     await import(pathToFileURL(file).href);
@@ -109,9 +131,17 @@ try {
     const session = new Session({ executablePath, baseUrl });
     try {
       await session.start();
+      let failedStep = null;
       for (const t of tests) {
-        if (await runTest(session, t)) passed += 1;
-        else failed += 1;
+        // A file's tests are steps of one story: after a failed step the rest would fail for the same reason.
+        if (failedStep !== null) {
+          console.log(`  - ${t.name} (skipped: "${failedStep}" failed)`);
+          skipped += 1;
+        } else if (await runTest(session, t)) passed += 1;
+        else {
+          failed += 1;
+          failedStep = t.name;
+        }
       }
     } catch (error) {
       failed += 1;
@@ -128,5 +158,7 @@ try {
   rmSync(outDir, { recursive: true, force: true });
 }
 
-console.log(`\nBrowser tests: ${passed} passed, ${failed} failed.`);
+console.log(
+  `\nBrowser tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped after a failure` : ''}.`,
+);
 process.exit(failed > 0 ? 1 : 0);

@@ -1,15 +1,12 @@
 /**
  * The bundled samples: one click loads one, its profile shows, nothing is
- * fetched from anywhere but the app's own server, and a type override is audited.
+ * fetched from anywhere but the app's own server, and a type override is
+ * audited. Each test opens the app and loads the sample it needs.
  */
 import { test } from './harness.js';
 import { assert, goTo, waitForDraft } from './helpers.js';
 
-/** Every URL the page asks for, from the first navigation on. */
-const requests = [];
-
 test('the page offers the bundled samples and one click loads Palmer penguins with its profile', async (s) => {
-  s.page.on('request', (request) => requests.push(request.url()));
   const page = await s.open();
   await page.getByRole('button', { name: 'Load Iris' }).waitFor();
   await page.getByRole('button', { name: 'Load Palmer penguins' }).click();
@@ -52,7 +49,9 @@ test('the page offers the bundled samples and one click loads Palmer penguins wi
 });
 
 test('loading the iris sample replaces the draft', async (s) => {
-  const page = s.page;
+  const page = await s.open();
+  await page.getByRole('button', { name: 'Load Palmer penguins' }).click();
+  await waitForDraft(page, 'penguins.csv');
   await page.getByRole('button', { name: 'Load Iris' }).click();
   const counts = await waitForDraft(page, 'iris.csv');
   assert.deepEqual(counts, { rows: '150', columns: '5' });
@@ -63,7 +62,9 @@ test('loading the iris sample replaces the draft', async (s) => {
 });
 
 test('overriding a column type shows the new type and appends an audit event', async (s) => {
-  const page = s.page;
+  const page = await s.open();
+  await page.getByRole('button', { name: 'Load Iris' }).click();
+  await waitForDraft(page, 'iris.csv');
   const select = page.getByLabel('Type of species', { exact: true });
   await select.selectOption('text');
   await page.waitForFunction(() => document.querySelector('select[aria-label="Type of species"]')?.value === 'text');
@@ -77,6 +78,12 @@ test('overriding a column type shows the new type and appends an audit event', a
 });
 
 test('no request goes to any origin but the preview server', async (s) => {
+  // Every URL the page asks for while the app starts and loads a sample.
+  const requests = [];
+  s.page.on('request', (request) => requests.push(request.url()));
+  const page = await s.open();
+  await page.getByRole('button', { name: 'Load Palmer penguins' }).click();
+  await waitForDraft(page, 'penguins.csv');
   const origin = new URL(s.baseUrl).origin;
   assert.ok(requests.length >= 3, `the page made its own requests (${requests.length})`);
   const foreign = requests.filter(

@@ -41,7 +41,8 @@ export class Session {
       viewport: { width: 1280, height: 900 },
       locale: 'en-US',
     });
-    this.context.setDefaultTimeout(20_000);
+    // A wide margin for every wait and action: CI runs on a busy 2-core machine.
+    this.context.setDefaultTimeout(45_000);
     this.page = this.context.pages()[0] ?? (await this.context.newPage());
     this.page.on('pageerror', (error) => this.pageErrors.push(error.message));
     return this.page;

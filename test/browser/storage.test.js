@@ -1,6 +1,7 @@
 /**
  * The storage panel: usage and persistence, and "Erase all local data"
- * behind a confirmation that can be cancelled.
+ * behind a confirmation that can be cancelled. Each test opens the app and
+ * saves the version it needs.
  */
 import { test } from './harness.js';
 import { assert, goTo, listedVersions, saveVersion, waitForDraft } from './helpers.js';
@@ -30,7 +31,11 @@ test('the storage panel shows usage and persistence and asks for persistence', a
 });
 
 test('cancelling the erase confirmation keeps everything', async (s) => {
-  const page = s.page;
+  const page = await s.open();
+  await page.getByRole('button', { name: 'Load Iris' }).click();
+  await waitForDraft(page, 'iris.csv');
+  await saveVersion(page); // new, or already saved by the test above: one version either way
+  await goTo(page, 'Storage');
   await page.getByRole('button', { name: 'Erase all local data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Erase all local data?' });
   await dialog.waitFor();
@@ -41,7 +46,10 @@ test('cancelling the erase confirmation keeps everything', async (s) => {
 });
 
 test('erasing all local data empties the versions and restarts the audit log', async (s) => {
-  const page = s.page;
+  const page = await s.open();
+  await page.getByRole('button', { name: 'Load Iris' }).click();
+  await waitForDraft(page, 'iris.csv');
+  await saveVersion(page);
   await goTo(page, 'Storage');
   await page.getByRole('button', { name: 'Erase all local data' }).click();
   const dialog = page.getByRole('dialog', { name: 'Erase all local data?' });
