@@ -9,12 +9,11 @@
  * also sends the policy as a header, so the workers run under it too: TF.js
  * compiles its WASM there only because of 'wasm-unsafe-eval'.
  */
-import { test } from './harness.js';
+import { LONG, test } from './harness.js';
 import { assert, goTo, saveVersion, waitForDraft } from './helpers.js';
 import { move, registerRun, stages } from './registry-helpers.js';
 import { chooseModel, setField, trainAndWait, trainForm } from './train-helpers.js';
 
-const LONG = { timeoutMs: 300_000 };
 const MODEL = 'csp-penguins';
 
 /** Every violation reported in the page (through a binding, so reloads keep them) and every CSP console message. */
