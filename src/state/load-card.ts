@@ -37,7 +37,7 @@ export async function loadCard(store: WorkspaceStore, version: ModelVersion): Pr
   const blob = typeof imported?.data.cardBlob === 'string' ? await store.getBlob(imported.data.cardBlob) : undefined;
   if (!imported || !blob) {
     throw new WorkbenchError(
-      'registry.card-unavailable',
+      'registry.card_unavailable',
       `Run ${version.runId.slice(0, 12)} of ${version.id} is not in this workspace, so its model card cannot be built. Import the version from its bundle, which carries its card.`,
     );
   }

@@ -137,7 +137,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#change('Saving the run', async () => {
       if ((await this.#read('runs', run.id)) !== undefined) {
         throw new WorkbenchError(
-          'storage.run-exists',
+          'storage.run_exists',
           `A run with id ${run.id} is already stored. Start a new run instead.`,
         );
       }

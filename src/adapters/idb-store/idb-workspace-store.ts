@@ -68,7 +68,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     return inTransaction(tx, 'Saving the run', async (write) => {
       if ((await tx.objectStore('runs').getKey(run.id)) !== undefined) {
         throw new WorkbenchError(
-          'storage.run-exists',
+          'storage.run_exists',
           `A run with id ${run.id} is already stored. Start a new run instead.`,
         );
       }

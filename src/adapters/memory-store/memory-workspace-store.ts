@@ -67,7 +67,7 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
     if (this.#runs.has(run.id)) {
       throw new WorkbenchError(
-        'storage.run-exists',
+        'storage.run_exists',
         `A run with id ${run.id} is already stored. Start a new run instead.`,
       );
     }

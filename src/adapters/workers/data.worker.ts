@@ -82,7 +82,7 @@ async function loadVersionTable(
   const bytes = version && (await store.getBlob(id));
   if (!version || !bytes) {
     throw new WorkbenchError(
-      'version.not-found',
+      'version.not_found',
       `Dataset version ${id.slice(0, 12)} is not in this workspace. Refresh the versions list.`,
     );
   }

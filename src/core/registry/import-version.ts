@@ -60,7 +60,7 @@ export function planImport(
   const same = versionsOf(snapshot, name).find((v) => v.artifactBlob === source.artifactBlob);
   if (same) {
     throw new WorkbenchError(
-      'registry.already-imported',
+      'registry.already_imported',
       `This bundle's model (artifact ${source.artifactBlob.slice(0, 12)}) is already version ${same.version} of "${name}" in this workspace. Use that version; importing it again would only duplicate it.`,
     );
   }

@@ -6,12 +6,12 @@ import { STAGES, type PromotionGates, type RegisteredModel } from './registry-ty
 import { checkActor, checkNow } from './registry-validation.ts';
 
 /**
- * Throws `registry.bad-gates` unless the gates make sense: known stages,
+ * Throws `registry.bad_gates` unless the gates make sense: known stages,
  * each metric gate with at least one finite bound, `min ≤ max`, and a
  * non-negative `maxRegression`.
  */
 export function validateGates(gates: PromotionGates): void {
-  const bad = (message: string) => new WorkbenchError('registry.bad-gates', message);
+  const bad = (message: string) => new WorkbenchError('registry.bad_gates', message);
   for (const stage of gates.stages) {
     if (!(STAGES as readonly string[]).includes(stage))
       throw bad(`"${stage}" is not a stage. Gate one of ${STAGES.join(', ')}.`);

@@ -45,13 +45,13 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
   checkTags(input.tags ?? {});
   if (run.status !== 'completed' || !run.outcome) {
     throw new WorkbenchError(
-      'registry.run-not-completed',
+      'registry.run_not_completed',
       `Run "${run.name}" ${run.status === 'completed' ? 'has no outcome' : `was ${run.status}`}: only completed runs can be registered. Pick a completed run.`,
     );
   }
   if (run.datasetVersionId !== datasetVersion.id) {
     throw new WorkbenchError(
-      'registry.wrong-dataset',
+      'registry.wrong_dataset',
       `Run "${run.name}" was trained on dataset version ${run.datasetVersionId.slice(0, 12)}, not ${datasetVersion.id.slice(0, 12)}. Pass the run's own dataset version.`,
     );
   }
@@ -59,7 +59,7 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
   const again = versionsOf(snapshot, modelName).find((v) => v.runId === run.id);
   if (again) {
     throw new WorkbenchError(
-      'registry.run-already-registered',
+      'registry.run_already_registered',
       `Run "${run.name}" is already version ${again.version} of "${modelName}". Use that version, or register another run.`,
     );
   }

@@ -98,7 +98,7 @@ export async function executeRun(
       actor: input.actor,
       type: 'run.failed',
       subject: runId,
-      data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal' },
+      data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal.unexpected' },
     });
     throw error;
   }

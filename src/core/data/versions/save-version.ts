@@ -26,10 +26,10 @@ export async function saveDraftAsVersion(
   input: SaveVersionInput,
 ): Promise<{ created: boolean; version: DatasetVersion }> {
   const name = input.name.trim();
-  if (name === '') throw new WorkbenchError('version.no-name', 'Give the dataset version a name before saving it.');
+  if (name === '') throw new WorkbenchError('version.no_name', 'Give the dataset version a name before saving it.');
   if (name.length > 200)
     throw new WorkbenchError(
-      'version.name-too-long',
+      'version.name_too_long',
       'The version name is longer than 200 characters. Use a shorter name.',
     );
   const { bytes, id } = input.encoded;

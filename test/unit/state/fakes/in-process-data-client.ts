@@ -157,7 +157,7 @@ export class InProcessDataClient implements DataClient {
   async #side(id: string) {
     const version = await this.store.getDatasetVersion(id);
     const bytes = version && (await this.store.getBlob(id));
-    if (!version || !bytes) throw new WorkbenchError('version.not-found', `Dataset version ${id} is not stored.`);
+    if (!version || !bytes) throw new WorkbenchError('version.not_found', `Dataset version ${id} is not stored.`);
     return { version, table: decodeTable(bytes) };
   }
 }
