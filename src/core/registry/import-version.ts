@@ -3,7 +3,8 @@
  * becomes a new version of its model here, in Development, with its
  * artifact stored once by hash.
  */
-import type { AuditDraft } from '../audit/audit-event.ts';
+import { modelImported } from '../audit/events/registry-events.ts';
+import type { AuditDraftOf } from '../audit/audit-event.ts';
 import { WorkbenchError } from '../errors.ts';
 import { canonicalJson } from '../hash/canonical-json.ts';
 import { sha256Hex } from '../hash/sha256.ts';
@@ -31,7 +32,7 @@ export interface ImportVersionInput {
 /** An import ready to commit. */
 export interface ImportPlan {
   change: RecordChange;
-  event: AuditDraft;
+  event: AuditDraftOf<'model.imported'>;
   version: ModelVersion;
   /** Set when the model did not exist and is created with {@link DEFAULT_GATES}. */
   createdModel: RegisteredModel | null;
@@ -93,27 +94,21 @@ export function planImport(
       { kind: 'modelVersions', key: id, equals: undefined },
     ],
   };
-  const event: AuditDraft = {
-    at: input.now,
-    actor: input.actor,
-    type: 'model.imported',
-    subject: id,
-    data: {
-      modelName: name,
-      version: number,
-      originalId: source.id,
-      originalCreatedAt: source.createdAt,
-      originalCreatedBy: source.createdBy,
-      renumberedFrom: taken ? source.version : null,
-      modelCreated: !existing,
-      artifactBlob: source.artifactBlob,
-      runId: source.runId,
-      datasetVersionId: source.datasetVersionId,
-      metricsReportedByExporter,
-      cardBlob: input.cardBlob,
-      runBlob: input.runBlob,
-    },
-  };
+  const event = modelImported({ at: input.now, actor: input.actor }, id, {
+    modelName: name,
+    version: number,
+    originalId: source.id,
+    originalCreatedAt: source.createdAt,
+    originalCreatedBy: source.createdBy,
+    renumberedFrom: taken ? source.version : null,
+    modelCreated: !existing,
+    artifactBlob: source.artifactBlob,
+    runId: source.runId,
+    datasetVersionId: source.datasetVersionId,
+    metricsReportedByExporter,
+    cardBlob: input.cardBlob,
+    runBlob: input.runBlob,
+  });
   return {
     change,
     event,

@@ -1,3 +1,4 @@
+import { modelGatesSet } from '../audit/events/registry-events.ts';
 import type { AuditDraft } from '../audit/audit-event.ts';
 import { WorkbenchError } from '../errors.ts';
 import type { RecordChange } from '../ports.ts';
@@ -56,13 +57,7 @@ export function planGates(
       puts: [{ kind: 'models', value: model }],
       expect: [{ kind: 'models', key: current.name, equals: current }],
     },
-    event: {
-      at: input.now,
-      actor: input.actor,
-      type: 'model.gates_set',
-      subject: current.name,
-      data: { gates, previous: current.gates },
-    },
+    event: modelGatesSet({ at: input.now, actor: input.actor }, current.name, { gates, previous: current.gates }),
     model,
   };
 }

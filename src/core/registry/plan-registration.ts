@@ -1,3 +1,4 @@
+import { modelRegistered } from '../audit/events/registry-events.ts';
 import type { AuditDraft } from '../audit/audit-event.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import { WorkbenchError } from '../errors.ts';
@@ -99,20 +100,14 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
       { kind: 'modelVersions', key: id, equals: undefined },
     ],
   };
-  const event: AuditDraft = {
-    at: now,
-    actor,
-    type: 'model.registered',
-    subject: id,
-    data: {
-      modelName,
-      version: version.version,
-      runId: run.id,
-      datasetVersionId: run.datasetVersionId,
-      modelCreated: !existing,
-      artifactBlob: version.artifactBlob,
-      metrics: version.metrics,
-    },
-  };
+  const event = modelRegistered({ at: now, actor }, id, {
+    modelName,
+    version: version.version,
+    runId: run.id,
+    datasetVersionId: run.datasetVersionId,
+    modelCreated: !existing,
+    artifactBlob: version.artifactBlob,
+    metrics: version.metrics,
+  });
   return { change, event, version, createdModel: existing ? null : model };
 }

@@ -50,7 +50,7 @@ async function storeWithVersions(t: Trained, n: number): Promise<MemoryWorkspace
         ...puts,
       ],
     },
-    { at: NOW, actor: 'ana', type: 'test.seeded', subject: 'churn', data: {} },
+    { at: NOW, actor: 'ana', type: 'model.updated', subject: 'churn', data: { description: 'existing' } },
   );
   return store;
 }

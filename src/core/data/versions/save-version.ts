@@ -1,3 +1,4 @@
+import { datasetVersionSaved } from '../../audit/events/data-events.ts';
 import { WorkbenchError } from '../../errors.ts';
 import type { WorkspaceStore } from '../../ports.ts';
 import type { DatasetVersion } from './dataset-version.ts';
@@ -46,17 +47,5 @@ export async function saveDraftAsVersion(
     byteLength: bytes.byteLength,
     profile: input.profile,
   };
-  return store.saveDatasetVersion(version, bytes, {
-    at: version.createdAt,
-    actor: input.actor,
-    type: 'dataset.version_saved',
-    subject: id,
-    data: {
-      name,
-      rowCount: version.rowCount,
-      columnCount: version.columnCount,
-      parentId: version.parentId,
-      source: version.source?.fileName ?? null,
-    },
-  });
+  return store.saveDatasetVersion(version, bytes, datasetVersionSaved(version, input.actor));
 }

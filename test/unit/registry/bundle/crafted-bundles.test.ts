@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryWorkspaceStore } from '../../../../src/adapters/memory-store/memory-workspace-store.ts';
+import { runCompleted } from '../../../../src/core/audit/events/train-events.ts';
 import { WorkbenchError } from '../../../../src/core/errors.ts';
 import { exportModelBundle, importModelBundle } from '../../../../src/core/registry/bundle/index.ts';
 import { importModelVersion } from '../../../../src/core/registry/import-version.ts';
@@ -349,7 +350,7 @@ describe('crafted bundles with recomputed hashes', () => {
     const zip = await exportOf({ ...t, run, version });
     const store = async () => {
       const s = new MemoryWorkspaceStore();
-      await s.saveRun(run, [], { at: run.finishedAt, actor: 'ana', type: 'run.completed', subject: run.id, data: {} });
+      await s.saveRun(run, [], runCompleted(run, 'ana'));
       return s;
     };
     const now = { actor: 'ana', now: '2026-03-01T00:00:00.000Z' };
