@@ -25,6 +25,10 @@ export const REGISTRY_ERRORS = {
     help: 'Import or save the dataset version the run was trained on.',
   },
   'registry.forbidden_transition': { title: 'Stage change not allowed', help: 'Pick another stage.' },
+  'registry.import_metrics_differ': {
+    title: 'Imported metrics differ from the run',
+    help: 'Export the model again from its workspace, unedited.',
+  },
   'registry.model_not_found': { title: 'Unknown model', help: 'Use the name of a registered model.' },
   'registry.no_actor': {
     title: 'No name set',
@@ -58,6 +62,7 @@ export const REGISTRY_ERRORS = {
   'bundle.damaged': { title: 'Damaged bundle', help: 'Export the model again and copy the whole file.' },
   'bundle.duplicate_file': { title: 'File twice in the bundle', help: 'Export the model again from the workbench.' },
   'bundle.extra_file': { title: 'Unexpected file in the bundle', help: 'Remove the file, or export the model again.' },
+  'bundle.invalid_model': { title: 'Invalid model in the bundle', help: 'Export the model again from the workbench.' },
   'bundle.missing_file': { title: 'File missing from the bundle', help: 'Export the model again from the workbench.' },
   'bundle.no_manifest': { title: 'Not a model bundle', help: 'Choose the .zip file the workbench exported.' },
   'bundle.not_rebuildable': {
@@ -68,6 +73,7 @@ export const REGISTRY_ERRORS = {
   'bundle.several': { title: 'Several bundles in one zip', help: 'Import each bundle from its own zip.' },
   'bundle.too_large': { title: 'Zip too large', help: 'Choose the model bundle the workbench exported.' },
   'bundle.unknown_format': { title: 'Not a model bundle', help: 'Choose the .zip file the workbench exported.' },
+  'bundle.unsafe_name': { title: 'Unsafe file name in the zip', help: 'Choose the .zip file the workbench exported.' },
   'bundle.unsupported_version': {
     title: 'Newer bundle format',
     help: 'Update the workbench, or export the model with this version.',

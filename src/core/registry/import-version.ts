@@ -172,7 +172,7 @@ export async function checkImportedMetrics(store: WorkspaceStore, version: Model
   const differ = [...keys].filter((k) => !sameData(measured[k] ?? null, version.metrics[k] ?? null));
   if (differ.length > 0) {
     throw new WorkbenchError(
-      'registry.import-metrics-differ',
+      'registry.import_metrics_differ',
       `version.json reports ${differ.map((k) => `${k} ${JSON.stringify(version.metrics[k] ?? null)}`).join(', ')}, but run "${run.name}" in this workspace, which trained exactly this model, measured ${differ.map((k) => `${k} ${JSON.stringify(measured[k] ?? null)}`).join(', ')}. The bundle's metrics were edited: export the model again from the workbench, or register the run here.`,
     );
   }

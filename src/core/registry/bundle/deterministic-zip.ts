@@ -116,7 +116,7 @@ function checkEntryName(name: string): void {
     name.split('/').some((part) => part === '..');
   if (unsafe) {
     throw new WorkbenchError(
-      'bundle.unsafe-name',
+      'bundle.unsafe_name',
       `The zip holds an entry named "${name}", which points outside the bundle's folder; a workbench export never does. Choose the .zip file that the workbench exported.`,
       { details: { file: name } },
     );
