@@ -25,7 +25,7 @@ export function modelVersionArgs(positionals: string[]): { name: string; ref: st
 /**
  * The registry and the version `ref` of model `name` in it.
  *
- * @throws WorkbenchError `registry.model-not-found`, `registry.version-not-found` or `registry.alias-not-found`
+ * @throws WorkbenchError `registry.model_not_found`, `registry.version_not_found` or `registry.alias_not_found`
  */
 export async function findVersion(
   store: WorkspaceStore,

@@ -7,7 +7,7 @@ import { printable } from './text-table.ts';
  * file-system errors into one-line messages that say what to do.
  *
  * @param what what the file should be, for the directory message ("a CSV file")
- * @throws WorkbenchError `cli.read-failed`
+ * @throws WorkbenchError `cli.read_failed`
  */
 export async function readInputFile(path: string, what = 'a CSV file'): Promise<Uint8Array> {
   try {
@@ -24,7 +24,7 @@ export async function readInputFile(path: string, what = 'a CSV file'): Promise<
           : code === 'EACCES' || code === 'EPERM'
             ? `Cannot read "${shown}": permission denied. Check the file's permissions and try again.`
             : `Cannot read "${shown}" (${code ?? String(cause)}). Check the path and try again.`;
-    throw new WorkbenchError('cli.read-failed', message, { cause });
+    throw new WorkbenchError('cli.read_failed', message, { cause });
   }
 }
 
@@ -32,7 +32,7 @@ export async function readInputFile(path: string, what = 'a CSV file'): Promise<
  * Reads and parses a JSON file; a syntax error becomes a message naming the
  * file and `hint` (what the file should hold).
  *
- * @throws WorkbenchError `cli.read-failed` or `cli.bad-json`
+ * @throws WorkbenchError `cli.read_failed` or `cli.bad_json`
  */
 export async function readJsonFile(path: string, hint: string): Promise<unknown> {
   const text = new TextDecoder('utf-8').decode(await readInputFile(path, 'a JSON file'));
@@ -40,6 +40,6 @@ export async function readJsonFile(path: string, hint: string): Promise<unknown>
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    throw new WorkbenchError('cli.bad-json', `"${printable(path)}" is not valid JSON (${detail}). ${hint}`, { cause });
+    throw new WorkbenchError('cli.bad_json', `"${printable(path)}" is not valid JSON (${detail}). ${hint}`, { cause });
   }
 }

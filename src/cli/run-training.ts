@@ -214,7 +214,7 @@ async function checkWritable(path: string): Promise<void> {
 function cannotWrite(path: string, cause: unknown): WorkbenchError {
   const code = (cause as NodeJS.ErrnoException).code;
   return new WorkbenchError(
-    'cli.write-failed',
+    'cli.write_failed',
     `Cannot write the predictions to "${printable(path)}" (${code ?? String(cause)}). Check that its folder exists and is writable, or give another path.`,
     { cause },
   );

@@ -114,7 +114,7 @@ export const REGISTER_OPTION = { register: { type: 'string' } } as const;
  * `--workspace` (the run must be stored to be registered); a name the
  * registry refuses fails here, before any training.
  *
- * @throws UsageError without --workspace; WorkbenchError `registry.bad-name`
+ * @throws UsageError without --workspace; WorkbenchError `registry.bad_name`
  */
 export function registerOption(values: Record<string, unknown>): string | null {
   const name = values.register as string | undefined;
@@ -154,12 +154,12 @@ function wholeNumber(flag: string, text: string, min: number, max: number): numb
  * data-row indices (other keys are ignored). Range and overlap are checked
  * later, against the data.
  *
- * @throws WorkbenchError `cli.bad-split`
+ * @throws WorkbenchError `cli.bad_split`
  */
 export function parseSplitFile(json: unknown, name: string): Extract<SplitSpec, { kind: 'indices' }> {
   const bad = (problem: string) =>
     new WorkbenchError(
-      'cli.bad-split',
+      'cli.bad_split',
       `The split file "${printable(name)}" ${problem}. It must hold { "train": [row indices], "test": [row indices] } with 0-based data-row numbers (header excluded).`,
     );
   if (!json || typeof json !== 'object' || Array.isArray(json)) throw bad('is not a JSON object');
@@ -178,7 +178,7 @@ export function parseSplitFile(json: unknown, name: string): Extract<SplitSpec, 
  * (the default features minus `--exclude`), so the spec in the `--json`
  * output re-runs the same way even if role guessing changes.
  *
- * @throws WorkbenchError `train.unknown-column` or `train.no-features`
+ * @throws WorkbenchError `train.unknown_column` or `train.no_features`
  */
 export function buildTrainSpec(
   table: DataTable,
@@ -191,7 +191,7 @@ export function buildTrainSpec(
   const unknown = options.exclude.filter((name) => !names.includes(name));
   if (unknown.length > 0) {
     throw new WorkbenchError(
-      'train.unknown-column',
+      'train.unknown_column',
       `--exclude names ${unknown.map((n) => `"${n}"`).join(', ')}, which the data does not have. Choose from: ${names.join(', ')}.`,
     );
   }
@@ -201,7 +201,7 @@ export function buildTrainSpec(
     const features = defaultFeatures(schema, options.target).filter((name) => !options.exclude.includes(name));
     if (features.length === 0) {
       throw new WorkbenchError(
-        'train.no-features',
+        'train.no_features',
         `No feature columns are left to train on${options.exclude.length > 0 ? ' after --exclude' : ''} (numbers, booleans, dates or categories other than the target). Exclude fewer columns, or use data with feature columns.`,
       );
     }

@@ -8,7 +8,7 @@ import { printable } from './text-table.ts';
  * folder gets `defaultName` inside it. Resolves to the path written.
  *
  * @param what what the file is, for the error message ("the model bundle")
- * @throws WorkbenchError `cli.write-failed`
+ * @throws WorkbenchError `cli.write_failed`
  */
 export async function writeOutputFile(
   path: string,
@@ -23,7 +23,7 @@ export async function writeOutputFile(
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw new WorkbenchError(
-      'cli.write-failed',
+      'cli.write_failed',
       `Cannot write ${what} to "${printable(target)}" (${code ?? String(cause)}). Check that its folder exists and is writable, or give another path.`,
       { cause },
     );

@@ -1,7 +1,12 @@
+import type { ErrorCode } from './error-codes/catalogue.ts';
+
+export type { ErrorCode };
+
 /**
  * The one error type the workbench raises for expected failures.
  *
- * `code` is stable (tests and the UI branch on it); `message` is written for
+ * `code` is stable and listed, with a title and generic help, in
+ * `error-codes/catalogue.ts` (tests and the UI branch on it); `message` is written for
  * the user and says what is wrong *and what to do*; `cause` keeps the
  * underlying error when there is one.
  *
@@ -11,7 +16,7 @@
 export class WorkbenchError extends Error {
   override readonly name = 'WorkbenchError';
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     options?: { cause?: unknown; details?: Record<string, unknown> },
   ) {
@@ -23,13 +28,13 @@ export class WorkbenchError extends Error {
 
 /** A plain, structured-cloneable view of an error, for worker and UI boundaries. */
 export interface ErrorInfo {
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
 /** Turns anything thrown into an {@link ErrorInfo}; unknown errors keep their message. */
 export function toErrorInfo(error: unknown): ErrorInfo {
   if (error instanceof WorkbenchError) return { code: error.code, message: error.message };
-  if (error instanceof Error) return { code: 'internal', message: error.message };
-  return { code: 'internal', message: String(error) };
+  if (error instanceof Error) return { code: 'internal.unexpected', message: error.message };
+  return { code: 'internal.unexpected', message: String(error) };
 }

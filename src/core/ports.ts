@@ -1,4 +1,5 @@
 import type { AuditDraft, AuditEvent } from './audit/audit-event.ts';
+import type { ErasureRequest } from './audit/events/workspace-events.ts';
 import type { DatasetVersion } from './data/versions/dataset-version.ts';
 import type { RunRecord } from './train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
@@ -70,6 +71,9 @@ export interface WorkspaceStore {
   /** Appends an event that records a change with no stored record of its own. */
   appendAudit(event: AuditDraft): Promise<AuditEvent>;
   listAudit(): Promise<AuditEvent[]>;
-  /** Deletes every record and blob, then starts a new chain with `event`. */
-  eraseAll(event: AuditDraft): Promise<AuditEvent>;
+  /**
+   * Deletes every record and blob, then starts a new chain with `event`
+   * completed by `erasureGenesis` (how many events were erased, the old head).
+   */
+  eraseAll(event: ErasureRequest): Promise<AuditEvent>;
 }

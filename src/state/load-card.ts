@@ -3,7 +3,7 @@
  * knows (version, run, dataset version), or, for an imported version whose
  * run is elsewhere, the Markdown stored when it was imported.
  */
-import type { AuditEvent } from '../core/audit/audit-event.ts';
+import type { AuditEvent, AuditEventOf } from '../core/audit/audit-event.ts';
 import { WorkbenchError } from '../core/errors.ts';
 import { buildModelCard, type ModelCard } from '../core/registry/model-card.ts';
 import { modelCardMarkdown } from '../core/registry/model-card-markdown.ts';
@@ -37,7 +37,7 @@ export async function loadCard(store: WorkspaceStore, version: ModelVersion): Pr
   const blob = typeof imported?.data.cardBlob === 'string' ? await store.getBlob(imported.data.cardBlob) : undefined;
   if (!imported || !blob) {
     throw new WorkbenchError(
-      'registry.card-unavailable',
+      'registry.card_unavailable',
       `Run ${version.runId.slice(0, 12)} of ${version.id} is not in this workspace, so its model card cannot be built. Import the version from its bundle, which carries its card.`,
     );
   }
@@ -49,6 +49,8 @@ export async function loadCard(store: WorkspaceStore, version: ModelVersion): Pr
   };
 }
 
-function latestImport(events: AuditEvent[], versionId: string): AuditEvent | undefined {
-  return events.filter((e) => e.type === 'model.imported' && e.subject === versionId).sort((a, b) => b.seq - a.seq)[0];
+function latestImport(events: AuditEvent[], versionId: string): AuditEventOf<'model.imported'> | undefined {
+  return events
+    .filter((e): e is AuditEventOf<'model.imported'> => e.type === 'model.imported' && e.subject === versionId)
+    .sort((a, b) => b.seq - a.seq)[0];
 }

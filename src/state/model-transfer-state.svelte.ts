@@ -28,14 +28,14 @@ export class ModelTransferState {
       const run = await store.getRun(version.runId);
       if (!run) {
         throw new WorkbenchError(
-          'bundle.wrong-run',
+          'bundle.wrong_run',
           `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it.`,
         );
       }
       const artifactBytes = await store.getBlob(version.artifactBlob);
       if (!artifactBytes) {
         throw new WorkbenchError(
-          'bundle.artifact-missing',
+          'bundle.artifact_missing',
           `The stored model of ${version.id} is missing from this workspace. Register the run again to store it.`,
         );
       }

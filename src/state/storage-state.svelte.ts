@@ -3,6 +3,7 @@
  * and the one destructive action: erasing everything.
  */
 import type { StorageInfo } from '../adapters/storage-quota/storage-info.ts';
+import { workspaceErased } from '../core/audit/events/workspace-events.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
@@ -46,13 +47,7 @@ export class StorageState {
     this.erasing = true;
     this.error = null;
     const outcome = await runThrowing(() =>
-      this.#context.store.eraseAll({
-        at: this.#context.now(),
-        actor: this.#context.actor(),
-        type: 'workspace.erased',
-        subject: 'workspace',
-        data: {},
-      }),
+      this.#context.store.eraseAll(workspaceErased({ at: this.#context.now(), actor: this.#context.actor() })),
     );
     this.erasing = false;
     if (!outcome.ok) {

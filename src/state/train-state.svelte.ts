@@ -10,6 +10,8 @@ import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import type { ModelKind, PipelineSpec } from '../core/train/pipeline-spec.ts';
 import type { CurvePoint, RunEnvironment, RunRecord } from '../core/train/run-record.ts';
 import { cancelledRun } from '../core/train/execute-run.ts';
+import { runCancelled } from '../core/audit/events/train-events.ts';
+
 import { WORKBENCH_VERSION } from '../core/version.ts';
 import { runResult, runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
@@ -136,13 +138,7 @@ export class TrainState {
         Math.round(this.elapsedMs),
         this.curve,
       );
-      return this.#context.store.saveRun(run, [], {
-        at: finishedAt,
-        actor: this.#context.actor(),
-        type: 'run.cancelled',
-        subject: run.id,
-        data: { name: run.name, model: spec.model.kind, durationMs: run.durationMs },
-      });
+      return this.#context.store.saveRun(run, [], runCancelled(run, this.#context.actor()));
     });
     if (saved.ok) this.lastRun = saved.value;
     else this.error = saved.message;

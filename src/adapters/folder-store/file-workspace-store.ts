@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
+import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
@@ -137,7 +138,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#change('Saving the run', async () => {
       if ((await this.#read('runs', run.id)) !== undefined) {
         throw new WorkbenchError(
-          'storage.run-exists',
+          'storage.run_exists',
           `A run with id ${run.id} is already stored. Start a new run instead.`,
         );
       }
@@ -211,11 +212,11 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return readAuditEvents(this.dir);
   }
 
-  async eraseAll(event: AuditDraft): Promise<AuditEvent> {
+  async eraseAll(event: ErasureRequest): Promise<AuditEvent> {
     return this.#change('Erasing the workspace', async () => {
       const [lines, tail] = await Promise.all([readAuditLines(this.dir), readAuditTail(this.dir)]);
-      const data = { ...event.data, erasedEvents: lines.length, previousHead: tail.last?.hash ?? GENESIS_HASH };
-      const genesis = sealEvent(null, { ...event, data });
+      const data = { erasedEvents: lines.length, previousHead: tail.last?.hash ?? GENESIS_HASH };
+      const genesis = sealEvent(null, erasureGenesis(event, data));
       const line = JSON.stringify(genesis);
       const ops: JournalOp[] = [
         { op: 'remove', path: RECORDS_DIR },

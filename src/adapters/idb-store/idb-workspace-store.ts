@@ -1,5 +1,6 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
+import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
@@ -68,7 +69,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     return inTransaction(tx, 'Saving the run', async (write) => {
       if ((await tx.objectStore('runs').getKey(run.id)) !== undefined) {
         throw new WorkbenchError(
-          'storage.run-exists',
+          'storage.run_exists',
           `A run with id ${run.id} is already stored. Start a new run instead.`,
         );
       }
@@ -157,7 +158,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     return (await this.connect()).getAll('audit');
   }
 
-  async eraseAll(event: AuditDraft): Promise<AuditEvent> {
+  async eraseAll(event: ErasureRequest): Promise<AuditEvent> {
     const db = await this.connect();
     const tx = db.transaction(
       ['datasetVersions', 'runs', 'models', 'modelVersions', 'stageTransitions', 'blobs', 'audit', 'meta'],
@@ -167,7 +168,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
       const audit = tx.objectStore('audit');
       const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);
       const previousHead = head?.value.hash ?? GENESIS_HASH;
-      const genesis = sealEvent(null, { ...event, data: { ...event.data, erasedEvents, previousHead } });
+      const genesis = sealEvent(null, erasureGenesis(event, { erasedEvents, previousHead }));
       for (const name of tx.objectStoreNames) write(tx.objectStore(name).clear());
       write(audit.add(genesis));
       return genesis;

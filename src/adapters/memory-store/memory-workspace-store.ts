@@ -1,5 +1,6 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
+import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
@@ -15,7 +16,7 @@ import { assertVersionBytes, storageWriteError } from '../storage-quota/storage-
  *
  * @example
  * const store = new MemoryWorkspaceStore();
- * await store.appendAudit({ at, actor: 'cli', type: 'pipeline.run', subject: '', data: {} });
+ * await store.appendAudit(modelUpdated({ at, actor: 'cli' }, 'iris', 'Iris species from flower measurements'));
  */
 export class MemoryWorkspaceStore implements WorkspaceStore {
   readonly #versions = new Map<string, DatasetVersion>();
@@ -67,7 +68,7 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
     if (this.#runs.has(run.id)) {
       throw new WorkbenchError(
-        'storage.run-exists',
+        'storage.run_exists',
         `A run with id ${run.id} is already stored. Start a new run instead.`,
       );
     }
@@ -143,14 +144,13 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     return structuredClone(this.#audit);
   }
 
-  async eraseAll(event: AuditDraft): Promise<AuditEvent> {
+  async eraseAll(event: ErasureRequest): Promise<AuditEvent> {
     const genesis = prepare('Erasing local data', () => {
       const data = {
-        ...event.data,
         erasedEvents: this.#audit.length,
         previousHead: this.#head()?.hash ?? GENESIS_HASH,
       };
-      return structuredClone(sealEvent(null, { ...event, data }));
+      return structuredClone(sealEvent(null, erasureGenesis(event, data)));
     });
     this.#versions.clear();
     this.#runs.clear();

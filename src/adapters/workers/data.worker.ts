@@ -7,6 +7,8 @@
  */
 import * as Comlink from 'comlink';
 import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
+import { columnRoleChanged, columnTypeOverridden } from '../../core/audit/events/data-events.ts';
+
 import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
 import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { encodeWithId } from '../../core/data/versions/dataset-id.ts';
@@ -82,7 +84,7 @@ async function loadVersionTable(
   const bytes = version && (await store.getBlob(id));
   if (!version || !bytes) {
     throw new WorkbenchError(
-      'version.not-found',
+      'version.not_found',
       `Dataset version ${id.slice(0, 12)} is not in this workspace. Refresh the versions list.`,
     );
   }
@@ -112,13 +114,12 @@ const api: DataWorkerApi = {
       const { draft, unreadable, from } = withColumnType(before.draft, column, type);
       if (from === type) return view(before);
       const loaded = await settle(draft, null);
-      await store.appendAudit({
-        at: new Date().toISOString(),
-        actor,
-        type: 'column.type_overridden',
-        subject: column,
-        data: { column, from, to: type, unreadable, source: draft.sourceName, contentId: loaded.contentId },
-      });
+      await store.appendAudit(
+        columnTypeOverridden(
+          { at: new Date().toISOString(), actor },
+          { column, from, to: type, unreadable, source: draft.sourceName, contentId: loaded.contentId },
+        ),
+      );
       return loaded;
     }),
 
@@ -130,13 +131,12 @@ const api: DataWorkerApi = {
       if (from === role) return view(before);
       // Roles are not part of the data, so the content id is unchanged: only re-profile.
       current = { ...before, draft, profile: profileDraft(draft) };
-      await store.appendAudit({
-        at: new Date().toISOString(),
-        actor,
-        type: 'column.role_changed',
-        subject: column,
-        data: { column, from: from ?? null, to: role, source: draft.sourceName },
-      });
+      await store.appendAudit(
+        columnRoleChanged(
+          { at: new Date().toISOString(), actor },
+          { column, from: from ?? null, to: role, source: draft.sourceName },
+        ),
+      );
       return view(current);
     }),
 

@@ -4,6 +4,7 @@
  * model is doing, and nothing the worker had not yet written is stored.
  */
 import * as Comlink from 'comlink';
+import type { ErrorCode } from '../../core/errors.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import type { Result } from './data-protocol.ts';
 import type { TrainEvent, TrainRequest, TrainWorkerApi } from './train-protocol.ts';
@@ -80,6 +81,6 @@ export function startTraining(request: TrainRequest, onEvent: (event: TrainEvent
   };
 }
 
-function failure(code: string, message: string): Result<RunRecord> {
+function failure(code: ErrorCode, message: string): Result<RunRecord> {
   return { ok: false, error: { code, message } };
 }

@@ -23,7 +23,7 @@ const api: TrainWorkerApi = {
       const bytes = version && (await store.getBlob(version.id));
       if (!version || !bytes) {
         throw new WorkbenchError(
-          'train.no-dataset',
+          'train.no_dataset',
           `Dataset version ${spec.datasetVersionId.slice(0, 12)} is not in this workspace. Save the data as a version first, then train.`,
         );
       }

@@ -1,4 +1,4 @@
-import type { AuditEvent } from '../../core/audit/audit-event.ts';
+import { AUDIT_EVENT_TYPES, type AuditEvent } from '../../core/audit/audit-event.ts';
 import {
   verifyWorkspace,
   type WorkspaceProblem,
@@ -8,6 +8,9 @@ import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo, type Command } from '../
 import { printable, renderTable, truncate } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
 import { DEFAULT_WORKSPACE, openCliWorkspace, WORKSPACE_OPTION, WORKSPACE_USAGE } from '../workspace-option.ts';
+
+/** The families `--type` accepts besides full types: `run` for run.started, run.completed… */
+const FAMILIES = [...new Set(AUDIT_EVENT_TYPES.map((type) => type.split('.')[0]))];
 
 const USAGE = `Usage: workbench audit verify [--workspace <dir>] [--json]
        workbench audit list [--workspace <dir>] [--type <type>] [--json]
@@ -22,8 +25,8 @@ list    prints the events, oldest first.
 
 Options:
 ${WORKSPACE_USAGE}
-  --type <type>            list only this event type, or a family: "run" lists run.started,
-                           run.completed, run.failed
+  --type <type>            list only this event type, or a family (${FAMILIES.join(', ')}):
+                           "run" lists run.started, run.completed, run.failed, run.cancelled
   --json                   print JSON (verify: the result; list: an array of events)
   -h, --help               show this help
 
@@ -55,6 +58,10 @@ export const auditCommand: Command = {
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${printable(extra[0])}".`);
     if (action === 'verify' && values.type !== undefined)
       throw new UsageError('--type only applies to workbench audit list.');
+    if (typeof values.type === 'string' && !isTypeOrFamily(values.type))
+      throw new UsageError(
+        `No audit event type is "${printable(values.type)}". Use a family (${FAMILIES.join(', ')}) or a type such as ${AUDIT_EVENT_TYPES[0]}.`,
+      );
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const json = values.json as boolean;
     if (action === 'list') {
@@ -71,6 +78,10 @@ export const auditCommand: Command = {
     return EXIT_FAILURE;
   },
 };
+
+function isTypeOrFamily(type: string): boolean {
+  return FAMILIES.includes(type) || (AUDIT_EVENT_TYPES as readonly string[]).includes(type);
+}
 
 /** Events of one type, or of a family (`run` matches `run.completed`); all without a type. */
 export function filterByType(events: AuditEvent[], type: string | undefined): AuditEvent[] {

@@ -70,20 +70,20 @@ export const exportCommand: Command = {
  * The bundle of a version trained in this workspace: its run, stored
  * artifact and a model card built from the workspace's records.
  *
- * @throws WorkbenchError `bundle.wrong-run` for an imported version, `bundle.artifact-missing`, or the exporter's own
+ * @throws WorkbenchError `bundle.wrong_run` for an imported version, `bundle.artifact_missing`, or the exporter's own
  */
 export async function bundleOf(store: WorkspaceStore, version: ModelVersion): Promise<Uint8Array> {
   const run = await store.getRun(version.runId);
   if (!run) {
     throw new WorkbenchError(
-      'bundle.wrong-run',
+      'bundle.wrong_run',
       `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it, or pass on the bundle it was imported from.`,
     );
   }
   const artifactBytes = await store.getBlob(version.artifactBlob);
   if (!artifactBytes) {
     throw new WorkbenchError(
-      'bundle.artifact-missing',
+      'bundle.artifact_missing',
       `The stored model of ${version.id} (blob ${version.artifactBlob.slice(0, 12)}) is missing from this workspace. Run workbench audit verify to see what else is damaged, and register the run again.`,
     );
   }

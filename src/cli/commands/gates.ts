@@ -95,7 +95,7 @@ export const gatesCommand: Command = {
  * The `--set` value: a JSON object of gate keys, each of the right type
  * (the values themselves are checked by the registry when they are set).
  *
- * @throws UsageError for text that is not JSON; WorkbenchError `cli.bad-gates` for an unknown key or a wrong type
+ * @throws UsageError for text that is not JSON; WorkbenchError `cli.bad_gates` for an unknown key or a wrong type
  */
 export async function parseGateChanges(text: string): Promise<Partial<PromotionGates>> {
   let json: unknown;
@@ -113,7 +113,7 @@ export async function parseGateChanges(text: string): Promise<Partial<PromotionG
       );
     }
   }
-  const bad = (message: string) => new WorkbenchError('cli.bad-gates', message);
+  const bad = (message: string) => new WorkbenchError('cli.bad_gates', message);
   if (!json || typeof json !== 'object' || Array.isArray(json))
     throw bad('--set must be a JSON object of gate keys, e.g. {"requireApproval": true}.');
   for (const [key, value] of Object.entries(json)) {

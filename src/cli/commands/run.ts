@@ -70,7 +70,7 @@ export const runCommand: Command = {
     const data = await loadData(dataPath);
     if (data.versionId !== spec.datasetVersionId) {
       throw new WorkbenchError(
-        'cli.wrong-dataset',
+        'cli.wrong_dataset',
         `${printable(basename(dataPath))} is not dataset version ${printable(spec.datasetVersionId.slice(0, SHORT_ID))} that the spec was made for; it is version ${data.versionId.slice(0, SHORT_ID)}. Give the CSV file the spec was made from, or train a new spec on this file with workbench train.`,
       );
     }

@@ -1,28 +1,72 @@
-/**
- * One entry of the append-only, hash-chained audit log.
- *
- * `hash` is the SHA-256 (hex) of the canonical JSON of every other field,
- * `prevHash` included, so editing, deleting or reordering any event breaks
- * the chain from that point on.
- */
-export interface AuditEvent {
-  /** 1, 2, 3… in append order. */
-  seq: number;
+import type { AuditEventData } from './event-data.ts';
+
+export type { AuditEventData };
+
+/** Dotted event name, e.g. `dataset.version_saved`, `model.stage_changed`. */
+export type AuditEventType = keyof AuditEventData;
+
+/** What each event type means, in words, in the order the lifecycle meets them (for filters and lists). */
+export const AUDIT_EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
+  'dataset.version_saved': 'Dataset version saved',
+  'column.type_overridden': 'Column type changed',
+  'column.role_changed': 'Column role changed',
+  'run.started': 'Run started',
+  'run.completed': 'Run completed',
+  'run.failed': 'Run failed',
+  'run.cancelled': 'Run cancelled',
+  'model.registered': 'Model version registered',
+  'model.imported': 'Model version imported',
+  'model.updated': 'Model description edited',
+  'model.version_updated': 'Model version edited',
+  'model.card_updated': 'Model card edited',
+  'model.aliases_set': 'Aliases set',
+  'model.gates_set': 'Promotion gates set',
+  'model.promotion_blocked': 'Promotion blocked',
+  'model.stage_changed': 'Stage changed',
+  'workspace.erased': 'Workspace erased',
+};
+
+/** Every event type (the label record above makes the list complete). */
+export const AUDIT_EVENT_TYPES = Object.keys(AUDIT_EVENT_LABELS) as AuditEventType[];
+
+/** An event of type `T` before it is sealed into the chain. */
+export interface AuditDraftOf<T extends AuditEventType> {
   /** ISO 8601. */
   at: string;
   actor: string;
-  /** Dotted name, e.g. `dataset.version_saved`, `column.type_overridden`. */
-  type: string;
+  type: T;
   /** What the event is about, e.g. a dataset version id. */
   subject: string;
   /** Small, JSON-serialisable details. */
-  data: Record<string, unknown>;
+  data: AuditEventData[T];
+}
+
+/** The fields the chain adds when it seals a draft. */
+interface ChainFields {
+  /** 1, 2, 3… in append order. */
+  seq: number;
   /** `hash` of the previous event; 64 zeros for the first. */
   prevHash: string;
+  /**
+   * SHA-256 (hex) of the canonical JSON of every other field, `prevHash`
+   * included, so editing, deleting or reordering any event breaks the chain
+   * from that point on.
+   */
   hash: string;
 }
 
-/** An event before it is sealed into the chain. */
-export type AuditDraft = Pick<AuditEvent, 'at' | 'actor' | 'type' | 'subject' | 'data'>;
+/** An event before it is sealed into the chain; built by the builders under `events/`. */
+export type AuditDraft = { [T in AuditEventType]: AuditDraftOf<T> }[AuditEventType];
+
+/** One entry of the append-only, hash-chained audit log, discriminated by `type`. */
+export type AuditEvent = { [T in AuditEventType]: AuditDraftOf<T> & ChainFields }[AuditEventType];
+
+/** A sealed event of type `T`. */
+export type AuditEventOf<T extends AuditEventType> = Extract<AuditEvent, { type: T }>;
+
+/** Whether `type` is a known event type (a stored log may hold anything). */
+export function isAuditEventType(type: string): type is AuditEventType {
+  return Object.hasOwn(AUDIT_EVENT_LABELS, type);
+}
 
 export const GENESIS_HASH = '0'.repeat(64);

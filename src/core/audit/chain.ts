@@ -1,7 +1,7 @@
 import { WorkbenchError } from '../errors.ts';
 import { canonicalJson } from '../hash/canonical-json.ts';
 import { sha256HexSync } from '../hash/sha256.ts';
-import { GENESIS_HASH, type AuditDraft, type AuditEvent } from './audit-event.ts';
+import { GENESIS_HASH, isAuditEventType, type AuditDraft, type AuditEvent } from './audit-event.ts';
 
 /**
  * The hash of an event: SHA-256 (hex) of the canonical JSON of every field
@@ -24,13 +24,15 @@ export function eventHash(event: Omit<AuditEvent, 'hash'>): string {
  * themselves as soon as the code awaits anything that is not IndexedDB.
  *
  * @throws WorkbenchError `audit.invalid_event` when a field has the wrong
- *   type or `data` holds something that is not plain JSON.
+ *   type, the event type is unknown, or `data` holds something that is not plain JSON.
  * @example
  * const first = sealEvent(null, draft);        // seq 1, prevHash = GENESIS_HASH
  * const second = sealEvent(first, otherDraft); // seq 2, prevHash = first.hash
  */
 export function sealEvent(prev: AuditEvent | null, draft: AuditDraft): AuditEvent {
   assertDraft(draft);
+  // Fields picked by name, as in eventHash; the cast re-pairs type and data,
+  // which TypeScript cannot follow through the picking.
   const unsealed = {
     seq: prev ? prev.seq + 1 : 1,
     at: draft.at,
@@ -40,7 +42,7 @@ export function sealEvent(prev: AuditEvent | null, draft: AuditDraft): AuditEven
     data: draft.data,
     prevHash: prev ? prev.hash : GENESIS_HASH,
   };
-  return { ...unsealed, hash: eventHash(unsealed) };
+  return { ...unsealed, hash: eventHash(unsealed) } as AuditEvent;
 }
 
 function assertDraft(draft: AuditDraft): void {
@@ -49,7 +51,8 @@ function assertDraft(draft: AuditDraft): void {
       throw invalid(`its "${field}" is ${describe(draft[field])}, not a string`);
     }
   }
-  if (draft.type === '') throw invalid('its "type" is empty');
+  // Drafts come from the builders under events/; a type they do not know would hash into the chain for good.
+  if (!isAuditEventType(draft.type)) throw invalid(`its type "${draft.type}" is not an audit event type`);
   if (!isPlainObject(draft.data)) throw invalid(`its "data" is ${describe(draft.data)}, not a plain object`);
   const problem = findNonJson(draft.data, 'data');
   if (problem) throw invalid(problem);

@@ -101,7 +101,7 @@ function columnIndex(draft: Draft, name: string): number {
   const index = draft.table.columns.findIndex((c) => c.name === name);
   if (index < 0)
     throw new WorkbenchError(
-      'draft.no-such-column',
+      'draft.no_such_column',
       `There is no column named "${name}" in the loaded data. Pick one of its columns.`,
     );
   return index;

@@ -31,7 +31,7 @@ export function rowHashes(table: DataTable, columnNames: string[]): Float64Array
     const column = table.columns.find((c) => c.name === name);
     if (!column) {
       throw new WorkbenchError(
-        'data.unknown-column',
+        'data.unknown_column',
         `There is no column "${name}" to hash. Use one of: ${table.columns.map((c) => c.name).join(', ')}.`,
       );
     }

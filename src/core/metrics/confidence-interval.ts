@@ -28,19 +28,19 @@ export interface ProportionInterval {
 export function wilsonInterval(successes: number, n: number, confidence = 0.95): ProportionInterval {
   if (!Number.isInteger(n) || n < 1) {
     throw new WorkbenchError(
-      'metrics.bad-count',
+      'metrics.bad_count',
       `A confidence interval needs a positive whole number of trials, got ${n}. Evaluate on at least one row.`,
     );
   }
   if (!Number.isInteger(successes) || successes < 0 || successes > n) {
     throw new WorkbenchError(
-      'metrics.bad-count',
+      'metrics.bad_count',
       `Successes must be a whole number between 0 and ${n} (the number of trials), got ${successes}.`,
     );
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new WorkbenchError(
-      'metrics.bad-confidence',
+      'metrics.bad_confidence',
       `Confidence must be strictly between 0 and 1 (e.g. 0.95), got ${confidence}.`,
     );
   }

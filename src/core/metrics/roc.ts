@@ -58,7 +58,7 @@ export function rocCurveFromCounts(counts: ThresholdCounts, options: { dropInter
 export function trapezoidArea(x: ArrayLike<number>, y: ArrayLike<number>): number {
   if (x.length < 2 || x.length !== y.length) {
     throw new WorkbenchError(
-      'metrics.bad-curve',
+      'metrics.bad_curve',
       `An area needs at least two points with one y per x; got ${x.length} x and ${y.length} y values.`,
     );
   }
@@ -74,7 +74,7 @@ export function trapezoidArea(x: ArrayLike<number>, y: ArrayLike<number>): numbe
   }
   if (rising && falling) {
     throw new WorkbenchError(
-      'metrics.bad-curve',
+      'metrics.bad_curve',
       'The curve’s x values go both up and down; sort the points by x first.',
     );
   }
@@ -116,7 +116,7 @@ export function rocAucPerClass(yTrue: ArrayLike<number>, proba: ArrayLike<number
  * `0..k-1` never occurs in `yTrue` (multiclass) or only one class does
  * (binary): sklearn raises in those cases.
  *
- * @throws WorkbenchError `metrics.proba-not-normalised` when multiclass rows do
+ * @throws WorkbenchError `metrics.proba_not_normalised` when multiclass rows do
  *   not sum to 1 within NumPy's `allclose` tolerance, as sklearn requires.
  */
 export function rocAuc(yTrue: ArrayLike<number>, proba: ArrayLike<number>, k: number): number | null {
@@ -145,7 +145,7 @@ export function checkRowsSumToOne(proba: ArrayLike<number>, k: number): void {
     // np.allclose(1, sum): |sum - 1| <= atol + rtol * |sum|
     if (!(Math.abs(sum - 1) <= 1e-8 + 1e-5 * Math.abs(sum))) {
       throw new WorkbenchError(
-        'metrics.proba-not-normalised',
+        'metrics.proba_not_normalised',
         `Probabilities of row ${i} sum to ${sum}, not 1. Multiclass ROC AUC needs class probabilities; ` +
           'apply softmax (or divide by the row sum) before scoring.',
       );

@@ -18,7 +18,7 @@ export function checkNonEmpty(values: ArrayLike<unknown>, what: string): void {
 export function checkSameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, names: [string, string]): void {
   if (a.length !== b.length) {
     throw new WorkbenchError(
-      'metrics.length-mismatch',
+      'metrics.length_mismatch',
       `${names[0]} has ${a.length} values but ${names[1]} has ${b.length}. Pass one value per held-out row to both.`,
     );
   }
@@ -28,7 +28,7 @@ export function checkSameLength(a: ArrayLike<unknown>, b: ArrayLike<unknown>, na
 export function checkClassCount(k: number): void {
   if (!Number.isInteger(k) || k < 2) {
     throw new WorkbenchError(
-      'metrics.too-few-classes',
+      'metrics.too_few_classes',
       `This metric needs at least two classes but got ${k}. Check the labels list passed to the metric.`,
     );
   }
@@ -40,7 +40,7 @@ export function checkClassIndices(y: ArrayLike<number>, k: number, what: string)
     const c = y[i];
     if (!Number.isInteger(c) || c < 0 || c >= k) {
       throw new WorkbenchError(
-        'metrics.bad-class-index',
+        'metrics.bad_class_index',
         `${what}[${i}] is ${c}, which is not a class index between 0 and ${k - 1}. ` +
           'Encode classes as indices into the labels list before computing metrics.',
       );
@@ -53,7 +53,7 @@ export function checkFinite(values: ArrayLike<number>, what: string): void {
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i])) {
       throw new WorkbenchError(
-        'metrics.non-finite',
+        'metrics.non_finite',
         `${what}[${i}] is ${values[i]}. Metrics need finite numbers; check the model's output for NaN or Infinity.`,
       );
     }
@@ -64,7 +64,7 @@ export function checkFinite(values: ArrayLike<number>, what: string): void {
 export function checkProbabilities(proba: ArrayLike<number>, n: number, k: number): void {
   if (proba.length !== n * k) {
     throw new WorkbenchError(
-      'metrics.bad-probabilities',
+      'metrics.bad_probabilities',
       `The probabilities hold ${proba.length} values but ${n} rows × ${k} classes need ${n * k}. ` +
         'Pass one row per held-out example with one column per label, flattened row by row.',
     );

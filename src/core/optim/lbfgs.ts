@@ -78,7 +78,7 @@ export function minimizeLbfgs(objective: Objective, x0: Float64Array, options: L
   let evaluations = 1;
   if (!Number.isFinite(f) || !allFinite(g)) {
     throw new WorkbenchError(
-      'optim.non-finite-start',
+      'optim.non_finite_start',
       'The objective is not finite at the starting point. Check the training data for NaN or infinite values and rescale very large features.',
     );
   }

@@ -20,7 +20,7 @@ export function meanInterval(values: ArrayLike<number>, confidence = 0.95): Mean
   const n = values.length;
   if (n < 2)
     throw new WorkbenchError(
-      'metrics.bad-count',
+      'metrics.bad_count',
       `An interval for a mean needs at least 2 values, got ${n}. Evaluate on more rows.`,
     );
   let sum = 0;

@@ -3,7 +3,8 @@
  * becomes a new version of its model here, in Development, with its
  * artifact stored once by hash.
  */
-import type { AuditDraft } from '../audit/audit-event.ts';
+import { modelImported } from '../audit/events/registry-events.ts';
+import type { AuditDraftOf } from '../audit/audit-event.ts';
 import { WorkbenchError } from '../errors.ts';
 import { canonicalJson } from '../hash/canonical-json.ts';
 import { sha256Hex } from '../hash/sha256.ts';
@@ -31,7 +32,7 @@ export interface ImportVersionInput {
 /** An import ready to commit. */
 export interface ImportPlan {
   change: RecordChange;
-  event: AuditDraft;
+  event: AuditDraftOf<'model.imported'>;
   version: ModelVersion;
   /** Set when the model did not exist and is created with {@link DEFAULT_GATES}. */
   createdModel: RegisteredModel | null;
@@ -60,7 +61,7 @@ export function planImport(
   const same = versionsOf(snapshot, name).find((v) => v.artifactBlob === source.artifactBlob);
   if (same) {
     throw new WorkbenchError(
-      'registry.already-imported',
+      'registry.already_imported',
       `This bundle's model (artifact ${source.artifactBlob.slice(0, 12)}) is already version ${same.version} of "${name}" in this workspace. Use that version; importing it again would only duplicate it.`,
     );
   }
@@ -93,27 +94,21 @@ export function planImport(
       { kind: 'modelVersions', key: id, equals: undefined },
     ],
   };
-  const event: AuditDraft = {
-    at: input.now,
-    actor: input.actor,
-    type: 'model.imported',
-    subject: id,
-    data: {
-      modelName: name,
-      version: number,
-      originalId: source.id,
-      originalCreatedAt: source.createdAt,
-      originalCreatedBy: source.createdBy,
-      renumberedFrom: taken ? source.version : null,
-      modelCreated: !existing,
-      artifactBlob: source.artifactBlob,
-      runId: source.runId,
-      datasetVersionId: source.datasetVersionId,
-      metricsReportedByExporter,
-      cardBlob: input.cardBlob,
-      runBlob: input.runBlob,
-    },
-  };
+  const event = modelImported({ at: input.now, actor: input.actor }, id, {
+    modelName: name,
+    version: number,
+    originalId: source.id,
+    originalCreatedAt: source.createdAt,
+    originalCreatedBy: source.createdBy,
+    renumberedFrom: taken ? source.version : null,
+    modelCreated: !existing,
+    artifactBlob: source.artifactBlob,
+    runId: source.runId,
+    datasetVersionId: source.datasetVersionId,
+    metricsReportedByExporter,
+    cardBlob: input.cardBlob,
+    runBlob: input.runBlob,
+  });
   return {
     change,
     event,
@@ -177,7 +172,7 @@ export async function checkImportedMetrics(store: WorkspaceStore, version: Model
   const differ = [...keys].filter((k) => !sameData(measured[k] ?? null, version.metrics[k] ?? null));
   if (differ.length > 0) {
     throw new WorkbenchError(
-      'registry.import-metrics-differ',
+      'registry.import_metrics_differ',
       `version.json reports ${differ.map((k) => `${k} ${JSON.stringify(version.metrics[k] ?? null)}`).join(', ')}, but run "${run.name}" in this workspace, which trained exactly this model, measured ${differ.map((k) => `${k} ${JSON.stringify(measured[k] ?? null)}`).join(', ')}. The bundle's metrics were edited: export the model again from the workbench, or register the run here.`,
     );
   }

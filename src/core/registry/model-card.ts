@@ -97,7 +97,7 @@ export function buildModelCard(input: {
   const outcome = run.outcome;
   if (!outcome)
     throw new WorkbenchError(
-      'registry.run-not-completed',
+      'registry.run_not_completed',
       `Run "${run.name}" of ${version.id} has no outcome, so there is nothing to describe. Check that the run completed.`,
     );
   const dv = datasetVersion;

@@ -1,3 +1,4 @@
+import { modelAliasesSet } from '../audit/events/registry-events.ts';
 import type { AuditDraft } from '../audit/audit-event.ts';
 import type { RecordChange, RecordPut } from '../ports.ts';
 import { expectVersionsUnchanged, requireVersion, versionsOf, type RegistrySnapshot } from './registry-snapshot.ts';
@@ -53,13 +54,12 @@ export function planAliases(snapshot: RegistrySnapshot, input: SetAliasesInput):
   const removed = target.aliases.filter((a) => !aliases.includes(a));
   return {
     change: { puts, expect: expectVersionsUnchanged(snapshot, input.modelName) },
-    event: {
-      at: input.now,
-      actor: input.actor,
-      type: 'model.aliases_set',
-      subject: target.id,
-      data: { aliases, previous: target.aliases, removed, movedFrom },
-    },
+    event: modelAliasesSet({ at: input.now, actor: input.actor }, target.id, {
+      aliases,
+      previous: target.aliases,
+      removed,
+      movedFrom,
+    }),
     version: updated,
     movedFrom,
   };

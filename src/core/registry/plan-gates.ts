@@ -1,3 +1,4 @@
+import { modelGatesSet } from '../audit/events/registry-events.ts';
 import type { AuditDraft } from '../audit/audit-event.ts';
 import { WorkbenchError } from '../errors.ts';
 import type { RecordChange } from '../ports.ts';
@@ -6,12 +7,12 @@ import { STAGES, type PromotionGates, type RegisteredModel } from './registry-ty
 import { checkActor, checkNow } from './registry-validation.ts';
 
 /**
- * Throws `registry.bad-gates` unless the gates make sense: known stages,
+ * Throws `registry.bad_gates` unless the gates make sense: known stages,
  * each metric gate with at least one finite bound, `min ≤ max`, and a
  * non-negative `maxRegression`.
  */
 export function validateGates(gates: PromotionGates): void {
-  const bad = (message: string) => new WorkbenchError('registry.bad-gates', message);
+  const bad = (message: string) => new WorkbenchError('registry.bad_gates', message);
   for (const stage of gates.stages) {
     if (!(STAGES as readonly string[]).includes(stage))
       throw bad(`"${stage}" is not a stage. Gate one of ${STAGES.join(', ')}.`);
@@ -56,13 +57,7 @@ export function planGates(
       puts: [{ kind: 'models', value: model }],
       expect: [{ kind: 'models', key: current.name, equals: current }],
     },
-    event: {
-      at: input.now,
-      actor: input.actor,
-      type: 'model.gates_set',
-      subject: current.name,
-      data: { gates, previous: current.gates },
-    },
+    event: modelGatesSet({ at: input.now, actor: input.actor }, current.name, { gates, previous: current.gates }),
     model,
   };
 }

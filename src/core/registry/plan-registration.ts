@@ -1,3 +1,4 @@
+import { modelRegistered } from '../audit/events/registry-events.ts';
 import type { AuditDraft } from '../audit/audit-event.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import { WorkbenchError } from '../errors.ts';
@@ -45,13 +46,13 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
   checkTags(input.tags ?? {});
   if (run.status !== 'completed' || !run.outcome) {
     throw new WorkbenchError(
-      'registry.run-not-completed',
+      'registry.run_not_completed',
       `Run "${run.name}" ${run.status === 'completed' ? 'has no outcome' : `was ${run.status}`}: only completed runs can be registered. Pick a completed run.`,
     );
   }
   if (run.datasetVersionId !== datasetVersion.id) {
     throw new WorkbenchError(
-      'registry.wrong-dataset',
+      'registry.wrong_dataset',
       `Run "${run.name}" was trained on dataset version ${run.datasetVersionId.slice(0, 12)}, not ${datasetVersion.id.slice(0, 12)}. Pass the run's own dataset version.`,
     );
   }
@@ -59,7 +60,7 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
   const again = versionsOf(snapshot, modelName).find((v) => v.runId === run.id);
   if (again) {
     throw new WorkbenchError(
-      'registry.run-already-registered',
+      'registry.run_already_registered',
       `Run "${run.name}" is already version ${again.version} of "${modelName}". Use that version, or register another run.`,
     );
   }
@@ -99,20 +100,14 @@ export function planRegistration(snapshot: RegistrySnapshot, input: RegisterRunI
       { kind: 'modelVersions', key: id, equals: undefined },
     ],
   };
-  const event: AuditDraft = {
-    at: now,
-    actor,
-    type: 'model.registered',
-    subject: id,
-    data: {
-      modelName,
-      version: version.version,
-      runId: run.id,
-      datasetVersionId: run.datasetVersionId,
-      modelCreated: !existing,
-      artifactBlob: version.artifactBlob,
-      metrics: version.metrics,
-    },
-  };
+  const event = modelRegistered({ at: now, actor }, id, {
+    modelName,
+    version: version.version,
+    runId: run.id,
+    datasetVersionId: run.datasetVersionId,
+    modelCreated: !existing,
+    artifactBlob: version.artifactBlob,
+    metrics: version.metrics,
+  });
   return { change, event, version, createdModel: existing ? null : model };
 }

@@ -1,3 +1,4 @@
+import { modelPromotionBlocked, modelStageChanged } from '../audit/events/registry-events.ts';
 import type { AuditDraft } from '../audit/audit-event.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { RecordChange } from '../ports.ts';
@@ -97,13 +98,13 @@ export function planTransition(
     return {
       blocked: true,
       change: { puts: [{ kind: 'stageTransitions', value: transition }], expect },
-      event: {
-        at: now,
-        actor,
-        type: 'model.promotion_blocked',
-        subject: current.id,
-        data: { from: current.stage, to, reason: transition.reason, approver: approval?.approver ?? null, failedGates },
-      },
+      event: modelPromotionBlocked({ at: now, actor }, current.id, {
+        from: current.stage,
+        to,
+        reason: transition.reason,
+        approver: approval?.approver ?? null,
+        failedGates,
+      }),
       transition,
       failedGates,
     };
@@ -136,20 +137,14 @@ export function planTransition(
     change.puts.push({ kind: 'stageTransitions', value: retire }, { kind: 'modelVersions', value: archived });
     change.expect!.push({ kind: 'stageTransitions', key: retire.id, equals: undefined });
   }
-  const event: AuditDraft = {
-    at: now,
-    actor,
-    type: 'model.stage_changed',
-    subject: current.id,
-    data: {
-      from: current.stage,
-      to,
-      reason: transition.reason,
-      approver: approval?.approver ?? null,
-      comment: approval?.comment ?? null,
-      archivedVersion: archived?.version ?? null,
-      signatureChangeAcknowledged: input.acknowledgeSignatureChange ?? false,
-    },
-  };
+  const event = modelStageChanged({ at: now, actor }, current.id, {
+    from: current.stage,
+    to,
+    reason: transition.reason,
+    approver: approval?.approver ?? null,
+    comment: approval?.comment ?? null,
+    archivedVersion: archived?.version ?? null,
+    signatureChangeAcknowledged: input.acknowledgeSignatureChange ?? false,
+  });
   return { blocked: false, change, event, transition, version: moved, archived };
 }

@@ -1,4 +1,6 @@
-import type { AuditDraft } from '../audit/audit-event.ts';
+import type { AuditDraft, AuditEventData } from '../audit/audit-event.ts';
+import type { EventHead } from '../audit/events/event-head.ts';
+import { modelCardUpdated, modelUpdated, modelVersionUpdated } from '../audit/events/registry-events.ts';
 import type { RecordChange } from '../ports.ts';
 import { requireModel, requireVersion, type RegistrySnapshot } from './registry-snapshot.ts';
 import type { ModelVersion, RegisteredModel } from './registry-types.ts';
@@ -30,10 +32,10 @@ export function planVersionDetails(
     description: input.description ?? current.description,
     tags: input.tags ? { ...input.tags } : current.tags,
   };
-  const data: Record<string, unknown> = {};
+  const data: AuditEventData['model.version_updated'] = {};
   if (input.description !== undefined) data.description = record.description;
   if (input.tags) data.tags = record.tags;
-  return versionEdit(current, record, input, 'model.version_updated', data);
+  return versionEdit(current, record, modelVersionUpdated(head(input), current.id, data));
 }
 
 /** Plans editing the free-text parts of a version's model card. */
@@ -47,7 +49,7 @@ export function planCardUpdate(
     intendedUse: input.intendedUse ?? current.card.intendedUse,
     limitations: input.limitations ?? current.card.limitations,
   };
-  return versionEdit(current, { ...current, card }, input, 'model.card_updated', { ...card });
+  return versionEdit(current, { ...current, card }, modelCardUpdated(head(input), current.id, card));
 }
 
 /** Plans replacing a model's description. */
@@ -63,32 +65,24 @@ export function planModelDescription(
       puts: [{ kind: 'models', value: record }],
       expect: [{ kind: 'models', key: current.name, equals: current }],
     },
-    event: {
-      at: input.now,
-      actor: input.actor,
-      type: 'model.updated',
-      subject: current.name,
-      data: { description: input.description },
-    },
+    event: modelUpdated(head(input), current.name, input.description),
     record,
   };
 }
 
-function versionEdit(
-  current: ModelVersion,
-  record: ModelVersion,
-  input: EditBase,
-  type: string,
-  data: Record<string, unknown>,
-): EditPlan<ModelVersion> {
+function versionEdit(current: ModelVersion, record: ModelVersion, event: AuditDraft): EditPlan<ModelVersion> {
   return {
     change: {
       puts: [{ kind: 'modelVersions', value: record }],
       expect: [{ kind: 'modelVersions', key: current.id, equals: current }],
     },
-    event: { at: input.now, actor: input.actor, type, subject: current.id, data },
+    event,
     record,
   };
+}
+
+function head(input: EditBase): EventHead {
+  return { at: input.now, actor: input.actor };
 }
 
 function check(input: EditBase): void {

@@ -31,14 +31,14 @@ export async function registerRun(
   const stored = await store.getRun(input.run.id);
   if (!stored) {
     throw new WorkbenchError(
-      'registry.run-not-found',
+      'registry.run_not_found',
       `Run "${input.run.name}" is not stored in this workspace, so its model cannot be kept. Save the run first, or register one from the runs list.`,
     );
   }
   const datasetVersion = await store.getDatasetVersion(stored.datasetVersionId);
   if (!datasetVersion) {
     throw new WorkbenchError(
-      'registry.dataset-not-found',
+      'registry.dataset_not_found',
       `Dataset version ${stored.datasetVersionId.slice(0, 12)} of run "${stored.name}" is not in this workspace. Import it, then register the run.`,
     );
   }

@@ -28,13 +28,13 @@ export function versionId(modelName: string, version: number): string {
   return `${modelName}@${version}`;
 }
 
-/** The model named `name`, or a `registry.model-not-found` error that lists the models there are. */
+/** The model named `name`, or a `registry.model_not_found` error that lists the models there are. */
 export function requireModel(snapshot: RegistrySnapshot, name: string): RegisteredModel {
   const model = snapshot.models.find((m) => m.name === name);
   if (model) return model;
   const known = snapshot.models.map((m) => `"${m.name}"`).join(', ');
   throw new WorkbenchError(
-    'registry.model-not-found',
+    'registry.model_not_found',
     `There is no model named "${name}". ${known ? `Pick one of ${known}, or register` : 'Register'} a run under that name first.`,
   );
 }
@@ -44,14 +44,14 @@ export function versionsOf(snapshot: RegistrySnapshot, modelName: string): Model
   return snapshot.versions.filter((v) => v.modelName === modelName).sort((a, b) => a.version - b.version);
 }
 
-/** Version `version` of a model, or a `registry.version-not-found` error. */
+/** Version `version` of a model, or a `registry.version_not_found` error. */
 export function requireVersion(snapshot: RegistrySnapshot, modelName: string, version: number): ModelVersion {
   requireModel(snapshot, modelName);
   const found = snapshot.versions.find((v) => v.modelName === modelName && v.version === version);
   if (found) return found;
   const numbers = versionsOf(snapshot, modelName).map((v) => v.version);
   throw new WorkbenchError(
-    'registry.version-not-found',
+    'registry.version_not_found',
     `Model "${modelName}" has no version ${version}. ${numbers.length ? `Its versions are ${numbers.join(', ')}.` : 'It has no versions yet.'}`,
   );
 }
@@ -64,7 +64,7 @@ export function resolveVersion(snapshot: RegistrySnapshot, modelName: string, re
   const found = versionsOf(snapshot, modelName).find((v) => v.aliases.includes(ref as string));
   if (found) return found;
   throw new WorkbenchError(
-    'registry.alias-not-found',
+    'registry.alias_not_found',
     `Model "${modelName}" has no version with the alias "${ref}". Use a version number or set the alias first.`,
   );
 }

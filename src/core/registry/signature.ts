@@ -12,14 +12,14 @@ export function buildSignature(run: RunRecord, datasetVersion: DatasetVersion): 
   const outcome = run.outcome;
   if (!outcome)
     throw new WorkbenchError(
-      'registry.run-not-completed',
+      'registry.run_not_completed',
       `Run "${run.name}" has no outcome. Register a completed run.`,
     );
   const column = (name: string) => {
     const found = datasetVersion.schema.find((c) => c.name === name);
     if (!found) {
       throw new WorkbenchError(
-        'registry.signature-column-missing',
+        'registry.signature_column_missing',
         `Column "${name}" used by run "${run.name}" is not in dataset version ${datasetVersion.id.slice(0, 12)}. Register a run trained on this dataset version.`,
       );
     }

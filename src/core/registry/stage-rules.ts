@@ -11,20 +11,20 @@ export function isAllowedMove(from: Stage, to: Stage): boolean {
   return from === 'Archived' ? to === 'Development' : true;
 }
 
-/** Throws `registry.bad-stage` or `registry.forbidden-transition` unless the move is allowed. */
+/** Throws `registry.bad_stage` or `registry.forbidden_transition` unless the move is allowed. */
 export function checkMove(versionLabel: string, from: Stage, to: Stage): void {
   if (!(STAGES as readonly string[]).includes(to)) {
-    throw new WorkbenchError('registry.bad-stage', `"${to}" is not a stage. Use one of ${STAGES.join(', ')}.`);
+    throw new WorkbenchError('registry.bad_stage', `"${to}" is not a stage. Use one of ${STAGES.join(', ')}.`);
   }
   if (from === to) {
     throw new WorkbenchError(
-      'registry.forbidden-transition',
+      'registry.forbidden_transition',
       `${versionLabel} is already in ${to}. Pick another stage.`,
     );
   }
   if (!isAllowedMove(from, to)) {
     throw new WorkbenchError(
-      'registry.forbidden-transition',
+      'registry.forbidden_transition',
       `${versionLabel} is Archived and can only move back to Development. Move it to Development first, then promote it from there.`,
     );
   }

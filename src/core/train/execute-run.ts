@@ -1,6 +1,6 @@
+import { runCompleted, runFailed, runStarted } from '../audit/events/train-events.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { DataTable } from '../data/types.ts';
-import { WorkbenchError } from '../errors.ts';
 import { sameData } from '../same-data.ts';
 import { sha256Hex } from '../hash/sha256.ts';
 import type { WorkspaceStore } from '../ports.ts';
@@ -48,13 +48,12 @@ export async function executeRun(
   const { spec, version, runId } = input;
   const startedAt = new Date(deps.now()).toISOString();
   const started = deps.clock();
-  await store.appendAudit({
-    at: startedAt,
-    actor: input.actor,
-    type: 'run.started',
-    subject: runId,
-    data: { name: input.runName, datasetVersionId: version.id, model: spec.model.kind, seed: spec.seed },
-  });
+  await store.appendAudit(
+    runStarted(
+      { at: startedAt, actor: input.actor },
+      { id: runId, name: input.runName, datasetVersionId: version.id, spec },
+    ),
+  );
   const curve: CurvePoint[] = [];
   const record = (point: CurvePoint) => {
     curve.push(point);
@@ -93,13 +92,7 @@ export async function executeRun(
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const failed: RunRecord = { ...base, status: 'failed', reason, outcome: null, ...finish(deps, started) };
-    await store.saveRun(failed, [], {
-      at: failed.finishedAt,
-      actor: input.actor,
-      type: 'run.failed',
-      subject: runId,
-      data: { reason, code: error instanceof WorkbenchError ? error.code : 'internal' },
-    });
+    await store.saveRun(failed, [], runFailed(failed, input.actor, error));
     throw error;
   }
   deps.onOutcome?.(outcome);
@@ -126,7 +119,7 @@ export async function executeRun(
         reproduced: !!input.rerunOf.outcome && sameData(input.rerunOf.outcome.metrics, summary.metrics),
       }
     : null;
-  const run: RunRecord = {
+  const run: RunRecord & { outcome: RunSummary } = {
     ...base,
     status: 'completed',
     reason: null,
@@ -134,19 +127,7 @@ export async function executeRun(
     rerunOf,
     ...finish(deps, started),
   };
-  return store.saveRun(run, [{ hash: modelBlob, bytes }], {
-    at: run.finishedAt,
-    actor: input.actor,
-    type: 'run.completed',
-    subject: runId,
-    data: {
-      name: run.name,
-      model: spec.model.kind,
-      modelBlob,
-      headline: headline(summary),
-      ...(rerunOf ? { rerunOf: rerunOf.runId, reproduced: rerunOf.reproduced } : {}),
-    },
-  });
+  return store.saveRun(run, [{ hash: modelBlob, bytes }], runCompleted(run, input.actor));
 }
 
 /** The record of a run the user cancelled (its worker was stopped). */
@@ -181,12 +162,6 @@ function finish(deps: ExecuteRunDeps, started: number) {
 }
 
 /** The one number the audit log shows for a run. */
-function headline(summary: RunSummary): Record<string, number | null> {
-  const m = summary.metrics;
-  return m.task === 'classification'
-    ? { accuracy: m.accuracy, f1Macro: m.f1Macro }
-    : { r2: Number.isFinite(m.r2) ? m.r2 : null, rmse: m.rmse };
-}
 
 function predictionSample(outcome: RunOutcome): [number, number, number][] {
   const { rows, actual, predicted } = outcome.predictions;

@@ -42,7 +42,7 @@ export function fitPreprocessor(
     if (isNumericColumn(column)) return fitNumeric(column.name, column.values, trainRows, spec);
     if (column.type !== 'category') {
       throw new WorkbenchError(
-        'train.unusable-feature',
+        'train.unusable_feature',
         `Column "${name}" is ${column.type === 'text' ? 'free text' : 'an identifier'}, which a model cannot use as a feature. Set its role to ignore, or change its type to category.`,
       );
     }
@@ -142,7 +142,7 @@ function findColumn(table: DataTable, name: string): Column {
   const column = table.columns.find((c) => c.name === name);
   if (!column)
     throw new WorkbenchError(
-      'train.missing-column',
+      'train.missing_column',
       `The data has no column named "${name}". Pick columns that exist in the dataset version.`,
     );
   return column;
@@ -150,7 +150,7 @@ function findColumn(table: DataTable, name: string): Column {
 
 function typeMismatch(name: string, expected: string): WorkbenchError {
   return new WorkbenchError(
-    'train.type-mismatch',
+    'train.type_mismatch',
     `Column "${name}" was ${expected} when the model was trained but is not now. Use data with the same schema.`,
   );
 }

@@ -140,7 +140,7 @@ function checkedExplicit(rows: number, train: number[], test: number[], strata: 
   for (const r of [...split.train, ...split.test]) {
     if (strata[r] < 0)
       throw new WorkbenchError(
-        'split.no-target',
+        'split.no_target',
         `Row ${r} of the split has no target value. Leave rows without a target out of the split.`,
       );
   }
@@ -154,7 +154,7 @@ function requireEveryClass(data: TrainingData, train: Int32Array): void {
   const missing = data.labels.filter((_, k) => !seen[k]);
   if (missing.length > 0) {
     throw new WorkbenchError(
-      'split.class-missing',
+      'split.class_missing',
       `The training rows hold no example of ${missing.map((m) => `"${m}"`).join(', ')}, so the model cannot learn ${missing.length === 1 ? 'that class' : 'those classes'}. Use a stratified random split, or put some of ${missing.length === 1 ? 'its' : 'their'} rows in the training set.`,
     );
   }

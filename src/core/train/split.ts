@@ -17,7 +17,7 @@ export interface Split {
 export function randomSplit(rows: number, testFraction: number, rng: Rng, strata?: Int32Array): Split {
   if (!(testFraction > 0 && testFraction < 1)) {
     throw new WorkbenchError(
-      'split.bad-fraction',
+      'split.bad_fraction',
       `The test fraction must be between 0 and 1 (got ${testFraction}). Use e.g. 0.2 for 20%.`,
     );
   }
@@ -25,7 +25,7 @@ export function randomSplit(rows: number, testFraction: number, rng: Rng, strata
   const testSize = Math.ceil(usable * testFraction);
   if (testSize < 1 || usable - testSize < 1) {
     throw new WorkbenchError(
-      'split.too-few-rows',
+      'split.too_few_rows',
       `${usable} usable row${usable === 1 ? '' : 's'} cannot be split into training and test sets with a test fraction of ${testFraction}. Load more rows or change the test fraction.`,
     );
   }
@@ -52,7 +52,7 @@ export function randomSplit(rows: number, testFraction: number, rng: Rng, strata
   }
   if (take.every((t) => t === 0)) {
     throw new WorkbenchError(
-      'split.too-few-rows',
+      'split.too_few_rows',
       'No class has a row to spare for the test set: a stratified split keeps at least one row of each class for training. Load more rows, or turn off stratification.',
     );
   }
@@ -73,7 +73,7 @@ export function explicitSplit(rows: number, train: number[], test: number[]): Sp
     for (const r of list) {
       if (!Number.isInteger(r) || r < 0 || r >= rows) {
         throw new WorkbenchError(
-          'split.bad-index',
+          'split.bad_index',
           `The ${which} list has row ${r}, but the data has rows 0 to ${rows - 1}. Fix the split file.`,
         );
       }

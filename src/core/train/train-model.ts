@@ -134,7 +134,7 @@ export async function openPredictor(artifact: ModelArtifact, width: number): Pro
 
 function wrongTask(model: string, task: Task, instead: string): WorkbenchError {
   return new WorkbenchError(
-    'train.wrong-task',
+    'train.wrong_task',
     `${model} is for ${task}, but this target calls for the other task. Choose ${instead}, or change the task.`,
   );
 }

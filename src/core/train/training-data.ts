@@ -38,7 +38,7 @@ export function resolveTrainingData(
   const target = table.columns.find((c) => c.name === spec.target);
   if (!target) {
     throw new WorkbenchError(
-      'train.no-target',
+      'train.no_target',
       `The data has no column "${spec.target}" to predict. Choose one of: ${table.columns.map((c) => c.name).join(', ')}.`,
     );
   }
@@ -46,14 +46,14 @@ export function resolveTrainingData(
   for (const name of features) {
     if (!table.columns.some((c) => c.name === name)) {
       throw new WorkbenchError(
-        'train.missing-column',
+        'train.missing_column',
         `The spec names a feature column "${name}" that the data does not have. Remove it or pick another column.`,
       );
     }
   }
   if (features.length === 0) {
     throw new WorkbenchError(
-      'train.no-features',
+      'train.no_features',
       "No column can be used as a feature (numbers, booleans, dates or categories with the role feature). Set at least one column's role to feature.",
     );
   }
@@ -63,14 +63,14 @@ export function resolveTrainingData(
   for (let r = 0; r < n; r++) if (cellText(target, r) !== '') present++;
   if (present === 0)
     throw new WorkbenchError(
-      'train.target-missing',
+      'train.target_missing',
       `The target "${target.name}" has no values. Choose a target column that is filled in.`,
     );
 
   if (task === 'regression') {
     if (!isNumericColumn(target) || target.type === 'boolean' || target.type === 'datetime') {
       throw new WorkbenchError(
-        'train.target-not-numeric',
+        'train.target_not_numeric',
         `Regression needs a numeric target, but "${target.name}" is ${target.type}. Choose classification, or a numeric target.`,
       );
     }
@@ -79,7 +79,7 @@ export function resolveTrainingData(
   const { labels, classes } = encodeClasses(target);
   if (labels.length < 2) {
     throw new WorkbenchError(
-      'train.one-class',
+      'train.one_class',
       `The target "${target.name}" has only one class ("${labels[0]}"), so there is nothing to tell apart. Choose another target or load data with more classes.`,
     );
   }

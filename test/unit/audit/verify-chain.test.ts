@@ -2,18 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type AuditEvent } from '../../../src/core/audit/audit-event.ts';
 import { eventHash, sealEvent } from '../../../src/core/audit/chain.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
+import { modelUpdated } from '../../../src/core/audit/events/registry-events.ts';
 
 /** A valid chain of `n` events, seq 1..n. */
 function chain(n: number): AuditEvent[] {
   const events: AuditEvent[] = [];
   for (let i = 0; i < n; i++) {
-    const draft = {
-      at: `2024-01-0${(i % 9) + 1}T00:00:00.000Z`,
-      actor: 'tester',
-      type: 'test.step',
-      subject: `s${i + 1}`,
-      data: { i },
-    };
+    const draft = modelUpdated({ at: `2024-01-0${(i % 9) + 1}T00:00:00.000Z`, actor: 'tester' }, `s${i + 1}`, `${i}`);
     events.push(sealEvent(events.at(-1) ?? null, draft));
   }
   return events;
@@ -39,19 +34,13 @@ describe('verifyChain', () => {
       subject: '',
       data: { erasedEvents: 5, previousHead: chain(5)[4].hash },
     });
-    const next = sealEvent(genesis, {
-      at: '2024-02-01T00:00:01.000Z',
-      actor: 'tester',
-      type: 'test.step',
-      subject: '',
-      data: {},
-    });
+    const next = sealEvent(genesis, modelUpdated({ at: '2024-02-01T00:00:01.000Z', actor: 'tester' }, 'm', ''));
     expect(verifyChain([genesis, next])).toEqual({ ok: true, count: 2, head: next.hash });
   });
 
   it('detects an edited event by its seq', () => {
     const events = chain(5);
-    events[2] = { ...events[2], data: { i: 99 } };
+    events[2] = { ...events[2], data: { description: '99' } } as AuditEvent;
     const result = verifyChain(events);
     expect(result).toMatchObject({ ok: false, brokenAt: 3 });
     expect(!result.ok && result.reason).toMatch(/event 3 was edited/);
@@ -120,7 +109,7 @@ describe('verifyChain', () => {
 
   it('reports a corrupted event that cannot be hashed instead of throwing', () => {
     const events = chain(2);
-    events[1] = { ...events[1], data: { x: Infinity } };
+    events[1] = { ...events[1], data: { description: Infinity } } as unknown as AuditEvent;
     const result = verifyChain(events);
     expect(result).toMatchObject({ ok: false, brokenAt: 2 });
     expect(!result.ok && result.reason).toMatch(/cannot be hashed/);

@@ -254,6 +254,11 @@ describe('workbench audit', () => {
       (await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'run', '--json')).stdout,
     );
     expect(family).toHaveLength(4);
+    const unknown = await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'runs');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'No audit event type is "runs". Use a family (dataset, column, run, model, workspace)',
+    );
   });
 
   it('says there is no workspace (exit 1) instead of creating one, and rejects a bad command line (exit 2)', async () => {

@@ -46,7 +46,7 @@ describe('the workspace lock', () => {
     const store = await FileWorkspaceStore.open(dir);
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
     writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: dead, host: hostname(), at: '2020-01-01T00:00:00.000Z' }));
-    const event = await store.appendAudit(draft('test.after_crash'));
+    const event = await store.appendAudit(draft('model.updated'));
     expect(event.seq).toBe(1);
   });
 
@@ -57,7 +57,7 @@ describe('the workspace lock', () => {
       join(dir, 'lock'),
       JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }),
     );
-    await expect(store.appendAudit(draft('test.blocked'))).rejects.toMatchObject({
+    await expect(store.appendAudit(draft('model.updated'))).rejects.toMatchObject({
       code: 'storage.locked',
       message: expect.stringContaining(`process ${process.pid}`),
     });

@@ -95,7 +95,7 @@ describe('FileWorkspaceStore on disk', () => {
 
   it('keeps appending one chain across reopenings', async () => {
     const dir = freshDir();
-    for (let i = 0; i < 3; i++) await new FileWorkspaceStore(dir).appendAudit(draft('test.step', `s${i}`));
+    for (let i = 0; i < 3; i++) await new FileWorkspaceStore(dir).appendAudit(draft('model.updated', `s${i}`));
     const audit = await new FileWorkspaceStore(dir).listAudit();
     expect(audit.map((e) => e.subject)).toEqual(['s0', 's1', 's2']);
     expect(verifyChain(audit)).toMatchObject({ ok: true, count: 3 });

@@ -20,7 +20,7 @@ const crash = () => {
 /** A workspace with one event, and a store on it that "crashes" where `hooks` say. */
 async function crashingWorkspace(hooks: JournalHooks) {
   const dir = freshDir();
-  const before = await (await FileWorkspaceStore.open(dir)).appendAudit(draft('test.before'));
+  const before = await (await FileWorkspaceStore.open(dir)).appendAudit(draft('dataset.version_saved'));
   return { dir, before, crashing: new FileWorkspaceStore(dir, { hooks }) };
 }
 
@@ -42,7 +42,7 @@ describe('journal recovery', () => {
     expect(await reopened.getRun(run.id)).toEqual(run);
     expect(await reopened.getBlob('c'.repeat(64))).toEqual(new Uint8Array([7]));
     const audit = await reopened.listAudit();
-    expect(audit.map((e) => e.type)).toEqual(['test.before', 'run.completed']);
+    expect(audit.map((e) => e.type)).toEqual(['dataset.version_saved', 'run.completed']);
     expect(audit[1].prevHash).toBe(before.hash);
     expect(verifyChain(audit)).toMatchObject({ ok: true, count: 2 });
     expect(existsSync(join(dir, 'journal.json'))).toBe(false);
@@ -51,19 +51,21 @@ describe('journal recovery', () => {
   it('finishes a change a crash interrupted half-way, without appending its event twice', async () => {
     // Ops of an appendAudit: 0 = append the line, 1 = write audit-head.json; crash after the append.
     const { dir, crashing } = await crashingWorkspace({ afterOp: (i) => (i === 0 ? crash() : undefined) });
-    await expect(crashing.appendAudit(draft('test.interrupted'))).rejects.toMatchObject({ code: 'storage.incomplete' });
+    await expect(crashing.appendAudit(draft('column.type_overridden'))).rejects.toMatchObject({
+      code: 'storage.incomplete',
+    });
     const reopened = new FileWorkspaceStore(dir);
     expect(await reopened.ready()).toBe('applied');
     const audit = await reopened.listAudit();
-    expect(audit.map((e) => e.type)).toEqual(['test.before', 'test.interrupted']);
+    expect(audit.map((e) => e.type)).toEqual(['dataset.version_saved', 'column.type_overridden']);
     expect(JSON.parse(readFileSync(join(dir, 'audit-head.json'), 'utf8'))).toEqual({ seq: 2, hash: audit[1].hash });
     // The next write chains on as usual.
-    expect((await reopened.appendAudit(draft('test.after'))).seq).toBe(3);
+    expect((await reopened.appendAudit(draft('column.role_changed'))).seq).toBe(3);
   });
 
   it('discards a truncated journal and keeps the previous state valid', async () => {
     const { dir, before, crashing } = await crashingWorkspace({ afterJournal: crash });
-    await expect(crashing.appendAudit(draft('test.lost'))).rejects.toThrow();
+    await expect(crashing.appendAudit(draft('model.updated', 'lost-event'))).rejects.toThrow();
     const journal = readFileSync(join(dir, 'journal.json'));
     writeFileSync(join(dir, 'journal.json'), journal.subarray(0, journal.byteLength - 20));
     const reopened = new FileWorkspaceStore(dir);
@@ -74,9 +76,9 @@ describe('journal recovery', () => {
 
   it('discards a journal whose content no longer matches its checksum', async () => {
     const { dir, before, crashing } = await crashingWorkspace({ afterJournal: crash });
-    await expect(crashing.appendAudit(draft('test.lost'))).rejects.toThrow();
+    await expect(crashing.appendAudit(draft('model.updated', 'lost-event'))).rejects.toThrow();
     const journal = readFileSync(join(dir, 'journal.json'), 'utf8');
-    writeFileSync(join(dir, 'journal.json'), journal.replace('test.lost', 'test.LOST'));
+    writeFileSync(join(dir, 'journal.json'), journal.replace('lost-event', 'LOST-event'));
     expect(await new FileWorkspaceStore(dir).ready()).toBe('discarded');
     expect(await new FileWorkspaceStore(dir).listAudit()).toEqual([before]);
   });

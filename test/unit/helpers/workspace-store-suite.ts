@@ -2,7 +2,8 @@ import { DEFAULT_GATES } from '../../../src/core/registry/registry-types.ts';
 import type { RunRecord } from '../../../src/core/train/run-record.ts';
 import { defaultPipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, type AuditDraft } from '../../../src/core/audit/audit-event.ts';
+import { GENESIS_HASH, type AuditDraft, type AuditEventType } from '../../../src/core/audit/audit-event.ts';
+import { workspaceErased, type ErasureRequest } from '../../../src/core/audit/events/workspace-events.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
 import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { WorkspaceStore } from '../../../src/core/ports.ts';
@@ -42,8 +43,14 @@ export function sampleRun(id: string, startedAt: string): RunRecord {
   };
 }
 
-export function draft(type: string, subject = '', data: Record<string, unknown> = {}): AuditDraft {
-  return { at: '2024-01-01T00:00:00.000Z', actor: 'tester', type, subject, data };
+/** A draft of a real type with any data: what a store keeps does not depend on the payload. */
+export function draft(type: AuditEventType, subject = '', data: Record<string, unknown> = {}): AuditDraft {
+  return { at: '2024-01-01T00:00:00.000Z', actor: 'tester', type, subject, data } as AuditDraft;
+}
+
+/** An erase request; `data` is kept in the genesis event next to what the store adds. */
+export function erasure(data: Record<string, unknown> = {}): ErasureRequest {
+  return { ...workspaceErased({ at: '2024-01-01T00:00:00.000Z', actor: 'tester' }), data } as ErasureRequest;
 }
 
 /**
@@ -181,7 +188,10 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       const { store, peer } = await makeHarness();
       const writes: Promise<unknown>[] = [];
       for (let i = 0; i < 10; i++) {
-        writes.push(store.appendAudit(draft('test.main', `m${i}`)), peer.appendAudit(draft('test.worker', `w${i}`)));
+        writes.push(
+          store.appendAudit(draft('model.updated', `m${i}`)),
+          peer.appendAudit(draft('model.card_updated', `w${i}`)),
+        );
         const { version, bytes } = sampleVersion(`x\n${i}\n`);
         writes.push(
           (i % 2 ? store : peer).saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id)),
@@ -210,7 +220,7 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
       await store.appendAudit(draft('column.type_overridden', version.id));
       const before = await store.listAudit();
-      const genesis = await store.eraseAll(draft('workspace.erased', '', { reason: 'user asked' }));
+      const genesis = await store.eraseAll(erasure({ reason: 'user asked' }));
       expect(genesis).toMatchObject({
         seq: 1,
         prevHash: GENESIS_HASH,
@@ -227,15 +237,15 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
 
     it('records the genesis hash as previous head when erasing an empty workspace', async () => {
       const { store } = await makeHarness();
-      const genesis = await store.eraseAll(draft('workspace.erased'));
+      const genesis = await store.eraseAll(erasure());
       expect(genesis.data).toEqual({ erasedEvents: 0, previousHead: GENESIS_HASH });
     });
 
     it('hands out copies, so editing what it returned does not edit the log', async () => {
       const { store } = await makeHarness();
-      await store.appendAudit(draft('test.step', 's', { n: 1 }));
+      await store.appendAudit(draft('model.updated', 's', { n: 1 }));
       const listed = await store.listAudit();
-      listed[0].data.n = 2;
+      (listed[0].data as Record<string, unknown>).n = 2;
       expect((await store.listAudit())[0].data).toEqual({ n: 1 });
       expect(verifyChain(await store.listAudit())).toMatchObject({ ok: true });
     });

@@ -4,7 +4,8 @@ import { IdbWorkspaceStore } from '../../../src/adapters/idb-store/idb-workspace
 import { closeWorkbenchDb, connectWorkbenchDb, openWorkbenchDb } from '../../../src/adapters/idb-store/open-db.ts';
 import { WORKBENCH_DB_VERSION } from '../../../src/adapters/idb-store/schema.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
-import { draft, describeWorkspaceStore } from '../helpers/workspace-store-suite.ts';
+import type { AuditEvent } from '../../../src/core/audit/audit-event.ts';
+import { draft, describeWorkspaceStore, erasure } from '../helpers/workspace-store-suite.ts';
 import { sampleVersion } from '../helpers/sample-version.ts';
 
 let dbCount = 0;
@@ -98,19 +99,21 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
     const store = new IdbWorkspaceStore(async () => db);
     const { version, bytes } = sampleVersion();
     const profile = { ...version.profile, extra: Symbol('not storable') };
-    await expect(store.saveDatasetVersion({ ...version, profile }, bytes, draft('x'))).rejects.toMatchObject({
+    await expect(
+      store.saveDatasetVersion({ ...version, profile }, bytes, draft('dataset.version_saved')),
+    ).rejects.toMatchObject({
       code: 'storage.not_storable',
     });
     expect([await db.count('blobs'), await db.count('datasetVersions'), await db.count('audit')]).toEqual([0, 0, 0]);
     // The store still works after the aborted transaction.
-    expect((await store.saveDatasetVersion(version, bytes, draft('x'))).created).toBe(true);
+    expect((await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved'))).created).toBe(true);
     db.close();
   });
 
   it('erases the meta store too', async () => {
     const db = await connectWorkbenchDb(freshName());
     await db.put('meta', 'Ada', 'actor');
-    await new IdbWorkspaceStore(async () => db).eraseAll(draft('workspace.erased'));
+    await new IdbWorkspaceStore(async () => db).eraseAll(erasure());
     expect(await db.count('meta')).toBe(0);
     expect(verifyChain(await db.getAll('audit'))).toMatchObject({ ok: true, count: 1 });
     db.close();
@@ -143,9 +146,9 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
   it('detects tampering done directly in the database', async () => {
     const db = await connectWorkbenchDb(freshName());
     const store = new IdbWorkspaceStore(async () => db);
-    for (let i = 0; i < 4; i++) await store.appendAudit(draft('test.step', `s${i}`, { i }));
+    for (let i = 0; i < 4; i++) await store.appendAudit(draft('model.updated', `s${i}`, { i }));
     const third = await db.get('audit', 3);
-    await db.put('audit', { ...third!, data: { i: 99 } });
+    await db.put('audit', { ...third!, data: { description: 'edited' } } as AuditEvent);
     expect(verifyChain(await store.listAudit())).toMatchObject({ ok: false, brokenAt: 3 });
     await db.delete('audit', 3);
     expect(verifyChain(await store.listAudit())).toMatchObject({ ok: false, brokenAt: 3 });

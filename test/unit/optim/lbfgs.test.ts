@@ -91,7 +91,7 @@ describe('minimizeLbfgs', () => {
       return Number.NaN;
     };
     expect(() => minimizeLbfgs(bad, new Float64Array(3))).toThrowError(
-      expect.objectContaining({ code: 'optim.non-finite-start' }) as unknown as WorkbenchError,
+      expect.objectContaining({ code: 'optim.non_finite_start' }) as unknown as WorkbenchError,
     );
   });
 

@@ -67,10 +67,10 @@ describe('setAliases', () => {
     const store = await twoVersions();
     await expect(
       setAliases(store, { modelName: 'iris', version: 1, aliases: ['3'], actor: ACTOR, now: at(20) }),
-    ).rejects.toMatchObject({ code: 'registry.bad-alias' });
+    ).rejects.toMatchObject({ code: 'registry.bad_alias' });
     await expect(
       setAliases(store, { modelName: 'iris', version: 1, aliases: ['a b'], actor: ACTOR, now: at(20) }),
-    ).rejects.toMatchObject({ code: 'registry.bad-alias' });
+    ).rejects.toMatchObject({ code: 'registry.bad_alias' });
     expect(await aliasesOf(store)).toEqual({ 'iris@1': [], 'iris@2': [] });
   });
 });

@@ -7,7 +7,8 @@ import { planRegistration } from '../../../src/core/registry/plan-registration.t
 import { planTransition } from '../../../src/core/registry/plan-transition.ts';
 import { registerRun, transition } from '../../../src/core/registry/registry-service.ts';
 import { readRegistry } from '../../../src/core/registry/registry-snapshot.ts';
-import { ACTOR, at, completedRun, datasetVersion } from './registry-fixtures.ts';
+import { datasetVersionSaved } from '../../../src/core/audit/events/data-events.ts';
+import { ACTOR, at, completedRun, datasetVersion, runSavedEvent } from './registry-fixtures.ts';
 
 describe('registry on the IndexedDB store, two tabs', () => {
   it('registers, promotes with an archive in one transaction, and refuses the stale tab', async () => {
@@ -15,16 +16,9 @@ describe('registry on the IndexedDB store, two tabs', () => {
     const tabA = new IdbWorkspaceStore(() => connectWorkbenchDb(name));
     const tabB = new IdbWorkspaceStore(() => connectWorkbenchDb(name));
     const { version: dataset, bytes } = datasetVersion('idb\n');
-    await tabA.saveDatasetVersion(dataset, bytes, {
-      at: at(0),
-      actor: ACTOR,
-      type: 'dataset.version_saved',
-      subject: dataset.id,
-      data: {},
-    });
+    await tabA.saveDatasetVersion(dataset, bytes, datasetVersionSaved(dataset, ACTOR));
     const runs = ['r1', 'r2', 'r3'].map((id) => completedRun({ id, datasetVersionId: dataset.id }));
-    for (const run of runs)
-      await tabA.saveRun(run, [], { at: at(1), actor: ACTOR, type: 'run.completed', subject: run.id, data: {} });
+    for (const run of runs) await tabA.saveRun(run, [], runSavedEvent(run));
 
     await registerRun(tabA, { run: runs[0], modelName: 'iris', actor: ACTOR, now: at(2) });
     await transition(tabA, {

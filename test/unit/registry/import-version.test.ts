@@ -50,7 +50,7 @@ async function storeWithVersions(t: Trained, n: number): Promise<MemoryWorkspace
         ...puts,
       ],
     },
-    { at: NOW, actor: 'ana', type: 'test.seeded', subject: 'churn', data: {} },
+    { at: NOW, actor: 'ana', type: 'model.updated', subject: 'churn', data: { description: 'existing' } },
   );
   return store;
 }
@@ -150,7 +150,7 @@ describe('importModelVersion', () => {
     const before = (await store.listAudit()).length;
 
     const error = await refusal(importModelVersion(store, zip, { actor: 'bo', now: LATER }));
-    expect(error.code).toBe('registry.already-imported');
+    expect(error.code).toBe('registry.already_imported');
     expect(error.message).toContain('is already version 3 of "churn"');
     expect(await store.listRecords('modelVersions')).toHaveLength(1);
     expect(await store.listAudit()).toHaveLength(before);
@@ -175,6 +175,6 @@ describe('importModelVersion', () => {
     const error = await refusal(
       importModelVersion(new MemoryWorkspaceStore(), await zipOf(t), { actor: ' ', now: NOW }),
     );
-    expect(error.code).toBe('registry.no-actor');
+    expect(error.code).toBe('registry.no_actor');
   });
 });

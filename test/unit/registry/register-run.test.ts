@@ -77,23 +77,23 @@ describe('registerRun', () => {
     ]);
     await expect(
       registerRun(store, { run: runs[1], modelName: 'iris', actor: ACTOR, now: at(10) }),
-    ).rejects.toMatchObject({ code: 'registry.run-not-completed', message: /was failed: only completed runs/ });
+    ).rejects.toMatchObject({ code: 'registry.run_not_completed', message: /was failed: only completed runs/ });
     await registerRun(store, { run: runs[0], modelName: 'iris', actor: ACTOR, now: at(10) });
     await expect(
       registerRun(store, { run: runs[0], modelName: 'iris', actor: ACTOR, now: at(11) }),
-    ).rejects.toMatchObject({ code: 'registry.run-already-registered', message: /already version 1 of "iris"/ });
+    ).rejects.toMatchObject({ code: 'registry.run_already_registered', message: /already version 1 of "iris"/ });
     await expect(
       registerRun(store, { run: runs[0], modelName: 'iris@2', actor: ACTOR, now: at(11) }),
-    ).rejects.toMatchObject({ code: 'registry.bad-name' });
+    ).rejects.toMatchObject({ code: 'registry.bad_name' });
     await expect(
       registerRun(store, { run: runs[2], modelName: 'iris', actor: ACTOR, now: at(11) }),
-    ).rejects.toMatchObject({ code: 'registry.signature-column-missing', message: /"weight"/ });
+    ).rejects.toMatchObject({ code: 'registry.signature_column_missing', message: /"weight"/ });
     await expect(
       registerRun(store, { run: runs[0], modelName: 'other', actor: ' ', now: at(11) }),
-    ).rejects.toMatchObject({ code: 'registry.no-actor' });
+    ).rejects.toMatchObject({ code: 'registry.no_actor' });
     await expect(
       registerRun(store, { run: runs[0], modelName: 'other', actor: ACTOR, now: '2026-01-01' }),
-    ).rejects.toMatchObject({ code: 'registry.bad-time' });
+    ).rejects.toMatchObject({ code: 'registry.bad_time' });
     expect((await readRegistry(store)).versions.map((v) => v.id)).toEqual(['iris@1']);
     expect(dataset.schema.map((c) => c.name)).not.toContain('weight');
   });

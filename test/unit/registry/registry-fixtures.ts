@@ -3,6 +3,9 @@
  * version, completed classification and regression runs, and a memory
  * store holding them.
  */
+import type { AuditDraft } from '../../../src/core/audit/audit-event.ts';
+import { datasetVersionSaved } from '../../../src/core/audit/events/data-events.ts';
+import { runCancelled, runCompleted } from '../../../src/core/audit/events/train-events.ts';
 import { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
 import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { QualityWarning } from '../../../src/core/data/profile/profile-types.ts';
@@ -208,21 +211,13 @@ export async function storeWith(
 ): Promise<{ store: MemoryWorkspaceStore; dataset: DatasetVersion; runs: RunRecord[] }> {
   const store = new MemoryWorkspaceStore();
   const { version, bytes } = datasetVersion('species\nsetosa\n', { warnings });
-  await store.saveDatasetVersion(version, bytes, {
-    at: at(0),
-    actor: ACTOR,
-    type: 'dataset.version_saved',
-    subject: version.id,
-    data: {},
-  });
+  await store.saveDatasetVersion(version, bytes, datasetVersionSaved(version, ACTOR));
   const made = runs(version.id);
-  for (const run of made)
-    await store.saveRun(run, [], {
-      at: run.finishedAt,
-      actor: ACTOR,
-      type: 'run.completed',
-      subject: run.id,
-      data: {},
-    });
+  for (const run of made) await store.saveRun(run, [], runSavedEvent(run));
   return { store, dataset: version, runs: made };
+}
+
+/** The event the app stores with `run`: completed, or (for a run without outcome) cancelled. */
+export function runSavedEvent(run: RunRecord): AuditDraft {
+  return run.outcome ? runCompleted({ ...run, outcome: run.outcome }, ACTOR) : runCancelled(run, ACTOR);
 }

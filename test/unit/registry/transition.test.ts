@@ -55,7 +55,7 @@ describe('stage rules', () => {
     await expect(
       transition(store, { modelName: 'iris', version: 1, to: 'Staging', reason: '', actor: ACTOR, now: at(21) }),
     ).rejects.toMatchObject({
-      code: 'registry.forbidden-transition',
+      code: 'registry.forbidden_transition',
       message:
         'Version 1 of "iris" is Archived and can only move back to Development. Move it to Development first, then promote it from there.',
     });
@@ -64,13 +64,13 @@ describe('stage rules', () => {
     ).rejects.toMatchObject({ message: /already in Development/ });
     await expect(
       transition(store, { modelName: 'iris', version: 2, to: 'Live' as never, reason: '', actor: ACTOR, now: at(21) }),
-    ).rejects.toMatchObject({ code: 'registry.bad-stage' });
+    ).rejects.toMatchObject({ code: 'registry.bad_stage' });
     await expect(
       transition(store, { modelName: 'iris', version: 9, to: 'Staging', reason: '', actor: ACTOR, now: at(21) }),
-    ).rejects.toMatchObject({ code: 'registry.version-not-found', message: /versions are 1, 2, 3/ });
+    ).rejects.toMatchObject({ code: 'registry.version_not_found', message: /versions are 1, 2, 3/ });
     await expect(
       transition(store, { modelName: 'irsi', version: 1, to: 'Staging', reason: '', actor: ACTOR, now: at(21) }),
-    ).rejects.toMatchObject({ code: 'registry.model-not-found', message: /Pick one of "iris"/ });
+    ).rejects.toMatchObject({ code: 'registry.model_not_found', message: /Pick one of "iris"/ });
     expect((await store.listAudit()).length).toBe(before);
     const back = await transition(store, {
       modelName: 'iris',

@@ -25,7 +25,7 @@ describe('VersionsState', () => {
     const versions = new VersionsState(context);
     await saveVersion(context, 'v1', 'x\n1\n');
     await saveVersion(context, 'v2', 'x\n2\n');
-    context.data.failNext = { code: 'version.not-found', message: 'Dataset version abc is not in this workspace.' };
+    context.data.failNext = { code: 'version.not_found', message: 'Dataset version abc is not in this workspace.' };
     await versions.compare();
     expect(versions.error).toBe('Dataset version abc is not in this workspace.');
     expect(versions.diff).toBeNull();

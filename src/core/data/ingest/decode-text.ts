@@ -72,7 +72,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     const offset = firstInvalidUtf8(bytes, start);
     const line = lineOf(bytes, offset);
     throw new WorkbenchError(
-      'csv.invalid-utf8',
+      'csv.invalid_utf8',
       `The file is not valid UTF-8 text: the byte at offset ${offset} (line ${line}) is 0x${bytes[offset].toString(16).toUpperCase()}. ` +
         'It was probably saved as Latin-1 or Windows-1252; save it again as "CSV UTF-8" and load it again.',
       { cause },

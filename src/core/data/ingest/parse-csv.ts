@@ -59,7 +59,7 @@ export function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): ParsedC
   );
   if (scan.rowCount === 0) {
     throw new WorkbenchError(
-      'csv.header-only',
+      'csv.header_only',
       `The file has a header (${scan.columnCount} column${scan.columnCount === 1 ? '' : 's'}) but no data rows. Add at least one row of data below the header.`,
     );
   }
@@ -86,7 +86,7 @@ function checkHeader(raw: string[]): string[] {
   const empty = names.flatMap((n, i) => (n === '' ? [i + 1] : []));
   if (empty.length > 0) {
     throw new WorkbenchError(
-      'csv.empty-header',
+      'csv.empty_header',
       `Column${empty.length > 1 ? 's' : ''} ${list(empty)} of the header ${empty.length > 1 ? 'have' : 'has'} no name. ` +
         'Give every column a name in the first row (or remove the empty column), then load the file again.',
     );
@@ -96,7 +96,7 @@ function checkHeader(raw: string[]): string[] {
     const first = seen.get(names[i]);
     if (first !== undefined) {
       throw new WorkbenchError(
-        'csv.duplicate-header',
+        'csv.duplicate_header',
         `Columns ${first + 1} and ${i + 1} are both named "${names[i]}". Rename one of them in the header row so every column name is unique, then load the file again.`,
       );
     }

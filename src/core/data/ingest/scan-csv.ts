@@ -33,7 +33,7 @@ const CR = 13;
  * checked and types are inferred over all of them, in one pass (measured
  * 1.5× PapaParse with dynamicTyping; see bench/README.md).
  *
- * @throws WorkbenchError `csv.unterminated-quote`, `csv.bad-quote`, `csv.ragged-rows`
+ * @throws WorkbenchError `csv.unterminated_quote`, `csv.bad_quote`, `csv.ragged_rows`
  */
 export function scanCsv(
   text: string,
@@ -138,7 +138,7 @@ export function scanCsv(
   if (raggedTotal > 0) {
     const examples = ragged.map((r) => `line ${r.line} has ${r.fields}`).join(', ');
     throw new WorkbenchError(
-      'csv.ragged-rows',
+      'csv.ragged_rows',
       `${raggedTotal} row${raggedTotal === 1 ? ' does' : 's do'} not have the header's ${columnCount} fields (${examples}). ` +
         'Make every row have one value per column (leave a cell empty for a missing value, and quote cells that contain the delimiter), then load the file again.',
       { details: { ragged, raggedTotal, columnCount } },
@@ -155,7 +155,7 @@ export function unescape(raw: string, escaped: boolean): string {
 
 function unterminated(openLine: number): WorkbenchError {
   return new WorkbenchError(
-    'csv.unterminated-quote',
+    'csv.unterminated_quote',
     `The quoted field that starts on line ${openLine} is never closed, so the rest of the file would be one cell. ` +
       'Add the missing closing quote (") or remove the stray opening one, then load the file again.',
   );
@@ -164,7 +164,7 @@ function unterminated(openLine: number): WorkbenchError {
 function badQuote(text: string, line: number, s: number, e: number, i: number): WorkbenchError {
   const snippet = text.slice(Math.max(s, e - 10), e + 1) + text.slice(i, i + 10).split(/[\r\n]/)[0];
   return new WorkbenchError(
-    'csv.bad-quote',
+    'csv.bad_quote',
     `Line ${line}: there is text right after a closing quote (${JSON.stringify(snippet)}). ` +
       'Quote the whole cell and write a quote inside it as two quotes (""), then load the file again.',
   );

@@ -1,3 +1,4 @@
+import { datasetVersionSaved } from '../../audit/events/data-events.ts';
 import { WorkbenchError } from '../../errors.ts';
 import type { WorkspaceStore } from '../../ports.ts';
 import type { DatasetVersion } from './dataset-version.ts';
@@ -26,10 +27,10 @@ export async function saveDraftAsVersion(
   input: SaveVersionInput,
 ): Promise<{ created: boolean; version: DatasetVersion }> {
   const name = input.name.trim();
-  if (name === '') throw new WorkbenchError('version.no-name', 'Give the dataset version a name before saving it.');
+  if (name === '') throw new WorkbenchError('version.no_name', 'Give the dataset version a name before saving it.');
   if (name.length > 200)
     throw new WorkbenchError(
-      'version.name-too-long',
+      'version.name_too_long',
       'The version name is longer than 200 characters. Use a shorter name.',
     );
   const { bytes, id } = input.encoded;
@@ -46,17 +47,5 @@ export async function saveDraftAsVersion(
     byteLength: bytes.byteLength,
     profile: input.profile,
   };
-  return store.saveDatasetVersion(version, bytes, {
-    at: version.createdAt,
-    actor: input.actor,
-    type: 'dataset.version_saved',
-    subject: id,
-    data: {
-      name,
-      rowCount: version.rowCount,
-      columnCount: version.columnCount,
-      parentId: version.parentId,
-      source: version.source?.fileName ?? null,
-    },
-  });
+  return store.saveDatasetVersion(version, bytes, datasetVersionSaved(version, input.actor));
 }

@@ -71,5 +71,5 @@ function isPositiveInteger(value: unknown): value is number {
 }
 
 function fail(message: string): never {
-  throw new WorkbenchError('forest.invalid-params', `Random forest: ${message}`);
+  throw new WorkbenchError('forest.invalid_params', `Random forest: ${message}`);
 }

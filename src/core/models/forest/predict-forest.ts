@@ -13,7 +13,7 @@ import { checkFiniteMatrix } from './validate-forest-data.ts';
 export function predictProba(model: ForestModel, x: Float64Array, rows: number): Float64Array {
   if (model.task !== 'classification') {
     throw new WorkbenchError(
-      'forest.wrong-task',
+      'forest.wrong_task',
       'This forest is a regressor and has no class probabilities; call predictValue instead.',
     );
   }
@@ -42,7 +42,7 @@ export function predictClass(model: ForestModel, x: Float64Array, rows: number):
 export function predictValue(model: ForestModel, x: Float64Array, rows: number): Float64Array {
   if (model.task !== 'regression') {
     throw new WorkbenchError(
-      'forest.wrong-task',
+      'forest.wrong_task',
       'This forest is a classifier; call predictProba or predictClass instead.',
     );
   }
@@ -71,7 +71,7 @@ function findLeaf(tree: TreeArrays, x: Float64Array, rowBase: number): number {
 function checkInput(model: ForestModel, x: Float64Array, rows: number): void {
   if (!Number.isInteger(rows) || rows < 0 || x.length !== rows * model.features) {
     throw new WorkbenchError(
-      'forest.invalid-data',
+      'forest.invalid_data',
       `Random forest: x holds ${x.length} values but ${rows} rows × ${model.features} features need ${rows * model.features}; ` +
         'pass rows with the features the model was trained on, in the same order.',
     );

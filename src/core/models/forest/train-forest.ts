@@ -30,7 +30,7 @@ export function trainForest(
   const resolved = resolveForestParams(params);
   if (data.task !== resolved.task) {
     throw new WorkbenchError(
-      'forest.invalid-data',
+      'forest.invalid_data',
       `Random forest: the data is for ${data.task} but the params ask for ${resolved.task}; make the two tasks agree.`,
     );
   }

@@ -49,5 +49,5 @@ export function checkFiniteMatrix(x: Float64Array, features: number): void {
 }
 
 function fail(message: string): never {
-  throw new WorkbenchError('forest.invalid-data', `Random forest data: ${message}`);
+  throw new WorkbenchError('forest.invalid_data', `Random forest data: ${message}`);
 }

@@ -13,13 +13,13 @@ const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as nu
 export function checkManifest(value: unknown): BundleManifest {
   if (!isObject(value) || value.format !== BUNDLE_FORMAT) {
     throw new WorkbenchError(
-      'bundle.unknown-format',
+      'bundle.unknown_format',
       `manifest.json does not describe a workbench model bundle (its format is ${JSON.stringify(isObject(value) ? value.format : value)}, not "${BUNDLE_FORMAT}"). Choose a zip exported by the workbench.`,
     );
   }
   if (value.formatVersion !== BUNDLE_FORMAT_VERSION) {
     throw new WorkbenchError(
-      'bundle.unsupported-version',
+      'bundle.unsupported_version',
       `manifest.json says this bundle uses format version ${JSON.stringify(value.formatVersion)}; this workbench reads version ${BUNDLE_FORMAT_VERSION}. Update the workbench, or export the model again from a workbench of this version.`,
     );
   }

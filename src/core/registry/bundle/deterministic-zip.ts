@@ -52,7 +52,7 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
   // Zips start with a local file header ("PK\3\4"); checking it first gives images, CSVs… a clear message.
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4) {
     throw new WorkbenchError(
-      'bundle.not-zip',
+      'bundle.not_zip',
       'This file is not a zip archive, so it cannot be a model bundle. Choose the .zip file that the workbench exported.',
     );
   }
@@ -65,7 +65,7 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
       filter: (file) => {
         if (seen.has(file.name)) {
           throw new WorkbenchError(
-            'bundle.duplicate-file',
+            'bundle.duplicate_file',
             `The zip holds "${file.name}" twice, so it is not clear which one to use. Export the model again from the workbench.`,
           );
         }
@@ -83,7 +83,7 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
         total += file.originalSize;
         if (total > MAX_UNZIPPED_BYTES) {
           throw new WorkbenchError(
-            'bundle.too-large',
+            'bundle.too_large',
             `The zip would unpack to more than ${MAX_UNZIPPED_BYTES / 1024 ** 3} GiB, far more than any model bundle. Choose the .zip file that the workbench exported.`,
           );
         }
@@ -116,7 +116,7 @@ function checkEntryName(name: string): void {
     name.split('/').some((part) => part === '..');
   if (unsafe) {
     throw new WorkbenchError(
-      'bundle.unsafe-name',
+      'bundle.unsafe_name',
       `The zip holds an entry named "${name}", which points outside the bundle's folder; a workbench export never does. Choose the .zip file that the workbench exported.`,
       { details: { file: name } },
     );

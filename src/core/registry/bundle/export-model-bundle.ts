@@ -41,20 +41,20 @@ export async function exportModelBundle(input: ExportBundleInput): Promise<Uint8
   const { version, run, artifactBytes, modelCardMarkdown } = input;
   if ((await sha256Hex(artifactBytes)) !== version.artifactBlob) {
     throw new WorkbenchError(
-      'bundle.artifact-mismatch',
+      'bundle.artifact_mismatch',
       `The stored model of ${version.id} does not match its registered checksum, so it cannot be exported. The blob store may be damaged: restore it from a backup or register a new version.`,
     );
   }
   if (run.id !== version.runId || run.outcome === null) {
     throw new WorkbenchError(
-      'bundle.wrong-run',
+      'bundle.wrong_run',
       `Run ${run.id} is not the completed run that trained ${version.id} (run ${version.runId}). Pass that version's own run.`,
     );
   }
   const artifact = decodeArtifact(artifactBytes);
   if (artifact.kind !== version.modelKind) {
     throw new WorkbenchError(
-      'bundle.artifact-mismatch',
+      'bundle.artifact_mismatch',
       `${version.id} is registered as a ${version.modelKind} model but its stored model is a ${artifact.kind}. Register the version again from its run.`,
     );
   }
@@ -72,7 +72,7 @@ export async function exportModelBundle(input: ExportBundleInput): Promise<Uint8
   const rebuilt = encodeArtifact(artifactFromFiles(artifact.kind, new Map(files)));
   if ((await sha256Hex(rebuilt)) !== version.artifactBlob) {
     throw new WorkbenchError(
-      'bundle.not-rebuildable',
+      'bundle.not_rebuildable',
       `The model of ${version.id} cannot be exported in a form that rebuilds it exactly. Retrain and register it again, then export.`,
     );
   }

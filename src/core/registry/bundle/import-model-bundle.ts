@@ -52,13 +52,13 @@ export async function importModelBundle(zipBytes: Uint8Array): Promise<ImportedM
   for (const name of expected) {
     if (!listed.has(name)) {
       throw new WorkbenchError(
-        'bundle.missing-file',
+        'bundle.missing_file',
         `manifest.json does not list ${name}, which every ${manifest.modelKind} bundle has: the manifest was edited. Export the model again from the workbench.`,
       );
     }
     if (!files.has(name))
       throw new WorkbenchError(
-        'bundle.missing-file',
+        'bundle.missing_file',
         `${name} is listed in manifest.json but missing from the zip: the bundle is incomplete. Export it again from the workbench.`,
       );
   }
@@ -96,7 +96,7 @@ export async function importModelBundle(zipBytes: Uint8Array): Promise<ImportedM
   const artifactBytes = encodeArtifact(artifact);
   if (artifactBytes.length !== manifest.artifactBytes || (await sha256Hex(artifactBytes)) !== manifest.artifactBlob) {
     throw new WorkbenchError(
-      'bundle.artifact-mismatch',
+      'bundle.artifact_mismatch',
       `The model files (${MODEL_FILES[version.modelKind].join(', ')}) do not rebuild the model recorded in manifest.json and version.json: the bundle is inconsistent. Export it again from the workbench.`,
     );
   }
@@ -114,7 +114,7 @@ function findBundleFolder(entries: Map<string, Uint8Array>): string {
   );
   if (manifests.length === 0) {
     throw new WorkbenchError(
-      'bundle.no-manifest',
+      'bundle.no_manifest',
       'The zip has no manifest.json, so it is not a workbench model bundle (or it was repacked without it). Export the model again from the workbench.',
     );
   }
@@ -129,7 +129,7 @@ function findBundleFolder(entries: Map<string, Uint8Array>): string {
 
 function extraFile(name: string): WorkbenchError {
   return new WorkbenchError(
-    'bundle.extra-file',
+    'bundle.extra_file',
     `${name} is in the bundle but is not one of its files: the bundle was edited after export. Remove the file, or export the model again from the workbench.`,
     { details: { file: name } },
   );

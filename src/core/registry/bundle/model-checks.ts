@@ -7,7 +7,7 @@ import { WorkbenchError } from '../../errors.ts';
  */
 export function invalidModel(file: string, why: string, cause?: unknown): WorkbenchError {
   return new WorkbenchError(
-    'bundle.invalid-model',
+    'bundle.invalid_model',
     `${file} cannot be used: ${why}. The bundle was changed or damaged after export. Export the model again from the workbench.`,
     { cause, details: { file } },
   );

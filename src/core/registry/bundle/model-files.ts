@@ -157,7 +157,7 @@ export function parseJsonFile(name: string, files: Map<string, Uint8Array>): unk
 /** A bundle file that passed its checksum but cannot be used. */
 export function badFile(name: string, why: string, cause?: unknown): WorkbenchError {
   return new WorkbenchError(
-    'bundle.bad-file',
+    'bundle.bad_file',
     `${name} cannot be read: ${why}. Export the model again from the workbench.`,
     { cause },
   );

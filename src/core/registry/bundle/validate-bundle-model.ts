@@ -17,7 +17,7 @@ import { checkSmokePrediction, exampleRows } from './smoke-prediction.ts';
  * structure, shapes and numbers against both, and a smoke prediction on
  * example rows made from them that must give finite outputs of the right
  * shape (probabilities that sum to 1 for a classifier). Runs without TF.js,
- * so it is cheap on the main thread. Throws `bundle.invalid-model`
+ * so it is cheap on the main thread. Throws `bundle.invalid_model`
  * naming the file at fault.
  */
 export function validateBundleModel(

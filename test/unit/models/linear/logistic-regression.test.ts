@@ -138,12 +138,12 @@ describe('fitLogistic on small data with known answers', () => {
 describe('fitLogistic rejects bad input with a code and a way out', () => {
   const ok = tiny([0, 1, 0, 1], 2);
   const cases: [string, ClassificationData | (() => unknown), string][] = [
-    ['one class', { ...ok, classCount: 1 }, 'model.one-class'],
-    ['a label out of range', { ...ok, y: Int32Array.from([0, 1, 2, 1]) }, 'model.bad-label'],
-    ['a class with no rows', { ...ok, classCount: 3 }, 'model.class-missing'],
-    ['a NaN feature', { ...ok, x: Float64Array.from([0, Number.NaN, 2, 3]) }, 'model.non-finite'],
-    ['a matrix of the wrong size', { ...ok, rows: 5 }, 'model.bad-shape'],
-    ['fewer labels than rows', { ...ok, y: Int32Array.from([0, 1, 0]) }, 'model.bad-shape'],
+    ['one class', { ...ok, classCount: 1 }, 'model.one_class'],
+    ['a label out of range', { ...ok, y: Int32Array.from([0, 1, 2, 1]) }, 'model.bad_label'],
+    ['a class with no rows', { ...ok, classCount: 3 }, 'model.class_missing'],
+    ['a NaN feature', { ...ok, x: Float64Array.from([0, Number.NaN, 2, 3]) }, 'model.non_finite'],
+    ['a matrix of the wrong size', { ...ok, rows: 5 }, 'model.bad_shape'],
+    ['fewer labels than rows', { ...ok, y: Int32Array.from([0, 1, 0]) }, 'model.bad_shape'],
   ];
   for (const [what, data, code] of cases) {
     it(`refuses ${what} (${code})`, () => {
@@ -153,7 +153,7 @@ describe('fitLogistic rejects bad input with a code and a way out', () => {
 
   it('refuses C <= 0', () => {
     expect(() => fitLogistic(ok, { C: 0 })).toThrowError(
-      expect.objectContaining({ code: 'model.bad-parameter' }) as never,
+      expect.objectContaining({ code: 'model.bad_parameter' }) as never,
     );
   });
 
@@ -161,7 +161,7 @@ describe('fitLogistic rejects bad input with a code and a way out', () => {
     const model = fitLogistic(ok);
     const wide = { x: new Float64Array(4), rows: 2, features: 2 };
     expect(() => predictLogistic(model, wide)).toThrowError(
-      expect.objectContaining({ code: 'model.feature-mismatch' }) as never,
+      expect.objectContaining({ code: 'model.feature_mismatch' }) as never,
     );
   });
 });

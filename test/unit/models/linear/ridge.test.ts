@@ -53,10 +53,10 @@ describe('fitRidge', () => {
     );
     expect(fitRidge({ x, rows: 3, features: 2, y }, { alpha: 1 }).coef.every(Number.isFinite)).toBe(true);
     expect(() => fitRidge({ x, rows: 3, features: 2, y: Float64Array.from([1, Number.NaN, 3]) })).toThrowError(
-      expect.objectContaining({ code: 'model.non-finite' }) as never,
+      expect.objectContaining({ code: 'model.non_finite' }) as never,
     );
     expect(() => fitRidge({ x, rows: 3, features: 2, y }, { alpha: -1 })).toThrowError(
-      expect.objectContaining({ code: 'model.bad-parameter' }) as never,
+      expect.objectContaining({ code: 'model.bad_parameter' }) as never,
     );
   });
 });

@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MemoryWorkspaceStore } from '../../../../src/adapters/memory-store/memory-workspace-store.ts';
+import { runCompleted } from '../../../../src/core/audit/events/train-events.ts';
 import { WorkbenchError } from '../../../../src/core/errors.ts';
 import { exportModelBundle, importModelBundle } from '../../../../src/core/registry/bundle/index.ts';
 import { importModelVersion } from '../../../../src/core/registry/import-version.ts';
@@ -270,7 +271,7 @@ describe('crafted bundles with recomputed hashes', () => {
   for (const c of CASES) {
     it(`refuses ${c.name}`, async () => {
       const error = await refusal(await craftBundle(zips[c.kind], c.edit));
-      expect(error.code).toBe(c.code ?? 'bundle.invalid-model');
+      expect(error.code).toBe(c.code ?? 'bundle.invalid_model');
       for (const pattern of c.message) expect(error.message).toMatch(pattern);
       expect(error.message).toMatch(/Export the model again from the workbench\.$/);
     });
@@ -278,27 +279,27 @@ describe('crafted bundles with recomputed hashes', () => {
 
   it('refuses a bundle missing a file', async () => {
     const error = await refusal(await craftBundle(zips.forest, (b) => b.remove('forest.json')));
-    expect(error.code).toBe('bundle.missing-file');
+    expect(error.code).toBe('bundle.missing_file');
     expect(error.message).toMatch(/^forest\.json is listed in manifest\.json but missing from the zip/);
   });
 
   it('refuses path traversal and absolute entry names', async () => {
     for (const prefix of ['../', '..\\', '/tmp/', 'C:/']) {
       const error = await refusal(renameFolder(zips.forest, 'churn-v3/', prefix));
-      expect(error.code, prefix).toBe('bundle.unsafe-name');
+      expect(error.code, prefix).toBe('bundle.unsafe_name');
       expect(error.message).toContain(`"${prefix}manifest.json"`);
     }
     const inside = await refusal(
       await craftBundle(zips.forest, () => {}, { extraEntries: { 'churn-v3/../../evil.sh': utf8.encode('rm -rf') } }),
     );
-    expect(inside.code).toBe('bundle.unsafe-name');
+    expect(inside.code).toBe('bundle.unsafe_name');
     expect(inside.message).toContain('"churn-v3/../../evil.sh"');
   });
 
   it('refuses a zip bomb before inflating it, whether its header tells the truth or lies', async () => {
     const big = await craftBundle(zips.forest, () => {}, {});
     const declared = await refusal(withDeclaredSize(big, 0xffff_fff0));
-    expect(declared.code).toBe('bundle.too-large');
+    expect(declared.code).toBe('bundle.too_large');
     // 8 MiB of zeros deflate to about 8 KB; a header claiming 1 KB is refused before inflating them.
     const lying = withDeclaredSize(zipSync({ 'churn-v3/manifest.json': new Uint8Array(8 * 1024 * 1024) }), 1024);
     const error = await refusal(lying);
@@ -349,7 +350,7 @@ describe('crafted bundles with recomputed hashes', () => {
     const zip = await exportOf({ ...t, run, version });
     const store = async () => {
       const s = new MemoryWorkspaceStore();
-      await s.saveRun(run, [], { at: run.finishedAt, actor: 'ana', type: 'run.completed', subject: run.id, data: {} });
+      await s.saveRun(run, [], runCompleted(run, 'ana'));
       return s;
     };
     const now = { actor: 'ana', now: '2026-03-01T00:00:00.000Z' };
@@ -364,7 +365,7 @@ describe('crafted bundles with recomputed hashes', () => {
       () => null,
       (e: unknown) => e as WorkbenchError,
     );
-    expect(error?.code).toBe('registry.import-metrics-differ');
+    expect(error?.code).toBe('registry.import_metrics_differ');
     expect(error?.message).toContain(
       `version.json reports accuracy 1, but run "logistic #1" in this workspace, which trained exactly this model, measured accuracy ${9 / 12}`,
     );

@@ -132,11 +132,11 @@ describe('exportModelBundle → importModelBundle', () => {
     await expect(
       exportModelBundle({ version: t.version, run: t.run, artifactBytes: other.artifactBytes, modelCardMarkdown: '' }),
     ).rejects.toMatchObject({
-      code: 'bundle.artifact-mismatch',
+      code: 'bundle.artifact_mismatch',
       message: expect.stringContaining('churn@3'),
     });
     await expect(
       exportModelBundle({ version: t.version, run: other.run, artifactBytes: t.artifactBytes, modelCardMarkdown: '' }),
-    ).rejects.toMatchObject({ code: 'bundle.wrong-run' });
+    ).rejects.toMatchObject({ code: 'bundle.wrong_run' });
   });
 });

@@ -101,11 +101,11 @@ describe('importModelBundle refuses', () => {
     }
     expect(manifest.length).toBeGreaterThan(800);
     expect([...codes].sort()).toEqual([
-      'bundle.bad-file',
+      'bundle.bad_file',
       'bundle.checksum',
-      'bundle.missing-file',
-      'bundle.unknown-format',
-      'bundle.unsupported-version',
+      'bundle.missing_file',
+      'bundle.unknown_format',
+      'bundle.unsupported_version',
     ]);
   });
 
@@ -136,7 +136,7 @@ describe('importModelBundle refuses', () => {
     ]);
     for (const bytes of [png, utf8.encode('a,b\n1,2\n'), new Uint8Array(0)]) {
       const error = await refusal(bytes);
-      expect(error.code).toBe('bundle.not-zip');
+      expect(error.code).toBe('bundle.not_zip');
       expect(error.message).toBe(
         'This file is not a zip archive, so it cannot be a model bundle. Choose the .zip file that the workbench exported.',
       );
@@ -145,22 +145,22 @@ describe('importModelBundle refuses', () => {
 
   it('a zip without manifest.json', async () => {
     const error = await refusal(rezip(mlpZip, (files) => files.delete(M)));
-    expect(error.code).toBe('bundle.no-manifest');
+    expect(error.code).toBe('bundle.no_manifest');
     expect(error.message).toContain('no manifest.json');
-    expect((await refusal(zipSync({ 'notes.txt': utf8.encode('hi') }))).code).toBe('bundle.no-manifest');
+    expect((await refusal(zipSync({ 'notes.txt': utf8.encode('hi') }))).code).toBe('bundle.no_manifest');
   });
 
   it('an extra file, inside the folder or beside it', async () => {
     for (const extra of ['churn-v3/notes.txt', 'notes.txt', 'churn-v3/sub/model.json']) {
       const error = await refusal(rezip(mlpZip, (files) => files.set(extra, utf8.encode('hi'))));
-      expect(error.code).toBe('bundle.extra-file');
+      expect(error.code).toBe('bundle.extra_file');
       expect(error.message).toContain(extra.replace('churn-v3/', ''));
     }
   });
 
   it('a missing file', async () => {
     const error = await refusal(rezip(mlpZip, (files) => files.delete('churn-v3/weights.bin')));
-    expect(error.code).toBe('bundle.missing-file');
+    expect(error.code).toBe('bundle.missing_file');
     expect(error.message).toBe(
       'weights.bin is listed in manifest.json but missing from the zip: the bundle is incomplete. Export it again from the workbench.',
     );
@@ -173,7 +173,7 @@ describe('importModelBundle refuses', () => {
       files.set(M, utf8.encode(JSON.stringify(manifest)));
     });
     const error = await refusal(zip);
-    expect(error.code).toBe('bundle.missing-file');
+    expect(error.code).toBe('bundle.missing_file');
     expect(error.message).toContain('manifest.json does not list model-card.md');
   });
 
@@ -185,16 +185,16 @@ describe('importModelBundle refuses', () => {
         files.set(M, utf8.encode(JSON.stringify(manifest)));
       });
     const newer = await refusal(edit((m) => (m.formatVersion = 2)));
-    expect(newer.code).toBe('bundle.unsupported-version');
+    expect(newer.code).toBe('bundle.unsupported_version');
     expect(newer.message).toContain('format version 2; this workbench reads version 1');
     const other = await refusal(edit((m) => (m.format = 'something-else')));
-    expect(other.code).toBe('bundle.unknown-format');
+    expect(other.code).toBe('bundle.unknown_format');
   });
 
   it('model files that do not rebuild the registered artifact, even with matching checksums', async () => {
     const weights = entries(mlpZip).get('churn-v3/weights.bin') as Uint8Array;
     const error = await refusal(await rezipAsync(mlpZip, (files) => forge(files, 'weights.bin', flipByte(weights))));
-    expect(error.code).toBe('bundle.artifact-mismatch');
+    expect(error.code).toBe('bundle.artifact_mismatch');
     expect(error.message).toContain('model.json, weights.bin');
 
     // A consistent forgery of version.json's artifact hash is caught too.
@@ -205,7 +205,7 @@ describe('importModelBundle refuses', () => {
         forge(files, 'version.json', utf8.encode(JSON.stringify(version)), (m) => (m.artifactBlob = fake)),
       ),
     );
-    expect(forged.code).toBe('bundle.artifact-mismatch');
+    expect(forged.code).toBe('bundle.artifact_mismatch');
   });
 
   it('a version.json that disagrees with the manifest or is malformed', async () => {
@@ -214,7 +214,7 @@ describe('importModelBundle refuses', () => {
         forge(files, 'version.json', utf8.encode(JSON.stringify({ ...mlp.version, version: 4, id: 'churn@4' }))),
       ),
     );
-    expect(renumbered.code).toBe('bundle.bad-file');
+    expect(renumbered.code).toBe('bundle.bad_file');
     expect(renumbered.message).toContain(
       "version.json cannot be read: its version (4) differs from manifest.json's (3)",
     );

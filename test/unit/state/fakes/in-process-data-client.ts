@@ -6,6 +6,7 @@
  */
 import type { DataClient } from '../../../../src/adapters/workers/data-client.ts';
 import type { LoadedData, Result } from '../../../../src/adapters/workers/data-protocol.ts';
+import { columnRoleChanged, columnTypeOverridden } from '../../../../src/core/audit/events/data-events.ts';
 import { diffDatasets } from '../../../../src/core/data/diff/diff.ts';
 import {
   draftFromCsv,
@@ -57,13 +58,12 @@ export class InProcessDataClient implements DataClient {
       const { draft, unreadable, from } = withColumnType(before.draft, column, type);
       if (from === type) return this.#view(before);
       const loaded = await this.#settle(draft, null);
-      await this.store.appendAudit({
-        at: new Date(this.nowMs()).toISOString(),
-        actor,
-        type: 'column.type_overridden',
-        subject: column,
-        data: { column, from, to: type, unreadable, source: draft.sourceName, contentId: loaded.contentId },
-      });
+      await this.store.appendAudit(
+        columnTypeOverridden(
+          { at: new Date(this.nowMs()).toISOString(), actor },
+          { column, from, to: type, unreadable, source: draft.sourceName, contentId: loaded.contentId },
+        ),
+      );
       return loaded;
     });
   }
@@ -75,13 +75,12 @@ export class InProcessDataClient implements DataClient {
       if (from === role) return this.#view(before);
       const draft = withColumnRole(before.draft, column, role);
       this.#current = { ...before, draft, profile: profileDraft(draft) };
-      await this.store.appendAudit({
-        at: new Date(this.nowMs()).toISOString(),
-        actor,
-        type: 'column.role_changed',
-        subject: column,
-        data: { column, from: from ?? null, to: role, source: draft.sourceName },
-      });
+      await this.store.appendAudit(
+        columnRoleChanged(
+          { at: new Date(this.nowMs()).toISOString(), actor },
+          { column, from: from ?? null, to: role, source: draft.sourceName },
+        ),
+      );
       return this.#view(this.#current);
     });
   }
@@ -157,7 +156,7 @@ export class InProcessDataClient implements DataClient {
   async #side(id: string) {
     const version = await this.store.getDatasetVersion(id);
     const bytes = version && (await this.store.getBlob(id));
-    if (!version || !bytes) throw new WorkbenchError('version.not-found', `Dataset version ${id} is not stored.`);
+    if (!version || !bytes) throw new WorkbenchError('version.not_found', `Dataset version ${id} is not stored.`);
     return { version, table: decodeTable(bytes) };
   }
 }

@@ -57,7 +57,7 @@ async function train(
 ): Promise<RunRecord> {
   const version = await store.getDatasetVersion(request.spec.datasetVersionId);
   const bytes = version && (await store.getBlob(version.id));
-  if (!version || !bytes) throw new WorkbenchError('train.no-dataset', 'The dataset version is not stored.');
+  if (!version || !bytes) throw new WorkbenchError('train.no_dataset', 'The dataset version is not stored.');
   let tick = 0;
   return executeRun(
     store,

@@ -1,0 +1,101 @@
+import type { ColumnRole, ColumnType } from '../data/types.ts';
+import type { FailedGate } from '../registry/promotion-gates.ts';
+import type { PromotionGates, Stage } from '../registry/registry-types.ts';
+
+/**
+ * Every audit event type and the `data` it carries. The names and payloads
+ * are those the app has always written: they are hashed into the chain, so
+ * a renamed type or reshaped payload would make stored workspaces look
+ * tampered with. Add a type here (and its builder under `events/`); never
+ * change one that has been written.
+ */
+export interface AuditEventData {
+  'dataset.version_saved': {
+    name: string;
+    rowCount: number;
+    columnCount: number;
+    parentId: string | null;
+    /** The file name the data was loaded from, if any. */
+    source: string | null;
+  };
+  'column.type_overridden': {
+    column: string;
+    from: ColumnType;
+    to: ColumnType;
+    /** Cells that could not be read as the new type (now missing). */
+    unreadable: number;
+    source: string;
+    /** Content id of the draft after the change. */
+    contentId: string;
+  };
+  'column.role_changed': { column: string; from: ColumnRole | null; to: ColumnRole; source: string };
+  'run.started': { name: string; datasetVersionId: string; model: string; seed: number };
+  'run.completed': {
+    name: string;
+    model: string;
+    modelBlob: string;
+    headline: Record<string, number | null>;
+    /** Only on a re-run: the run it repeated and whether its metrics came out the same. */
+    rerunOf?: string;
+    reproduced?: boolean;
+  };
+  /** `code` is an ErrorCode when written; events of older versions may hold codes renamed since. */
+  'run.failed': { reason: string; code: string };
+  'run.cancelled': { name: string; model: string; durationMs: number };
+  'model.registered': {
+    modelName: string;
+    version: number;
+    runId: string;
+    datasetVersionId: string;
+    modelCreated: boolean;
+    artifactBlob: string;
+    metrics: Record<string, number | null>;
+  };
+  'model.imported': {
+    modelName: string;
+    version: number;
+    originalId: string;
+    originalCreatedAt: string;
+    originalCreatedBy: string;
+    renumberedFrom: number | null;
+    modelCreated: boolean;
+    artifactBlob: string;
+    runId: string;
+    datasetVersionId: string;
+    /** Whether the version's metrics are only the exporter's word (absent in events written before this was recorded). */
+    metricsReportedByExporter?: boolean;
+    cardBlob: string;
+    runBlob: string;
+  };
+  'model.updated': { description: string };
+  /** Only the fields that were edited. */
+  'model.version_updated': { description?: string; tags?: Record<string, string> };
+  'model.card_updated': { intendedUse: string; limitations: string };
+  'model.aliases_set': {
+    aliases: string[];
+    previous: string[];
+    removed: string[];
+    /** Aliases taken from other versions of the model. */
+    movedFrom: { version: number; alias: string }[];
+  };
+  'model.gates_set': { gates: PromotionGates; previous: PromotionGates };
+  'model.promotion_blocked': {
+    from: Stage;
+    to: Stage;
+    reason: string;
+    approver: string | null;
+    failedGates: FailedGate[];
+  };
+  'model.stage_changed': {
+    from: Stage;
+    to: Stage;
+    reason: string;
+    approver: string | null;
+    comment: string | null;
+    /** The Production version this promotion archived, if any. */
+    archivedVersion: number | null;
+    signatureChangeAcknowledged: boolean;
+  };
+  /** The genesis of a new chain; the store fills in what it erased. */
+  'workspace.erased': { erasedEvents: number; previousHead: string };
+}
