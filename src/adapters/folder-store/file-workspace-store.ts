@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
+import { bindBlob, bindRecord, type RecordBinding } from '../../core/audit/record-binding.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
@@ -10,6 +11,7 @@ import type { RunRecord } from '../../core/train/run-record.ts';
 import { assertVersionBytes } from '../storage-quota/storage-errors.ts';
 import { readIfExists, writeFileAtomic } from './atomic-file.ts';
 import { readAuditEvents, readAuditLines, readAuditTail } from './audit-file.ts';
+import { listBlobNames, planAuditAppend } from './audit-append.ts';
 import { fileStoreError } from './file-store-error.ts';
 import {
   commitJournal,
@@ -107,7 +109,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
       const existing = await this.#read('datasetVersions', version.id);
       if (existing) return { ops: [], result: { created: false, version: existing as DatasetVersion } };
       const record = this.#put('datasetVersions', version);
-      const audit = await this.#audit(event);
+      const audit = await this.#audit(event, [record.binding, bindBlob(version.id)]);
       return {
         ops: [record.op, ...audit.ops],
         blobs: [{ hash: version.id, bytes }],
@@ -126,6 +128,11 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return (await this.#read('datasetVersions', id)) as DatasetVersion | undefined;
   }
 
+  async listBlobs(): Promise<string[]> {
+    await this.ready();
+    return listBlobNames(this.dir);
+  }
+
   async getBlob(hash: string): Promise<Uint8Array | undefined> {
     await this.ready();
     const path = blobPath(hash);
@@ -142,7 +149,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
         );
       }
       const record = this.#put('runs', run);
-      const audit = await this.#audit(event);
+      const audit = await this.#audit(event, [record.binding, ...blobs.map((b) => bindBlob(b.hash))]);
       return { ops: [record.op, ...audit.ops], blobs, result: record.stored as RunRecord };
     });
   }
@@ -167,9 +174,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
           );
         }
       }
-      const puts = change.puts.map((p) => this.#put(p.kind, p.value).op);
-      const audit = await this.#audit(event);
-      return { ops: [...puts, ...audit.ops], blobs: change.blobs ?? [], result: audit.sealed };
+      const puts = change.puts.map((p) => this.#put(p.kind, p.value));
+      const blobs = change.blobs ?? [];
+      const audit = await this.#audit(event, [...puts.map((p) => p.binding), ...blobs.map((b) => bindBlob(b.hash))]);
+      return { ops: [...puts.map((p) => p.op), ...audit.ops], blobs, result: audit.sealed };
     });
   }
 
@@ -201,7 +209,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
 
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     return this.#change('Recording the audit event', async () => {
-      const { ops, sealed } = await this.#audit(event);
+      const { ops, sealed } = await this.#audit(event, []);
       return { ops, result: sealed };
     });
   }
@@ -215,7 +223,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#change('Erasing the workspace', async () => {
       const [lines, tail] = await Promise.all([readAuditLines(this.dir), readAuditTail(this.dir)]);
       const data = { ...event.data, erasedEvents: lines.length, previousHead: tail.last?.hash ?? GENESIS_HASH };
-      const genesis = sealEvent(null, { ...event, data });
+      const genesis = sealEvent(null, { ...event, data }, []);
       const line = JSON.stringify(genesis);
       const ops: JournalOp[] = [
         { op: 'remove', path: RECORDS_DIR },
@@ -274,22 +282,17 @@ export class FileWorkspaceStore implements WorkspaceStore {
     }
   }
 
-  /** The write of a record, and the record as it will read back. */
-  #put(kind: FileRecordKind, value: unknown): { op: JournalOp; stored: unknown } {
+  /** The write of a record, the record as it will read back, and its binding for the audit event. */
+  #put(kind: FileRecordKind, value: unknown): { op: JournalOp; stored: unknown; binding: RecordBinding } {
     const text = encodeRecord(value);
-    return { op: { op: 'write', path: recordPath(kind, recordKey(kind, value)), text }, stored: decodeRecord(text) };
+    const key = recordKey(kind, value);
+    const stored = decodeRecord(text);
+    return { op: { op: 'write', path: recordPath(kind, key), text }, stored, binding: bindRecord(kind, key, stored) };
   }
 
-  /** The append of `draft`, sealed after the log's current last event. */
-  async #audit(draft: AuditDraft): Promise<{ ops: JournalOp[]; sealed: AuditEvent }> {
-    const tail = await readAuditTail(this.dir);
-    const line = JSON.stringify(sealEvent(tail.last, draft));
-    const sealed = JSON.parse(line) as AuditEvent;
-    const ops: JournalOp[] = [
-      { op: 'append', path: AUDIT_FILE, offset: tail.size, text: `${tail.endsWithNewline ? '' : '\n'}${line}\n` },
-      { op: 'write', path: AUDIT_HEAD_FILE, text: JSON.stringify({ seq: sealed.seq, hash: sealed.hash }) },
-    ];
-    return { ops, sealed };
+  /** The append of `draft`, binding `records` (see audit-append.ts). */
+  #audit(draft: AuditDraft, records: RecordBinding[]): Promise<{ ops: JournalOp[]; sealed: AuditEvent }> {
+    return planAuditAppend(this.dir, draft, records);
   }
 
   async #storeBlob({ hash, bytes }: BlobInput): Promise<void> {

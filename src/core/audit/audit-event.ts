@@ -1,3 +1,5 @@
+import type { RecordBinding } from './record-binding.ts';
+
 /**
  * One entry of the append-only, hash-chained audit log.
  *
@@ -19,6 +21,12 @@ export interface AuditEvent {
   data: Record<string, unknown>;
   /** `hash` of the previous event; 64 zeros for the first. */
   prevHash: string;
+  /**
+   * The records and blobs this event wrote, each with its digest
+   * (record-binding.ts); `[]` when it wrote none. Absent on events written
+   * before record binding, which hash as they always did.
+   */
+  records?: RecordBinding[];
   hash: string;
 }
 
