@@ -22,7 +22,7 @@ import {
   type Recovery,
 } from './journal.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
-import { readAllRecords, readRecord, readSettings } from './record-files.ts';
+import { countRecords, readAllRecords, readRecord, readSettings } from './record-files.ts';
 import { openWorkspaceFolder } from './workspace-folder.ts';
 import { withWorkspaceLock } from './workspace-lock.ts';
 import {
@@ -37,6 +37,9 @@ import {
   recordPath,
   type FileRecordKind,
 } from './workspace-layout.ts';
+
+/** The settings key of the last run number handed out by {@link FileWorkspaceStore.reserveRunNumber}. */
+const RUN_NUMBER_SETTING = 'lastRunNumber';
 
 export interface FileWorkspaceOptions {
   /** Make the folder a workspace when it is missing or empty (default true); false to require an existing one. */
@@ -203,6 +206,26 @@ export class FileWorkspaceStore implements WorkspaceStore {
       return {
         ops: [{ op: 'write', path: SETTINGS_FILE, text: encodeRecord(Object.fromEntries(settings)) }],
         result: undefined,
+      };
+    });
+  }
+
+  /**
+   * The next run number of this workspace (for names like "forest #3"),
+   * reserved under the lock so concurrent commands never get the same one:
+   * one past the higher of the last number reserved and the runs stored.
+   * Kept in settings.json; a number whose run never finished is skipped.
+   */
+  async reserveRunNumber(): Promise<number> {
+    return this.#change('Numbering the run', async () => {
+      const settings = await readSettings(this.dir);
+      const last = settings.get(RUN_NUMBER_SETTING);
+      const stored = await countRecords(this.dir, 'runs');
+      const next = Math.max(typeof last === 'number' && Number.isInteger(last) ? last : 0, stored) + 1;
+      settings.set(RUN_NUMBER_SETTING, next);
+      return {
+        ops: [{ op: 'write', path: SETTINGS_FILE, text: encodeRecord(Object.fromEntries(settings)) }],
+        result: next,
       };
     });
   }
