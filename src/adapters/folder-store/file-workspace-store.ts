@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import { bindBlob, bindRecord, type RecordBinding } from '../../core/audit/record-binding.ts';
@@ -9,7 +9,7 @@ import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore }
 import { sameData } from '../../core/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { assertVersionBytes } from '../storage-quota/storage-errors.ts';
-import { readIfExists, writeFileAtomic } from './atomic-file.ts';
+import { readIfExists, writeStaged } from './atomic-file.ts';
 import { readAuditEvents, readAuditLines, readAuditTail } from './audit-file.ts';
 import { listBlobNames, planAuditAppend } from './audit-append.ts';
 import { fileStoreError } from './file-store-error.ts';
@@ -280,8 +280,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
   /**
    * Plans and applies one change under the lock. Everything that can fail
    * (reading, encoding, sealing the event) happens in `plan`, before any
-   * file is touched; blobs are stored next (content-addressed, so a blob a
-   * crash leaves unreferenced is harmless), then the journal commits the rest.
+   * file is touched; new blobs are staged next (as `.tmp` files, so a crash
+   * before the journal leaves none behind: the chain binds every blob to
+   * the event that stored it), then the journal moves them into place with
+   * the rest of the change.
    */
   async #change<T>(action: string, plan: () => Promise<Plan<T>>): Promise<T> {
     await this.ready();
@@ -293,9 +295,13 @@ export class FileWorkspaceStore implements WorkspaceStore {
           // Another process may have crashed mid-change since this store opened.
           await recoverJournal(this.dir);
           const { ops, blobs = [], result } = await plan();
-          for (const blob of blobs) await this.#storeBlob(blob);
+          const staged: JournalOp[] = [];
+          for (const blob of blobs) {
+            const op = await this.#stageBlob(blob);
+            if (op) staged.push(op);
+          }
           committed = ops.length > 0;
-          await commitJournal(this.dir, ops, this.#options.hooks);
+          await commitJournal(this.dir, [...staged, ...ops], this.#options.hooks);
           return result;
         },
         this.#options.lockTimeoutMs,
@@ -318,7 +324,12 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return planAuditAppend(this.dir, draft, records);
   }
 
-  async #storeBlob({ hash, bytes }: BlobInput): Promise<void> {
+  /**
+   * Stages a blob the change stores (written once: one already there is
+   * not written again) and returns the op that moves it into place with
+   * the rest of the change.
+   */
+  async #stageBlob({ hash, bytes }: BlobInput): Promise<JournalOp | null> {
     const path = blobPath(hash);
     if (path === null) {
       throw new WorkbenchError(
@@ -327,9 +338,9 @@ export class FileWorkspaceStore implements WorkspaceStore {
       );
     }
     const full = join(this.dir, path);
-    // Written once: identical content is already there.
-    if (await exists(full)) return;
-    await writeFileAtomic(full, bytes);
+    if (await exists(full)) return null;
+    const staged = await writeStaged(full, bytes);
+    return { op: 'rename', from: relative(this.dir, staged).split(sep).join('/'), path };
   }
 
   async #read(kind: FileRecordKind, key: string): Promise<unknown> {

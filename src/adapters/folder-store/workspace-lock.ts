@@ -3,6 +3,7 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkbenchError } from '../../core/errors.ts';
+import { writeStep } from './write-steps.ts';
 
 /**
  * One writer at a time per workspace folder, across processes: the writer
@@ -61,7 +62,12 @@ async function acquire(dir: string, timeoutMs: number): Promise<() => Promise<vo
   // Why a stale lock could not be broken, for the message at the deadline.
   let stuck: string | null = null;
   for (;;) {
-    if (await tryCreate(path, JSON.stringify(owner))) return () => unlink(path).catch(() => undefined);
+    if (await tryCreate(path, JSON.stringify(owner)))
+      return () =>
+        unlink(path).then(
+          () => writeStep(`remove ${path}`),
+          () => undefined,
+        );
     if (await isStale(path)) {
       stuck = await breakLock(dir, path);
       // Broken: try again at once. Not broken: wait like any other waiter, so nothing spins.
@@ -105,11 +111,13 @@ async function tryCreate(path: string, text: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  writeStep(`create ${path}`);
   try {
     await handle.writeFile(text);
   } finally {
     await handle.close();
   }
+  writeStep(`write ${path}`);
   return true;
 }
 
