@@ -22,6 +22,7 @@ import { predictionsCsv } from './predictions-csv.ts';
 import { readInputFile } from './read-file.ts';
 import { printable } from './text-table.ts';
 import { buildTrainReport, formatTrainText, trainReportJson, type TrainReport } from './train-report.ts';
+import { retryOnConflict } from './commit-retry.ts';
 import { cliActor, openCliWorkspace } from './workspace-option.ts';
 
 /**
@@ -131,7 +132,8 @@ async function trainInWorkspace(
       version: saved.version,
       spec,
       runId: randomUUID(),
-      runName: `${spec.model.kind} #${(await store.listRuns()).length + 1}`,
+      // Numbered under the workspace lock: concurrent commands never share a name.
+      runName: `${spec.model.kind} #${await store.reserveRunNumber()}`,
       actor,
       rerunOf: null,
       environment: {
@@ -151,7 +153,11 @@ async function trainInWorkspace(
   const registered =
     options.register === null
       ? null
-      : (await registerRun(store, { run, modelName: options.register, actor, now: new Date().toISOString() })).version;
+      : (
+          await retryOnConflict(() =>
+            registerRun(store, { run, modelName: options.register!, actor, now: new Date().toISOString() }),
+          )
+        ).version;
   const modelVersion = registered && {
     id: registered.id,
     modelName: registered.modelName,

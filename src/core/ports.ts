@@ -33,7 +33,11 @@ export interface BlobInput {
 /**
  * The storage the core needs. Adapters implement it: IndexedDB in the
  * browser, memory in tests, files for the CLI. Every method that changes
- * something also appends its audit event, atomically with the change.
+ * something also appends its audit event, atomically with the change, and
+ * the event binds what it wrote (core/audit/record-binding.ts): each record's
+ * kind, key and digest, and each blob's hash. When the chain's last event
+ * predates record binding, the write first appends an
+ * `audit.records_adopted` event binding every record stored so far.
  */
 export interface WorkspaceStore {
   /**
@@ -49,6 +53,8 @@ export interface WorkspaceStore {
   listDatasetVersions(): Promise<DatasetVersion[]>;
   getDatasetVersion(id: string): Promise<DatasetVersion | undefined>;
   getBlob(hash: string): Promise<Uint8Array | undefined>;
+  /** The hash of every stored blob, in no particular order (for verification). */
+  listBlobs(): Promise<string[]>;
   /**
    * Stores a finished run (any status), its blobs (stored once per hash) and
    * its audit event in one transaction. A run id is written once.

@@ -3,7 +3,7 @@
  * type, actor and free text; chain verification; export as JSON Lines.
  */
 import type { AuditEvent } from '../core/audit/audit-event.ts';
-import { verifyChain, type ChainVerification } from '../core/audit/verify-chain.ts';
+import { verifyStore, type StoreVerification } from '../core/audit/verify-store.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
@@ -31,8 +31,8 @@ export class AuditState {
   typeFilter = $state('');
   actorFilter = $state('');
   search = $state('');
-  /** The last verification, with how many events it covered; `null` until run (or after the log changed). */
-  verification = $state.raw<ChainVerification | null>(null);
+  /** The last verification of the chain and the records it binds; `null` until run (or after the log changed). */
+  verification = $state.raw<StoreVerification | null>(null);
 
   readonly types = $derived([...new Set(this.events.map((e) => e.type))].sort());
   readonly actors = $derived([...new Set(this.events.map((e) => e.actor))].sort());
@@ -61,17 +61,24 @@ export class AuditState {
     if (this.events[0]?.hash !== head) this.verification = null;
   }
 
-  /** Rereads the log and recomputes every hash; `verification` names the first broken event, if any. */
+  /**
+   * Rereads the log, recomputes every hash and compares the records with
+   * what the events wrote; `verification` names the first broken event or
+   * altered record, if any.
+   */
   async verify(): Promise<void> {
-    const outcome = await runThrowing(() => this.#context.store.listAudit());
+    const store = this.#context.store;
+    const outcome = await runThrowing(async () => ({
+      events: await store.listAudit(),
+      result: await verifyStore(store),
+    }));
     if (!outcome.ok) {
       this.error = outcome.message;
       return;
     }
     this.error = null;
-    // The store lists events in append order: verify that order, not one re-sorted by their (possibly edited) seq.
-    this.events = [...outcome.value].sort((a, b) => b.seq - a.seq);
-    this.verification = verifyChain(outcome.value);
+    this.events = [...outcome.value.events].sort((a, b) => b.seq - a.seq);
+    this.verification = outcome.value.result;
   }
 
   /** Downloads every event, oldest first, one JSON object per line. */

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { writeStep } from './write-steps.ts';
 
 /**
  * File operations that survive a crash: a file is either its old or its new
@@ -21,22 +22,40 @@ export function tempPathFor(path: string): string {
  * so the rename itself survives a power cut. Creates missing folders.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const temp = await writeStaged(path, data);
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  writeStep(`rename ${path}`);
+  await syncFolder(dirname(path));
+}
+
+/**
+ * Writes `data` to a new temporary file next to `path` (flushed to disk),
+ * for the caller to rename into place, and returns its name. A crash leaves
+ * only a `.tmp` file, which recovery sweeps away.
+ */
+export async function writeStaged(path: string, data: Uint8Array | string): Promise<string> {
   await mkdir(dirname(path), { recursive: true });
   const temp = tempPathFor(path);
   try {
     const handle = await open(temp, 'w');
+    writeStep(`create ${temp}`);
     try {
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
-    await rename(temp, path);
+    writeStep(`write ${temp}`);
   } catch (error) {
     await rm(temp, { force: true });
     throw error;
   }
-  await syncFolder(dirname(path));
+  return temp;
 }
 
 /**
@@ -51,10 +70,14 @@ export async function writeAtOffset(path: string, offset: number, text: string):
   try {
     const { size } = await handle.stat();
     const at = Math.min(size, offset);
-    if (size > at) await handle.truncate(at);
+    if (size > at) {
+      await handle.truncate(at);
+      writeStep(`cut ${path}`);
+    }
     const bytes = Buffer.from(text, 'utf8');
     await handle.write(bytes, 0, bytes.byteLength, at);
     await handle.sync();
+    writeStep(`append ${path}`);
   } finally {
     await handle.close();
   }

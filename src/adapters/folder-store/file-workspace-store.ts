@@ -1,16 +1,18 @@
 import { stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
+import { bindBlob, bindRecord, type RecordBinding } from '../../core/audit/record-binding.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { assertVersionBytes } from '../storage-quota/storage-errors.ts';
-import { readIfExists, writeFileAtomic } from './atomic-file.ts';
+import { readIfExists, writeStaged } from './atomic-file.ts';
 import { readAuditEvents, readAuditLines, readAuditTail } from './audit-file.ts';
+import { listBlobNames, planAuditAppend } from './audit-append.ts';
 import { fileStoreError } from './file-store-error.ts';
 import {
   commitJournal,
@@ -21,7 +23,7 @@ import {
   type Recovery,
 } from './journal.ts';
 import { decodeRecord, encodeRecord } from './record-codec.ts';
-import { readAllRecords, readRecord, readSettings } from './record-files.ts';
+import { countRecords, readAllRecords, readRecord, readSettings } from './record-files.ts';
 import { openWorkspaceFolder } from './workspace-folder.ts';
 import { withWorkspaceLock } from './workspace-lock.ts';
 import {
@@ -36,6 +38,9 @@ import {
   recordPath,
   type FileRecordKind,
 } from './workspace-layout.ts';
+
+/** The settings key of the last run number handed out by {@link FileWorkspaceStore.reserveRunNumber}. */
+const RUN_NUMBER_SETTING = 'lastRunNumber';
 
 export interface FileWorkspaceOptions {
   /** Make the folder a workspace when it is missing or empty (default true); false to require an existing one. */
@@ -108,7 +113,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
       const existing = await this.#read('datasetVersions', version.id);
       if (existing) return { ops: [], result: { created: false, version: existing as DatasetVersion } };
       const record = this.#put('datasetVersions', version);
-      const audit = await this.#audit(event);
+      const audit = await this.#audit(event, [record.binding, bindBlob(version.id)]);
       return {
         ops: [record.op, ...audit.ops],
         blobs: [{ hash: version.id, bytes }],
@@ -127,6 +132,11 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return (await this.#read('datasetVersions', id)) as DatasetVersion | undefined;
   }
 
+  async listBlobs(): Promise<string[]> {
+    await this.ready();
+    return listBlobNames(this.dir);
+  }
+
   async getBlob(hash: string): Promise<Uint8Array | undefined> {
     await this.ready();
     const path = blobPath(hash);
@@ -143,7 +153,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
         );
       }
       const record = this.#put('runs', run);
-      const audit = await this.#audit(event);
+      const audit = await this.#audit(event, [record.binding, ...blobs.map((b) => bindBlob(b.hash))]);
       return { ops: [record.op, ...audit.ops], blobs, result: record.stored as RunRecord };
     });
   }
@@ -168,9 +178,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
           );
         }
       }
-      const puts = change.puts.map((p) => this.#put(p.kind, p.value).op);
-      const audit = await this.#audit(event);
-      return { ops: [...puts, ...audit.ops], blobs: change.blobs ?? [], result: audit.sealed };
+      const puts = change.puts.map((p) => this.#put(p.kind, p.value));
+      const blobs = change.blobs ?? [];
+      const audit = await this.#audit(event, [...puts.map((p) => p.binding), ...blobs.map((b) => bindBlob(b.hash))]);
+      return { ops: [...puts.map((p) => p.op), ...audit.ops], blobs, result: audit.sealed };
     });
   }
 
@@ -200,9 +211,29 @@ export class FileWorkspaceStore implements WorkspaceStore {
     });
   }
 
+  /**
+   * The next run number of this workspace (for names like "forest #3"),
+   * reserved under the lock so concurrent commands never get the same one:
+   * one past the higher of the last number reserved and the runs stored.
+   * Kept in settings.json; a number whose run never finished is skipped.
+   */
+  async reserveRunNumber(): Promise<number> {
+    return this.#change('Numbering the run', async () => {
+      const settings = await readSettings(this.dir);
+      const last = settings.get(RUN_NUMBER_SETTING);
+      const stored = await countRecords(this.dir, 'runs');
+      const next = Math.max(typeof last === 'number' && Number.isInteger(last) ? last : 0, stored) + 1;
+      settings.set(RUN_NUMBER_SETTING, next);
+      return {
+        ops: [{ op: 'write', path: SETTINGS_FILE, text: encodeRecord(Object.fromEntries(settings)) }],
+        result: next,
+      };
+    });
+  }
+
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     return this.#change('Recording the audit event', async () => {
-      const { ops, sealed } = await this.#audit(event);
+      const { ops, sealed } = await this.#audit(event, []);
       return { ops, result: sealed };
     });
   }
@@ -216,7 +247,7 @@ export class FileWorkspaceStore implements WorkspaceStore {
     return this.#change('Erasing the workspace', async () => {
       const [lines, tail] = await Promise.all([readAuditLines(this.dir), readAuditTail(this.dir)]);
       const data = { erasedEvents: lines.length, previousHead: tail.last?.hash ?? GENESIS_HASH };
-      const genesis = sealEvent(null, erasureGenesis(event, data));
+      const genesis = sealEvent(null, erasureGenesis(event, data), []);
       const line = JSON.stringify(genesis);
       const ops: JournalOp[] = [
         { op: 'remove', path: RECORDS_DIR },
@@ -250,8 +281,10 @@ export class FileWorkspaceStore implements WorkspaceStore {
   /**
    * Plans and applies one change under the lock. Everything that can fail
    * (reading, encoding, sealing the event) happens in `plan`, before any
-   * file is touched; blobs are stored next (content-addressed, so a blob a
-   * crash leaves unreferenced is harmless), then the journal commits the rest.
+   * file is touched; new blobs are staged next (as `.tmp` files, so a crash
+   * before the journal leaves none behind: the chain binds every blob to
+   * the event that stored it), then the journal moves them into place with
+   * the rest of the change.
    */
   async #change<T>(action: string, plan: () => Promise<Plan<T>>): Promise<T> {
     await this.ready();
@@ -263,9 +296,13 @@ export class FileWorkspaceStore implements WorkspaceStore {
           // Another process may have crashed mid-change since this store opened.
           await recoverJournal(this.dir);
           const { ops, blobs = [], result } = await plan();
-          for (const blob of blobs) await this.#storeBlob(blob);
+          const staged: JournalOp[] = [];
+          for (const blob of blobs) {
+            const op = await this.#stageBlob(blob);
+            if (op) staged.push(op);
+          }
           committed = ops.length > 0;
-          await commitJournal(this.dir, ops, this.#options.hooks);
+          await commitJournal(this.dir, [...staged, ...ops], this.#options.hooks);
           return result;
         },
         this.#options.lockTimeoutMs,
@@ -275,25 +312,25 @@ export class FileWorkspaceStore implements WorkspaceStore {
     }
   }
 
-  /** The write of a record, and the record as it will read back. */
-  #put(kind: FileRecordKind, value: unknown): { op: JournalOp; stored: unknown } {
+  /** The write of a record, the record as it will read back, and its binding for the audit event. */
+  #put(kind: FileRecordKind, value: unknown): { op: JournalOp; stored: unknown; binding: RecordBinding } {
     const text = encodeRecord(value);
-    return { op: { op: 'write', path: recordPath(kind, recordKey(kind, value)), text }, stored: decodeRecord(text) };
+    const key = recordKey(kind, value);
+    const stored = decodeRecord(text);
+    return { op: { op: 'write', path: recordPath(kind, key), text }, stored, binding: bindRecord(kind, key, stored) };
   }
 
-  /** The append of `draft`, sealed after the log's current last event. */
-  async #audit(draft: AuditDraft): Promise<{ ops: JournalOp[]; sealed: AuditEvent }> {
-    const tail = await readAuditTail(this.dir);
-    const line = JSON.stringify(sealEvent(tail.last, draft));
-    const sealed = JSON.parse(line) as AuditEvent;
-    const ops: JournalOp[] = [
-      { op: 'append', path: AUDIT_FILE, offset: tail.size, text: `${tail.endsWithNewline ? '' : '\n'}${line}\n` },
-      { op: 'write', path: AUDIT_HEAD_FILE, text: JSON.stringify({ seq: sealed.seq, hash: sealed.hash }) },
-    ];
-    return { ops, sealed };
+  /** The append of `draft`, binding `records` (see audit-append.ts). */
+  #audit(draft: AuditDraft, records: RecordBinding[]): Promise<{ ops: JournalOp[]; sealed: AuditEvent }> {
+    return planAuditAppend(this.dir, draft, records);
   }
 
-  async #storeBlob({ hash, bytes }: BlobInput): Promise<void> {
+  /**
+   * Stages a blob the change stores (written once: one already there is
+   * not written again) and returns the op that moves it into place with
+   * the rest of the change.
+   */
+  async #stageBlob({ hash, bytes }: BlobInput): Promise<JournalOp | null> {
     const path = blobPath(hash);
     if (path === null) {
       throw new WorkbenchError(
@@ -302,9 +339,9 @@ export class FileWorkspaceStore implements WorkspaceStore {
       );
     }
     const full = join(this.dir, path);
-    // Written once: identical content is already there.
-    if (await exists(full)) return;
-    await writeFileAtomic(full, bytes);
+    if (await exists(full)) return null;
+    const staged = await writeStaged(full, bytes);
+    return { op: 'rename', from: relative(this.dir, staged).split(sep).join('/'), path };
   }
 
   async #read(kind: FileRecordKind, key: string): Promise<unknown> {

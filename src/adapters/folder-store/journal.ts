@@ -1,7 +1,8 @@
-import { readdir, rm, unlink } from 'node:fs/promises';
+import { readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { isAbsolute, join, normalize, sep } from 'node:path';
 import { sha256HexSync } from '../../core/hash/sha256.ts';
 import { readIfExists, syncFolder, writeAtOffset, writeFileAtomic } from './atomic-file.ts';
+import { writeStep } from './write-steps.ts';
 
 /**
  * Atomic multi-file changes in a workspace folder, by write-ahead journal:
@@ -26,7 +27,13 @@ export type JournalOp =
   /** Appends `text` to a file that was `offset` bytes long when the change was planned. */
   | { op: 'append'; path: string; offset: number; text: string }
   /** Deletes a file or a whole folder. */
-  | { op: 'remove'; path: string };
+  | { op: 'remove'; path: string }
+  /**
+   * Moves a file staged before the journal (a blob, written once) into
+   * place. Staged files end in `.tmp`, so without a journal that names them
+   * they are swept away: a blob lands only with the change that uses it.
+   */
+  | { op: 'rename'; from: string; path: string };
 
 /** Test seams that stop a change part-way, as a crash would. */
 export interface JournalHooks {
@@ -51,6 +58,7 @@ export async function commitJournal(dir: string, ops: JournalOp[], hooks: Journa
   await hooks.afterJournal?.();
   await applyOps(dir, ops, hooks);
   await unlink(join(dir, JOURNAL_FILE));
+  writeStep(`remove ${JOURNAL_FILE}`);
   await syncFolder(dir);
 }
 
@@ -64,6 +72,7 @@ export async function recoverJournal(dir: string): Promise<Recovery> {
   const ops = parseJournal(raw.toString('utf8'), dir);
   if (ops) await applyOps(dir, ops, {});
   await unlink(join(dir, JOURNAL_FILE));
+  writeStep(`remove ${JOURNAL_FILE}`);
   await syncFolder(dir);
   return ops ? 'applied' : 'discarded';
 }
@@ -81,6 +90,7 @@ export async function sweepTempFiles(dir: string, folders: string[]): Promise<nu
     for (const name of names) {
       if (name.endsWith('.tmp')) {
         await rm(join(dir, folder, name), { force: true });
+        writeStep(`remove ${folder}/${name}`);
         removed++;
       }
     }
@@ -115,6 +125,14 @@ function isOp(op: JournalOp, dir: string): boolean {
   }
   if (op.op === 'write') return typeof op.text === 'string';
   if (op.op === 'append') return typeof op.text === 'string' && Number.isInteger(op.offset) && op.offset >= 0;
+  if (op.op === 'rename') {
+    try {
+      resolveInside(dir, op.from);
+      return true;
+    } catch {
+      return false;
+    }
+  }
   return op.op === 'remove';
 }
 
@@ -123,8 +141,23 @@ async function applyOps(dir: string, ops: JournalOp[], hooks: JournalHooks): Pro
     const path = resolveInside(dir, op.path);
     if (op.op === 'write') await writeFileAtomic(path, op.text);
     else if (op.op === 'append') await writeAtOffset(path, op.offset, op.text);
-    else await rm(path, { recursive: true, force: true });
+    else if (op.op === 'rename') await moveStaged(resolveInside(dir, op.from), path);
+    else {
+      await rm(path, { recursive: true, force: true });
+      writeStep(`remove ${op.path}`);
+    }
     await hooks.afterOp?.(index);
+  }
+}
+
+/** Renames a staged file into place; done already (replayed after a crash) when it is gone and its target is there. */
+async function moveStaged(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+    writeStep(`rename ${to}`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (await stat(to).catch(() => null))) return;
+    throw error;
   }
 }
 

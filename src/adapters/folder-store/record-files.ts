@@ -33,6 +33,16 @@ export async function readAllRecords(dir: string, kind: FileRecordKind): Promise
   return raws.flatMap((raw, i) => (raw === undefined ? [] : [decodeFile(raw, files[i])]));
 }
 
+/** How many records of a kind are stored, without reading them. */
+export async function countRecords(dir: string, kind: FileRecordKind): Promise<number> {
+  try {
+    return (await readdir(join(dir, RECORDS_DIR, kind))).filter((name) => name.endsWith('.json')).length;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+}
+
 /** The workspace's settings. */
 export async function readSettings(dir: string): Promise<Map<string, unknown>> {
   const path = join(dir, SETTINGS_FILE);

@@ -1,20 +1,30 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AuditEvent } from '../../core/audit/audit-event.ts';
+import type { BoundKind } from '../../core/audit/record-binding.ts';
 import { verifyChain } from '../../core/audit/verify-chain.ts';
+import { verifyRecords } from '../../core/audit/verify-records.ts';
+import { storedDigests } from '../../core/audit/verify-store.ts';
 import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { encodeWithId } from '../../core/data/versions/dataset-id.ts';
-import { sha256Hex } from '../../core/hash/sha256.ts';
-import { readIfExists } from './atomic-file.ts';
 import { readAuditLines } from './audit-file.ts';
+import { headProblem } from './audit-head.ts';
 import type { FileWorkspaceStore } from './file-workspace-store.ts';
-import { AUDIT_FILE, AUDIT_HEAD_FILE, BLOBS_DIR, blobPath } from './workspace-layout.ts';
+import { AUDIT_FILE, blobPath, recordPath } from './workspace-layout.ts';
 
 /** One thing found wrong in a workspace. */
 export type WorkspaceProblem =
   | { kind: 'event'; seq: number; reason: string }
   | { kind: 'blob'; hash: string; usedBy: string[]; reason: string }
   | { kind: 'dataset'; versionId: string; reason: string }
+  /** A record or blob that does not match what the chain's events wrote; `file` is where it lives. */
+  | {
+      kind: 'binding';
+      record: { kind: BoundKind; key: string };
+      file: string;
+      seq: number | null;
+      /** For a blob, the records that point to it. */
+      usedBy: string[];
+      reason: string;
+    }
   | { kind: 'record'; reason: string };
 
 /** What {@link verifyWorkspace} checked and found; `ok` when `problems` is empty. */
@@ -25,15 +35,21 @@ export interface WorkspaceVerification {
   head: string | null;
   blobs: number;
   datasetVersions: number;
+  /** Records and blobs that match what the chain's events wrote. */
+  boundRecords: number;
+  /** Records no event binds, accepted because the log ends with events written before record binding. */
+  unboundRecords: number;
   problems: WorkspaceProblem[];
 }
 
 /**
  * Checks a workspace end to end: the audit chain (every event's hash and
- * link, and that the log still ends where the last write left it), every
- * blob's bytes against the SHA-256 that names it, every blob a record points
- * to, and that each dataset version's bytes decode to a table whose id is
- * the version id. Reports the first broken event and every bad blob.
+ * link, and that the log still ends where the last write left it,
+ * audit-head.ts), every record and blob against what the events wrote
+ * (core/audit/verify-records.ts; a blob's bytes against the SHA-256 that
+ * names it), every blob a record points to, and that each dataset version's
+ * bytes decode to a table whose id is the version id. Reports the first
+ * broken event and every record that does not match.
  *
  * @example
  * const result = await verifyWorkspace(await FileWorkspaceStore.open(dir, { create: false }));
@@ -54,25 +70,27 @@ export async function verifyWorkspace(store: FileWorkspaceStore): Promise<Worksp
   for (const mv of await attempt(() => store.listRecords('modelVersions'), problems, []))
     use(mv.artifactBlob, `model version ${mv.id}`);
 
-  const names = await blobNames(store.dir);
-  const bad = new Set<string>();
-  for (const name of names) {
-    const bytes = await readIfExists(join(store.dir, BLOBS_DIR, name));
-    if (bytes === undefined) continue;
-    const actual = await sha256Hex(new Uint8Array(bytes));
-    if (actual !== name) {
-      bad.add(name);
-      problems.push({
-        kind: 'blob',
-        hash: name,
-        usedBy: users.get(name) ?? [],
-        reason: `its bytes hash to ${actual.slice(0, 12)}…, not to its name: the file was changed after it was stored`,
-      });
-    }
+  const digests = await attempt(() => storedDigests(store), problems, null);
+  // Records that cannot be read are reported above; comparing without them would call them all missing.
+  const records = digests ? verifyRecords(chain.events, digests) : { bound: 0, unbound: 0, problems: [] };
+  for (const p of records.problems) {
+    const file = p.kind === 'blobs' ? (blobPath(p.key) ?? p.key) : recordPath(p.kind, p.key);
+    const usedBy = p.kind === 'blobs' ? (users.get(p.key) ?? []) : [];
+    problems.push({
+      kind: 'binding',
+      record: { kind: p.kind, key: p.key },
+      file,
+      seq: p.seq,
+      usedBy,
+      reason: p.reason,
+    });
   }
-  const present = new Set(names);
+  const blobs = (digests ?? []).filter((d) => d.kind === 'blobs');
+  const present = new Set(blobs.map((d) => d.key));
+  const bad = new Set(blobs.filter((d) => d.sha256 !== d.key).map((d) => d.key));
+  const named = new Set(records.problems.filter((p) => p.kind === 'blobs').map((p) => p.key));
   for (const [hash, usedBy] of users) {
-    if (!present.has(hash))
+    if (!present.has(hash) && !named.has(hash))
       problems.push({ kind: 'blob', hash, usedBy, reason: 'it is missing from the blobs folder' });
   }
   for (const version of versions) {
@@ -82,64 +100,45 @@ export async function verifyWorkspace(store: FileWorkspaceStore): Promise<Worksp
   }
   return {
     ok: problems.length === 0,
-    events: chain.events,
+    events: chain.count,
     head: chain.head,
-    blobs: names.length,
+    blobs: present.size,
     datasetVersions: versions.length,
+    boundRecords: records.bound,
+    unboundRecords: records.unbound,
     problems,
   };
 }
 
 /** The chain in `audit.jsonl`, read line by line so a damaged line is named rather than thrown. */
-async function verifyAuditFile(
-  dir: string,
-): Promise<{ events: number; head: string | null; problem: WorkspaceProblem | null }> {
+async function verifyAuditFile(dir: string): Promise<{
+  count: number;
+  head: string | null;
+  events: AuditEvent[];
+  problem: WorkspaceProblem | null;
+}> {
   const lines = await readAuditLines(dir);
   const firstBad = lines.findIndex((line) => 'error' in line);
-  const readable = (firstBad < 0 ? lines : lines.slice(0, firstBad)).map(
-    (line) => (line as { event: AuditEvent }).event,
-  );
-  const result = verifyChain(readable);
-  if (!result.ok)
-    return {
-      events: lines.length,
-      head: null,
-      problem: { kind: 'event', seq: result.brokenAt, reason: result.reason },
-    };
+  const events = (firstBad < 0 ? lines : lines.slice(0, firstBad)).map((line) => (line as { event: AuditEvent }).event);
+  const broken = (seq: number, reason: string) => ({
+    count: lines.length,
+    head: null,
+    events,
+    problem: { kind: 'event' as const, seq, reason },
+  });
+  const result = verifyChain(events);
+  if (!result.ok) return broken(result.brokenAt, result.reason);
   if (firstBad >= 0) {
     const why = (lines[firstBad] as { error: string }).error;
-    return {
-      events: lines.length,
-      head: null,
-      problem: {
-        kind: 'event',
-        seq: firstBad + 1,
-        reason: `line ${firstBad + 1} of ${AUDIT_FILE} is not an event (${why}): it was edited or damaged`,
-      },
-    };
+    return broken(
+      firstBad + 1,
+      `line ${firstBad + 1} of ${AUDIT_FILE} is not an event (${why}): it was edited or damaged`,
+    );
   }
-  const last = readable.at(-1) ?? null;
-  const recorded = await readHead(dir);
-  if (recorded && (recorded.seq !== (last?.seq ?? 0) || recorded.hash !== (last?.hash ?? null))) {
-    const count = readable.length;
-    const reason =
-      recorded.seq > count
-        ? `the log ends at event ${count} but the workspace recorded ${recorded.seq} events: the events after ${count} were deleted`
-        : `the last event is not the one the workspace recorded as its head (event ${recorded.seq}, ${recorded.hash.slice(0, 12)}…): the end of the log was replaced`;
-    return { events: count, head: null, problem: { kind: 'event', seq: Math.min(count + 1, recorded.seq), reason } };
-  }
-  return { events: result.count, head: last?.hash ?? null, problem: null };
-}
-
-async function readHead(dir: string): Promise<{ seq: number; hash: string } | null> {
-  const raw = await readIfExists(join(dir, AUDIT_HEAD_FILE));
-  if (!raw) return null;
-  try {
-    const head = JSON.parse(raw.toString('utf8')) as { seq: number; hash: string };
-    return Number.isInteger(head.seq) && typeof head.hash === 'string' ? head : null;
-  } catch {
-    return null;
-  }
+  const last = events.at(-1) ?? null;
+  const problem = await headProblem(dir, last, events.length);
+  if (problem) return { ...broken(events.length + 1, problem), count: events.length };
+  return { count: result.count, head: last?.hash ?? null, events, problem: null };
 }
 
 /** Why a stored dataset version's bytes are not that version, or null when they are. */
@@ -151,14 +150,6 @@ async function datasetProblem(store: FileWorkspaceStore, id: string): Promise<st
     return actual === id ? null : `its bytes decode to a table whose id is ${actual.slice(0, 12)}…, not the version id`;
   } catch (error) {
     return `its bytes no longer decode to a table (${error instanceof Error ? error.message : String(error)})`;
-  }
-}
-
-async function blobNames(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(dir, BLOBS_DIR))).filter((name) => blobPath(name) !== null).sort();
-  } catch {
-    return [];
   }
 }
 

@@ -5,11 +5,12 @@ import { sha256HexSync } from '../../core/hash/sha256.ts';
  * records and content-addressed blobs as the browser's IndexedDB store:
  *
  *   workspace.json                  format and version (written once)
- *   blobs/<sha256>                  raw bytes, written once
+ *   blobs/<sha256>                  raw bytes, written once (staged as .tmp, moved in by the journal)
  *   records/<kind>/<key>.json       one record per file
- *   audit.jsonl                     one sealed audit event per line, append-only
- *   audit-head.json                 seq and hash of the last event, written with it
- *   settings.json                   small local settings (not audited)
+ *   audit.jsonl                     one sealed audit event per line, append-only; each event
+ *                                   binds the records and blobs it wrote (core/audit/record-binding.ts)
+ *   audit-head.json                 seq and hash of the last event, written with it (audit-head.ts)
+ *   settings.json                   small local settings (not audited), e.g. the last run number
  *   journal.json                    a change being applied (see journal.ts)
  *   lock                            held by the process that is writing
  */

@@ -3,6 +3,7 @@ import { open, readFile, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WorkbenchError } from '../../core/errors.ts';
+import { writeStep } from './write-steps.ts';
 
 /**
  * One writer at a time per workspace folder, across processes: the writer
@@ -58,23 +59,47 @@ async function acquire(dir: string, timeoutMs: number): Promise<() => Promise<vo
   const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
   const deadline = Date.now() + timeoutMs;
   let wait = 1;
+  // Why a stale lock could not be broken, for the message at the deadline.
+  let stuck: string | null = null;
   for (;;) {
-    if (await tryCreate(path, JSON.stringify(owner))) return () => unlink(path).catch(() => undefined);
+    if (await tryCreate(path, JSON.stringify(owner)))
+      return () =>
+        unlink(path).then(
+          () => writeStep(`remove ${path}`),
+          () => undefined,
+        );
     if (await isStale(path)) {
-      await breakLock(dir, path);
-      continue;
+      stuck = await breakLock(dir, path);
+      // Broken: try again at once. Not broken: wait like any other waiter, so nothing spins.
+      if (stuck === null) continue;
     }
-    if (Date.now() > deadline) {
-      const holder = await readOwner(path);
-      throw new WorkbenchError(
-        'storage.locked',
-        `The workspace ${dir} is locked by ${holder && holder !== 'gone' ? `process ${holder.pid} on ${holder.host}` : 'another process'}, which did not finish within ${Math.round(timeoutMs / 1000)} s. Wait for the other workbench command to end; if none is running, delete ${path} and try again.`,
-      );
-    }
+    if (Date.now() > deadline) throw await lockedError(dir, path, timeoutMs, stuck);
     // Jitter keeps two waiters from retrying in lockstep.
     await sleep(wait + Math.random() * wait);
     wait = Math.min(wait * 2, 50);
   }
+}
+
+/** The error at the deadline: who holds the lock (or why it could not be broken) and what to do. */
+async function lockedError(
+  dir: string,
+  path: string,
+  timeoutMs: number,
+  stuck: string | null,
+): Promise<WorkbenchError> {
+  const seconds = Math.round(timeoutMs / 1000);
+  if (stuck !== null) {
+    return new WorkbenchError(
+      'storage.locked',
+      `The workspace ${dir} is locked by ${path}, which no running workbench process holds, and it could not be removed (${stuck}). Remove ${path} yourself if no other workbench process is running, then try again.`,
+    );
+  }
+  const holder = await readOwner(path);
+  const who = holder === 'gone' || holder === null ? 'another process' : `process ${holder.pid} on ${holder.host}`;
+  return new WorkbenchError(
+    'storage.locked',
+    `The workspace ${dir} is locked by ${who} (${path}), which did not finish within ${seconds} s. Wait for the other workbench command to end; if none is running, remove ${path} and try again.`,
+  );
 }
 
 /** Creates the file with `text` if it does not exist; false if it does. */
@@ -86,11 +111,13 @@ async function tryCreate(path: string, text: string): Promise<boolean> {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;
   }
+  writeStep(`create ${path}`);
   try {
     await handle.writeFile(text);
   } finally {
     await handle.close();
   }
+  writeStep(`write ${path}`);
   return true;
 }
 
@@ -102,19 +129,41 @@ async function isStale(path: string): Promise<boolean> {
   return (await ageMs(path)) > FOREIGN_STALE_MS;
 }
 
-/** Removes a stale lock, unless another waiter is already doing so or it changed meanwhile. */
-async function breakLock(dir: string, path: string): Promise<void> {
+/**
+ * Removes a stale lock, unless another waiter is already doing so or it
+ * changed meanwhile. Resolves to null when the lock is gone or may be
+ * retried at once, else to why it could not be removed (e.g. it is a folder).
+ */
+async function breakLock(dir: string, path: string): Promise<string | null> {
   const breakPath = join(dir, BREAK_FILE);
   if (!(await tryCreate(breakPath, String(process.pid)))) {
     // A breaker that died mid-break would block everyone: its file goes once it is old.
-    if ((await ageMs(breakPath)) > UNREADABLE_STALE_MS) await unlink(breakPath).catch(() => undefined);
-    return;
+    if ((await ageMs(breakPath)) <= UNREADABLE_STALE_MS) return 'another process is removing it';
+    const failed = await removeFile(breakPath);
+    return failed === null ? null : `${breakPath} is left from an earlier attempt and cannot be removed: ${failed}`;
   }
   try {
     // Re-checked under the break file: only a breaker removes a lock it does not own, and there is one breaker.
-    if (await isStale(path)) await unlink(path).catch(() => undefined);
+    return (await isStale(path)) ? await removeFile(path) : null;
   } finally {
     await unlink(breakPath).catch(() => undefined);
+  }
+}
+
+/** Deletes a file; null when it is gone (or already was), else why not. */
+async function removeFile(path: string): Promise<string | null> {
+  try {
+    await unlink(path);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    if (code === 'EISDIR' || code === 'EPERM') {
+      // unlink on a folder fails with EISDIR (Linux) or EPERM (macOS).
+      const info = await stat(path).catch(() => null);
+      if (info?.isDirectory()) return 'it is a folder, not a lock file';
+    }
+    return code ?? String(error);
   }
 }
 

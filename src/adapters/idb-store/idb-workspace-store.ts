@@ -1,6 +1,7 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
+import { bindBlob, bindRecord } from '../../core/audit/record-binding.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
@@ -8,6 +9,7 @@ import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import { assertVersionBytes, ownedBytes, storageWriteError } from '../storage-quota/storage-errors.ts';
 import { openWorkbenchDb } from './open-db.ts';
+import { appendSealed, WRITE_STORES } from './append-sealed.ts';
 import type { WorkbenchDb } from './schema.ts';
 
 /**
@@ -33,18 +35,18 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     assertVersionBytes(version, bytes);
     const blob = { hash: version.id, bytes: ownedBytes(bytes), byteLength: bytes.byteLength };
     const db = await this.connect();
-    const tx = db.transaction(['datasetVersions', 'blobs', 'audit'], 'readwrite');
+    const tx = db.transaction(WRITE_STORES, 'readwrite');
     return inTransaction(tx, 'Saving the dataset version', async (write) => {
       const versions = tx.objectStore('datasetVersions');
       const existing = await versions.get(version.id);
       if (existing) return { created: false, version: existing };
-      const [head, blobKey] = await Promise.all([
-        tx.objectStore('audit').openCursor(null, 'prev'),
+      const bindings = [bindRecord('datasetVersions', version.id, version), bindBlob(blob.hash)];
+      const [blobKey] = await Promise.all([
         tx.objectStore('blobs').getKey(blob.hash),
+        appendSealed(tx, event, bindings, write),
       ]);
       if (blobKey === undefined) write(tx.objectStore('blobs').add(blob));
       write(versions.add(version));
-      write(tx.objectStore('audit').add(sealEvent(head?.value ?? null, event)));
       return { created: true, version };
     });
   }
@@ -58,6 +60,10 @@ export class IdbWorkspaceStore implements WorkspaceStore {
     return (await this.connect()).get('datasetVersions', id);
   }
 
+  async listBlobs(): Promise<string[]> {
+    return (await this.connect()).getAllKeys('blobs');
+  }
+
   async getBlob(hash: string): Promise<Uint8Array | undefined> {
     return (await (await this.connect()).get('blobs', hash))?.bytes;
   }
@@ -65,7 +71,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
   async saveRun(run: RunRecord, blobs: BlobInput[], event: AuditDraft): Promise<RunRecord> {
     const records = blobs.map(({ hash, bytes }) => ({ hash, bytes: ownedBytes(bytes), byteLength: bytes.byteLength }));
     const db = await this.connect();
-    const tx = db.transaction(['runs', 'blobs', 'audit'], 'readwrite');
+    const tx = db.transaction(WRITE_STORES, 'readwrite');
     return inTransaction(tx, 'Saving the run', async (write) => {
       if ((await tx.objectStore('runs').getKey(run.id)) !== undefined) {
         throw new WorkbenchError(
@@ -73,15 +79,15 @@ export class IdbWorkspaceStore implements WorkspaceStore {
           `A run with id ${run.id} is already stored. Start a new run instead.`,
         );
       }
-      const [head, ...present] = await Promise.all([
-        tx.objectStore('audit').openCursor(null, 'prev'),
+      const bindings = [bindRecord('runs', run.id, run), ...records.map((b) => bindBlob(b.hash))];
+      const [, ...present] = await Promise.all([
+        appendSealed(tx, event, bindings, write),
         ...records.map((b) => tx.objectStore('blobs').getKey(b.hash)),
       ]);
       records.forEach((b, i) => {
         if (present[i] === undefined) write(tx.objectStore('blobs').add(b));
       });
       write(tx.objectStore('runs').add(run));
-      write(tx.objectStore('audit').add(sealEvent(head?.value ?? null, event)));
       return run;
     });
   }
@@ -101,7 +107,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
       byteLength: bytes.byteLength,
     }));
     const db = await this.connect();
-    const tx = db.transaction(['models', 'modelVersions', 'stageTransitions', 'blobs', 'audit'], 'readwrite');
+    const tx = db.transaction(WRITE_STORES, 'readwrite');
     return inTransaction(tx, 'Saving the registry change', async (write) => {
       const expectations = change.expect ?? [];
       const current = await Promise.all(expectations.map((e) => tx.objectStore(e.kind).get(e.key)));
@@ -113,16 +119,18 @@ export class IdbWorkspaceStore implements WorkspaceStore {
           );
         }
       });
-      const [head, ...present] = await Promise.all([
-        tx.objectStore('audit').openCursor(null, 'prev'),
+      const bindings = [
+        ...change.puts.map((p) => bindRecord(p.kind, keyOf(p.kind, p.value), p.value)),
+        ...blobs.map((b) => bindBlob(b.hash)),
+      ];
+      const [sealed, ...present] = await Promise.all([
+        appendSealed(tx, event, bindings, write),
         ...blobs.map((b) => tx.objectStore('blobs').getKey(b.hash)),
       ]);
       blobs.forEach((b, i) => {
         if (present[i] === undefined) write(tx.objectStore('blobs').add(b));
       });
       for (const put of change.puts) write(tx.objectStore(put.kind).put(put.value as never));
-      const sealed = sealEvent(head?.value ?? null, event);
-      write(tx.objectStore('audit').add(sealed));
       return sealed;
     });
   }
@@ -145,13 +153,8 @@ export class IdbWorkspaceStore implements WorkspaceStore {
 
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
     const db = await this.connect();
-    const tx = db.transaction('audit', 'readwrite');
-    return inTransaction(tx, 'Recording the audit event', async (write) => {
-      const head = await tx.store.openCursor(null, 'prev');
-      const sealed = sealEvent(head?.value ?? null, event);
-      write(tx.store.add(sealed));
-      return sealed;
-    });
+    const tx = db.transaction(WRITE_STORES, 'readwrite');
+    return inTransaction(tx, 'Recording the audit event', (write) => appendSealed(tx, event, [], write));
   }
 
   async listAudit(): Promise<AuditEvent[]> {
@@ -168,7 +171,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
       const audit = tx.objectStore('audit');
       const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);
       const previousHead = head?.value.hash ?? GENESIS_HASH;
-      const genesis = sealEvent(null, erasureGenesis(event, { erasedEvents, previousHead }));
+      const genesis = sealEvent(null, erasureGenesis(event, { erasedEvents, previousHead }), []);
       for (const name of tx.objectStoreNames) write(tx.objectStore(name).clear());
       write(audit.add(genesis));
       return genesis;
@@ -209,3 +212,9 @@ async function inTransaction<T>(
 }
 
 function ignore(): void {}
+
+/** The key a record is stored under (its keyPath). */
+function keyOf(kind: RecordKind, value: unknown): string {
+  const v = value as { name?: string; id?: string };
+  return (kind === 'models' ? v.name : v.id) as string;
+}

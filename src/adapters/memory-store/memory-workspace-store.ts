@@ -1,6 +1,8 @@
 import { GENESIS_HASH, type AuditDraft, type AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
+import { bindBlob, bindRecord, needsAdoption, type RecordBinding } from '../../core/audit/record-binding.ts';
+import { adoptionDraft } from '../../core/audit/events/adoption-events.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
@@ -38,13 +40,13 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     assertVersionBytes(version, bytes);
     const existing = this.#versions.get(version.id);
     if (existing) return { created: false, version: structuredClone(existing) };
-    const [stored, sealed] = prepare('Saving the dataset version', () => [
-      structuredClone(version),
-      structuredClone(sealEvent(this.#head(), event)),
-    ]);
+    const [stored, sealed] = prepare('Saving the dataset version', () => {
+      const copy = structuredClone(version);
+      return [copy, this.#seal(event, [bindRecord('datasetVersions', copy.id, copy), bindBlob(version.id)])] as const;
+    });
     if (!this.#blobs.has(version.id)) this.#blobs.set(version.id, bytes.slice());
     this.#versions.set(version.id, stored);
-    this.#audit.push(sealed);
+    this.#audit.push(...sealed);
     return { created: true, version: structuredClone(stored) };
   }
 
@@ -61,6 +63,10 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     return version && structuredClone(version);
   }
 
+  async listBlobs(): Promise<string[]> {
+    return [...this.#blobs.keys()];
+  }
+
   async getBlob(hash: string): Promise<Uint8Array | undefined> {
     return this.#blobs.get(hash)?.slice();
   }
@@ -72,13 +78,16 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
         `A run with id ${run.id} is already stored. Start a new run instead.`,
       );
     }
-    const [stored, sealed] = prepare('Saving the run', () => [
-      structuredClone(run),
-      structuredClone(sealEvent(this.#head(), event)),
-    ]);
+    const [stored, sealed] = prepare('Saving the run', () => {
+      const copy = structuredClone(run);
+      return [
+        copy,
+        this.#seal(event, [bindRecord('runs', copy.id, copy), ...blobs.map((b) => bindBlob(b.hash))]),
+      ] as const;
+    });
     for (const { hash, bytes } of blobs) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
     this.#runs.set(run.id, stored);
-    this.#audit.push(sealed);
+    this.#audit.push(...sealed);
     return structuredClone(stored);
   }
 
@@ -103,18 +112,18 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
         );
       }
     }
-    const [puts, sealed] = prepare(
-      'Saving the registry change',
-      () =>
-        [
-          change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) })),
-          structuredClone(sealEvent(this.#head(), event)),
-        ] as const,
-    );
+    const [puts, sealed] = prepare('Saving the registry change', () => {
+      const copies = change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) }));
+      const bindings = [
+        ...copies.map((p) => bindRecord(p.kind, keyOf(p.kind, p.value), p.value)),
+        ...(change.blobs ?? []).map((b) => bindBlob(b.hash)),
+      ];
+      return [copies, this.#seal(event, bindings)] as const;
+    });
     for (const { hash, bytes } of change.blobs ?? []) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
     for (const p of puts) (this.#records[p.kind] as Map<string, unknown>).set(keyOf(p.kind, p.value), p.value);
-    this.#audit.push(sealed);
-    return structuredClone(sealed);
+    this.#audit.push(...sealed);
+    return structuredClone(sealed.at(-1)!);
   }
 
   async listRecords<K extends RecordKind>(kind: K): Promise<RecordTypes[K][]> {
@@ -135,9 +144,9 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
   }
 
   async appendAudit(event: AuditDraft): Promise<AuditEvent> {
-    const sealed = prepare('Recording the audit event', () => structuredClone(sealEvent(this.#head(), event)));
-    this.#audit.push(sealed);
-    return structuredClone(sealed);
+    const sealed = prepare('Recording the audit event', () => this.#seal(event, []));
+    this.#audit.push(...sealed);
+    return structuredClone(sealed.at(-1)!);
   }
 
   async listAudit(): Promise<AuditEvent[]> {
@@ -150,7 +159,7 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
         erasedEvents: this.#audit.length,
         previousHead: this.#head()?.hash ?? GENESIS_HASH,
       };
-      return structuredClone(sealEvent(null, erasureGenesis(event, data)));
+      return structuredClone(sealEvent(null, erasureGenesis(event, data), []));
     });
     this.#versions.clear();
     this.#runs.clear();
@@ -163,6 +172,30 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
 
   #head(): AuditEvent | null {
     return this.#audit.at(-1) ?? null;
+  }
+
+  /** `draft` sealed with its bindings, after an adoption event when the chain began before record binding. */
+  #seal(draft: AuditDraft, records: RecordBinding[]): AuditEvent[] {
+    let prev = this.#head();
+    const out: AuditEvent[] = [];
+    if (needsAdoption(prev)) {
+      const all = this.#bindAll();
+      prev = structuredClone(sealEvent(prev, adoptionDraft(draft.at, draft.actor, all), all));
+      out.push(prev);
+    }
+    out.push(structuredClone(sealEvent(prev, draft, records)));
+    return out;
+  }
+
+  #bindAll(): RecordBinding[] {
+    return [
+      ...[...this.#versions.values()].map((v) => bindRecord('datasetVersions', v.id, v)),
+      ...[...this.#runs.values()].map((r) => bindRecord('runs', r.id, r)),
+      ...(Object.keys(this.#records) as RecordKind[]).flatMap((kind) =>
+        [...this.#records[kind].entries()].map(([key, value]) => bindRecord(kind, key, value)),
+      ),
+      ...[...this.#blobs.keys()].map(bindBlob),
+    ];
   }
 }
 

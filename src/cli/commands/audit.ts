@@ -16,11 +16,17 @@ const USAGE = `Usage: workbench audit verify [--workspace <dir>] [--json]
        workbench audit list [--workspace <dir>] [--type <type>] [--json]
 
 verify  recomputes every audit event's hash and link, checks that the log
-        still ends where the last write left it, that every blob's bytes
-        hash to its name, and that each dataset version's bytes decode to
-        a table with the version's id. Prints "audit chain intact: N events,
-        head <hash>", or each problem: the first broken event (its seq and
-        why) and every altered or missing blob (and which records use it).
+        still ends where the last write left it (audit-head.json), replays
+        the records each event wrote and compares them with the records and
+        blobs stored (a record edited, deleted or added outside the
+        workbench is named, with its file), that every blob's bytes hash to
+        its name, and that each dataset version's bytes decode to a table
+        with the version's id. Prints "audit chain intact: N events, head
+        <hash>", or each problem: the first broken event (its seq and why)
+        and every record or blob that does not match.
+        Workspaces written before records were bound to the chain verify
+        with their records reported as "unbound (written before record
+        binding)"; the next write binds them as found.
 list    prints the events, oldest first.
 
 Options:
@@ -97,7 +103,15 @@ export function formatVerification(result: WorkspaceVerification): string {
       ? `audit chain BROKEN (${result.events} lines in the log)`
       : `audit chain intact: ${result.events} events, head ${result.head ?? '(empty log)'}`,
   ];
-  const dataBroken = result.problems.some((p) => p.kind !== 'event');
+  const recordsBroken = result.problems.some((p) => p.kind === 'binding');
+  const unbound =
+    result.unboundRecords > 0
+      ? `; ${result.unboundRecords} unbound (written before record binding; the next write binds them)`
+      : '';
+  lines.push(
+    `${recordsBroken ? 'records ALTERED' : 'records intact'}: ${result.boundRecords} records and blobs match the events that wrote them${unbound}`,
+  );
+  const dataBroken = result.problems.some((p) => p.kind !== 'event' && p.kind !== 'binding');
   lines.push(
     `${dataBroken ? 'data ALTERED' : 'data intact'}: ${result.blobs} blobs checked against their hashes, ${result.datasetVersions} dataset versions against their ids`,
   );
@@ -113,6 +127,8 @@ function describeProblem(problem: WorkspaceProblem): string {
       return `blob ${problem.hash} (${problem.usedBy.length > 0 ? `used by ${problem.usedBy.join(', ')}` : 'used by no record'}): ${problem.reason}`;
     case 'dataset':
       return `dataset version ${problem.versionId}: ${problem.reason}`;
+    case 'binding':
+      return `${problem.file}${problem.usedBy.length > 0 ? ` (used by ${problem.usedBy.join(', ')})` : ''}: ${problem.reason}`;
     case 'record':
       return `record: ${problem.reason}`;
   }

@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../../core/errors.ts';
 import { readRegistry, requireModel } from '../../core/registry/registry-snapshot.ts';
 import { setGates } from '../../core/registry/registry-service.ts';
+import { retryOnConflict } from '../commit-retry.ts';
 import type { PromotionGates } from '../../core/registry/registry-types.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
@@ -74,12 +75,16 @@ export const gatesCommand: Command = {
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     let gates = requireModel(await readRegistry(store), name).gates;
     if (changes) {
-      const done = await setGates(store, {
-        modelName: name,
-        gates: { ...gates, ...changes },
-        actor: await cliActor(store),
-        now: new Date().toISOString(),
-      });
+      const actor = await cliActor(store);
+      // Re-read on a conflict, so the changes apply to the gates as another process left them.
+      const done = await retryOnConflict(async () =>
+        setGates(store, {
+          modelName: name,
+          gates: { ...requireModel(await readRegistry(store), name).gates, ...changes },
+          actor,
+          now: new Date().toISOString(),
+        }),
+      );
       gates = done.model.gates;
     }
     io.stdout(

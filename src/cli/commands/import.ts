@@ -1,6 +1,7 @@
 import { importModelBundle } from '../../core/registry/bundle/index.ts';
 import { importModelVersion } from '../../core/registry/import-version.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
+import { retryOnConflict } from '../commit-retry.ts';
 import { readInputFile } from '../read-file.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
@@ -56,10 +57,10 @@ export const importCommand: Command = {
     const bytes = await readInputFile(positionals[0], 'a model bundle (.zip)');
     await importModelBundle(bytes);
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, true);
-    const done = await importModelVersion(store, bytes, {
-      actor: await cliActor(store),
-      now: new Date().toISOString(),
-    });
+    const actor = await cliActor(store);
+    const done = await retryOnConflict(() =>
+      importModelVersion(store, bytes, { actor, now: new Date().toISOString() }),
+    );
     const version = done.version;
     if (values.json) {
       io.stdout(

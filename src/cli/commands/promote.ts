@@ -1,6 +1,7 @@
 import { transition } from '../../core/registry/registry-service.ts';
 import { STAGES, type Stage } from '../../core/registry/registry-types.ts';
 import { EXIT_FAILURE, EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
+import { retryOnConflict } from '../commit-retry.ts';
 import { findVersion, modelVersionArgs } from '../model-args.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
@@ -69,16 +70,20 @@ export const promoteCommand: Command = {
       throw new UsageError('An approval needs both --approver <name> and --comment <text>.');
 
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
-    const { version } = await findVersion(store, name, ref);
-    const result = await transition(store, {
-      modelName: name,
-      version: version.version,
-      to: stage,
-      reason: (values.reason as string | undefined) ?? '',
-      actor: await cliActor(store),
-      now: new Date().toISOString(),
-      approval: approver === undefined ? null : { approver, comment: comment as string },
-      acknowledgeSignatureChange: values['acknowledge-signature-change'] as boolean,
+    const actor = await cliActor(store);
+    // Another process may commit first: then the alias is resolved and the move planned again.
+    const result = await retryOnConflict(async () => {
+      const { version } = await findVersion(store, name, ref);
+      return transition(store, {
+        modelName: name,
+        version: version.version,
+        to: stage,
+        reason: (values.reason as string | undefined) ?? '',
+        actor,
+        now: new Date().toISOString(),
+        approval: approver === undefined ? null : { approver, comment: comment as string },
+        acknowledgeSignatureChange: values['acknowledge-signature-change'] as boolean,
+      });
     });
     const json = values.json as boolean;
     if (result.blocked) {

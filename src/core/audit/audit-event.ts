@@ -1,3 +1,4 @@
+import type { RecordBinding } from './record-binding.ts';
 import type { AuditEventData } from './event-data.ts';
 
 export type { AuditEventData };
@@ -24,6 +25,7 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
   'model.promotion_blocked': 'Promotion blocked',
   'model.stage_changed': 'Stage changed',
   'workspace.erased': 'Workspace erased',
+  'audit.records_adopted': 'Older records bound to the audit chain',
 };
 
 /** Every event type (the label record above makes the list complete). */
@@ -53,6 +55,12 @@ interface ChainFields {
    * from that point on.
    */
   hash: string;
+  /**
+   * The records and blobs this event wrote, each with its digest
+   * (record-binding.ts); `[]` when it wrote none. Absent on events written
+   * before record binding, which hash as they always did.
+   */
+  records?: RecordBinding[];
 }
 
 /** An event before it is sealed into the chain; built by the builders under `events/`. */

@@ -2,6 +2,7 @@ import { WorkbenchError } from '../errors.ts';
 import { canonicalJson } from '../hash/canonical-json.ts';
 import { sha256HexSync } from '../hash/sha256.ts';
 import { GENESIS_HASH, isAuditEventType, type AuditDraft, type AuditEvent } from './audit-event.ts';
+import type { RecordBinding } from './record-binding.ts';
 
 /**
  * The hash of an event: SHA-256 (hex) of the canonical JSON of every field
@@ -12,13 +13,18 @@ import { GENESIS_HASH, isAuditEventType, type AuditDraft, type AuditEvent } from
  * eventHash({ seq: 1, at: '2024-01-01T00:00:00.000Z', actor: 'me', type: 'x', subject: '', data: {}, prevHash: GENESIS_HASH })
  */
 export function eventHash(event: Omit<AuditEvent, 'hash'>): string {
-  const { seq, at, actor, type, subject, data, prevHash } = event;
-  return sha256HexSync(canonicalJson({ seq, at, actor, type, subject, data, prevHash }));
+  const { seq, at, actor, type, subject, data, prevHash, records } = event;
+  // `records` undefined is dropped by the canonical encoding: older events hash as before.
+  return sha256HexSync(canonicalJson({ seq, at, actor, type, subject, data, prevHash, records }));
 }
 
 /**
  * Seals a draft into the chain after `prev` (or as the first event when
  * `prev` is null): seq and prevHash follow `prev`, and the hash covers them.
+ *
+ * Stores pass `records`, what the event writes (`[]` for nothing), so the
+ * chain binds the records (record-binding.ts); without it the event has the
+ * shape events had before record binding.
  *
  * Synchronous on purpose: it runs inside IndexedDB transactions, which commit
  * themselves as soon as the code awaits anything that is not IndexedDB.
@@ -29,8 +35,9 @@ export function eventHash(event: Omit<AuditEvent, 'hash'>): string {
  * const first = sealEvent(null, draft);        // seq 1, prevHash = GENESIS_HASH
  * const second = sealEvent(first, otherDraft); // seq 2, prevHash = first.hash
  */
-export function sealEvent(prev: AuditEvent | null, draft: AuditDraft): AuditEvent {
+export function sealEvent(prev: AuditEvent | null, draft: AuditDraft, records?: readonly RecordBinding[]): AuditEvent {
   assertDraft(draft);
+  if (records) assertBindings(records);
   // Fields picked by name, as in eventHash; the cast re-pairs type and data,
   // which TypeScript cannot follow through the picking.
   const unsealed = {
@@ -41,8 +48,16 @@ export function sealEvent(prev: AuditEvent | null, draft: AuditDraft): AuditEven
     subject: draft.subject,
     data: draft.data,
     prevHash: prev ? prev.hash : GENESIS_HASH,
+    ...(records ? { records: records.map(({ kind, key, sha256 }) => ({ kind, key, sha256 })) } : {}),
   };
   return { ...unsealed, hash: eventHash(unsealed) } as AuditEvent;
+}
+
+function assertBindings(records: readonly RecordBinding[]): void {
+  for (const r of records) {
+    if (typeof r.kind !== 'string' || typeof r.key !== 'string' || !/^[0-9a-f]{64}$/.test(r.sha256))
+      throw invalid(`a record binding (${describe(r.key)} of ${describe(r.kind)}) has no valid kind, key and SHA-256`);
+  }
 }
 
 function assertDraft(draft: AuditDraft): void {

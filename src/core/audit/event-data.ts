@@ -98,4 +98,6 @@ export interface AuditEventData {
   };
   /** The genesis of a new chain; the store fills in what it erased. */
   'workspace.erased': { erasedEvents: number; previousHead: string };
+  /** Binds the records a chain wrote before events carried record bindings (record-binding.ts). */
+  'audit.records_adopted': { records: number; note: string };
 }

@@ -26,5 +26,9 @@ export const STORAGE_ERRORS = {
   'storage.version_mismatch': { title: 'Dataset size mismatch', help: 'Save the dataset version again.' },
   'storage.version_newer': { title: 'Newer workspace', help: 'Reload the page to get the latest workbench.' },
   'storage.write_failed': { title: 'Write failed', help: 'Check the disk space and permissions, then try again.' },
+  'audit.chain_broken': {
+    title: 'Audit log does not verify',
+    help: 'Run `workbench audit verify` to see what was changed, and restore the workspace from a backup.',
+  },
   'audit.invalid_event': { title: 'Invalid audit event', help: 'This is a workbench bug; please report it.' },
 } as const satisfies AreaEntries<'storage' | 'audit'>;

@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { FileWorkspaceStore } from '../../../src/adapters/folder-store/file-workspace-store.ts';
+import type { AuditDraft, AuditEvent } from '../../../src/core/audit/audit-event.ts';
+import { sealEvent } from '../../../src/core/audit/chain.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
+import { verifyWorkspace } from '../../../src/adapters/folder-store/verify-workspace.ts';
+import { sha256Hex } from '../../../src/core/hash/sha256.ts';
+import { DEFAULT_GATES } from '../../../src/core/registry/registry-types.ts';
+
+const sampleModel = (name: string) => ({
+  name,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  description: '',
+  gates: DEFAULT_GATES,
+  latestVersion: 1,
+});
 import { describeWorkspaceStore, draft, sampleRun } from '../helpers/workspace-store-suite.ts';
 import { sampleVersion } from '../helpers/sample-version.ts';
 
@@ -99,5 +112,35 @@ describe('FileWorkspaceStore on disk', () => {
     const audit = await new FileWorkspaceStore(dir).listAudit();
     expect(audit.map((e) => e.subject)).toEqual(['s0', 's1', 's2']);
     expect(verifyChain(audit)).toMatchObject({ ok: true, count: 3 });
+  });
+
+  it('verifies a workspace written before record binding, its records unbound until the next write adopts them', async () => {
+    const dir = freshDir();
+    const store = await FileWorkspaceStore.open(dir);
+    const bytes = new Uint8Array([4, 5, 6]);
+    const run = sampleRun('run-1', '2026-01-01T00:00:00.000Z');
+    await store.saveRun(run, [{ hash: await sha256Hex(bytes), bytes }], draft('run.cancelled', 'run-1'));
+    const model = { ...sampleModel('m'), createdAt: run.startedAt };
+    await store.commit({ puts: [{ kind: 'models', value: model }] }, draft('model.registered', 'm'));
+    // Rewrite the log as an earlier version wrote it: the same events, without bindings.
+    const legacy: AuditEvent[] = [];
+    for (const { at, actor, type, subject, data } of await store.listAudit())
+      legacy.push(sealEvent(legacy.at(-1) ?? null, { at, actor, type, subject, data } as AuditDraft));
+    writeFileSync(join(dir, 'audit.jsonl'), legacy.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    writeFileSync(join(dir, 'audit-head.json'), JSON.stringify({ seq: 2, hash: legacy[1].hash }));
+
+    const before = await verifyWorkspace(store);
+    expect(before.problems).toEqual([]);
+    expect(before).toMatchObject({ ok: true, events: 2, boundRecords: 0, unboundRecords: 3 });
+    await store.appendAudit(draft('column.role_changed'));
+    const audit = await store.listAudit();
+    expect(audit.map((e) => e.type)).toEqual([
+      'run.cancelled',
+      'model.registered',
+      'audit.records_adopted',
+      'column.role_changed',
+    ]);
+    expect(audit[2].data).toMatchObject({ records: 3 });
+    expect(await verifyWorkspace(store)).toMatchObject({ ok: true, events: 4, boundRecords: 3, unboundRecords: 0 });
   });
 });

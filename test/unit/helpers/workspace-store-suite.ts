@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, type AuditDraft, type AuditEventType } from '../../../src/core/audit/audit-event.ts';
 import { workspaceErased, type ErasureRequest } from '../../../src/core/audit/events/workspace-events.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
+import { verifyStore } from '../../../src/core/audit/verify-store.ts';
+import { sha256Hex } from '../../../src/core/hash/sha256.ts';
 import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { WorkspaceStore } from '../../../src/core/ports.ts';
 import { sampleVersion } from './sample-version.ts';
@@ -239,6 +241,33 @@ export function describeWorkspaceStore(name: string, makeHarness: () => Promise<
       const { store } = await makeHarness();
       const genesis = await store.eraseAll(erasure());
       expect(genesis.data).toEqual({ erasedEvents: 0, previousHead: GENESIS_HASH });
+    });
+
+    it('binds every record and blob it writes to the event that wrote it, so verification replays them', async () => {
+      const { store } = await makeHarness();
+      const { version, bytes } = sampleVersion();
+      await store.saveDatasetVersion(version, bytes, draft('dataset.version_saved', version.id));
+      const run = sampleRun('run-1', '2026-01-01T00:00:00.000Z');
+      const artifact = new Uint8Array([1, 2, 3]);
+      const blob = { hash: await sha256Hex(artifact), bytes: artifact };
+      await store.saveRun(run, [blob], draft('run.completed', run.id));
+      const model = { name: 'm', createdAt: run.startedAt, description: '', gates: DEFAULT_GATES, latestVersion: 1 };
+      await store.commit({ puts: [{ kind: 'models', value: model }] }, draft('model.registered', 'm'));
+      await store.commit(
+        { puts: [{ kind: 'models', value: { ...model, description: 'second' } }] },
+        draft('model.updated', 'm'),
+      );
+      await store.appendAudit(draft('column.role_changed'));
+      const audit = await store.listAudit();
+      expect(audit.map((e) => e.records?.map((r) => `${r.kind}/${r.key.slice(0, 8)}`))).toEqual([
+        [`datasetVersions/${version.id.slice(0, 8)}`, `blobs/${version.id.slice(0, 8)}`],
+        ['runs/run-1', `blobs/${blob.hash.slice(0, 8)}`],
+        ['models/m'],
+        ['models/m'],
+        [],
+      ]);
+      expect(await verifyStore(store)).toEqual({ ok: true, count: 5, head: audit[4].hash, bound: 5, unbound: 0 });
+      expect((await store.listBlobs()).sort()).toEqual([version.id, blob.hash].sort());
     });
 
     it('hands out copies, so editing what it returned does not edit the log', async () => {

@@ -3,8 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { IdbWorkspaceStore } from '../../../src/adapters/idb-store/idb-workspace-store.ts';
 import { closeWorkbenchDb, connectWorkbenchDb, openWorkbenchDb } from '../../../src/adapters/idb-store/open-db.ts';
 import { WORKBENCH_DB_VERSION } from '../../../src/adapters/idb-store/schema.ts';
+import { sealEvent } from '../../../src/core/audit/chain.ts';
 import { verifyChain } from '../../../src/core/audit/verify-chain.ts';
 import type { AuditEvent } from '../../../src/core/audit/audit-event.ts';
+import { verifyStore } from '../../../src/core/audit/verify-store.ts';
+import type { ModelVersion } from '../../../src/core/registry/registry-types.ts';
 import { draft, describeWorkspaceStore, erasure } from '../helpers/workspace-store-suite.ts';
 import { sampleVersion } from '../helpers/sample-version.ts';
 
@@ -152,6 +155,54 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
     expect(verifyChain(await store.listAudit())).toMatchObject({ ok: false, brokenAt: 3 });
     await db.delete('audit', 3);
     expect(verifyChain(await store.listAudit())).toMatchObject({ ok: false, brokenAt: 3 });
+    db.close();
+  });
+});
+
+describe('IdbWorkspaceStore record binding', () => {
+  it('names a model version whose stage was edited in IndexedDB, and one that was deleted', async () => {
+    const name = freshName();
+    const db = await connectWorkbenchDb(name);
+    const store = new IdbWorkspaceStore(async () => db);
+    const version = { id: 'm@1', modelName: 'm', version: 1, stage: 'Development' } as unknown as ModelVersion;
+    await store.commit({ puts: [{ kind: 'modelVersions', value: version }] }, draft('model.registered', 'm@1'));
+    expect(await verifyStore(store)).toMatchObject({ ok: true, bound: 1 });
+    await db.put('modelVersions', { ...version, stage: 'Production' });
+    expect(await verifyStore(store)).toEqual({
+      ok: false,
+      brokenAt: null,
+      record: { kind: 'modelVersions', key: 'm@1' },
+      reason: 'model version "m@1" differs from what event 1 wrote: it was edited outside the workbench',
+    });
+    await db.delete('modelVersions', 'm@1');
+    expect(await verifyStore(store)).toMatchObject({ ok: false, reason: expect.stringContaining('is missing') });
+    db.close();
+  });
+
+  it('keeps a database written before record binding working: unbound until the next write adopts its records', async () => {
+    const name = freshName();
+    const db = await connectWorkbenchDb(name);
+    const { version, bytes } = sampleVersion();
+    // As an earlier version wrote it: records and blobs, events without bindings.
+    await db.put('datasetVersions', version);
+    await db.put('blobs', { hash: version.id, bytes, byteLength: bytes.byteLength });
+    const first = sealEvent(null, draft('dataset.version_saved', version.id));
+    await db.put('audit', first);
+    const store = new IdbWorkspaceStore(async () => db);
+    expect(await verifyStore(store)).toEqual({ ok: true, count: 1, head: first.hash, bound: 0, unbound: 2 });
+
+    const next = await store.appendAudit(draft('column.role_changed', version.id));
+    const audit = await store.listAudit();
+    expect(audit.map((e) => e.type)).toEqual(['dataset.version_saved', 'audit.records_adopted', 'column.role_changed']);
+    expect(audit[1].records).toHaveLength(2);
+    expect(next.seq).toBe(3);
+    expect(await verifyStore(store)).toMatchObject({ ok: true, count: 3, bound: 2, unbound: 0 });
+    // From now on a record no event wrote is named.
+    await db.put('datasetVersions', { ...version, id: 'b'.repeat(64) });
+    expect(await verifyStore(store)).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('exists without an event'),
+    });
     db.close();
   });
 });
