@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
+import { MODEL_CATALOGUE, findModel, modelKinds } from '../core/models/catalogue.ts';
 import { checkModelName } from '../core/registry/registry-validation.ts';
 import {
   defaultPipelineSpec,
@@ -39,14 +40,13 @@ export interface TrainOptions {
   register: string | null;
 }
 
-const MODELS: readonly ModelKind[] = ['forest', 'logistic', 'mlp', 'linear'];
 const TASKS: readonly (Task | 'auto')[] = ['classification', 'regression', 'auto'];
 
 /** Parses the arguments after `train` (`'help'` for -h/--help). Does not read any file. */
 export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
   const { values, positionals } = strictParse(args, {
     target: { type: 'string' },
-    model: { type: 'string', default: 'forest' },
+    model: { type: 'string', default: MODEL_CATALOGUE[0].kind },
     seed: { type: 'string', default: '42' },
     'test-size': { type: 'string' },
     split: { type: 'string' },
@@ -69,8 +69,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
   const target = values.target as string | undefined;
   if (!target) throw new UsageError('Give the column to predict with --target <column>.');
   const model = values.model as ModelKind;
-  if (!MODELS.includes(model))
-    throw new UsageError(`--model must be one of ${MODELS.join(', ')} (got "${printable(model)}").`);
+  if (!findModel(model)) throw new UsageError(`--model must be one of ${modelKinds().join(', ')} (got "${printable(model)}").`);
   const task = values.task as Task | 'auto';
   if (!TASKS.includes(task))
     throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);

@@ -337,7 +337,7 @@ describe('workbench train (text)', () => {
     const run = await workbench('train', PENGUINS, '--target', 'species');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^penguins\.csv: random forest, classification of "species", seed 42\n/);
+    expect(run.stdout).toMatch(/^penguins\.csv: Random forest, classification of "species", seed 42\n/);
     expect(run.stdout).toMatch(/\n {2}accuracy +\d\.\d{4} +95% interval/);
     expect(run.stdout).toMatch(/\n {2}f1Macro +\d\.\d{4}\n/);
     expect(run.stdout).toContain('Confusion matrix (rows: actual, columns: predicted):');
