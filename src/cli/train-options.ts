@@ -69,7 +69,8 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
   const target = values.target as string | undefined;
   if (!target) throw new UsageError('Give the column to predict with --target <column>.');
   const model = values.model as ModelKind;
-  if (!findModel(model)) throw new UsageError(`--model must be one of ${modelKinds().join(', ')} (got "${printable(model)}").`);
+  if (!findModel(model))
+    throw new UsageError(`--model must be one of ${modelKinds().join(', ')} (got "${printable(model)}").`);
   const task = values.task as Task | 'auto';
   if (!TASKS.includes(task))
     throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);

@@ -58,7 +58,9 @@ function checkParam(param: ParamSpec, value: unknown, field: string, problems: s
     case 'group':
       if (value === null) return;
       if (!value || typeof value !== 'object' || Array.isArray(value)) {
-        problems.push(`${field} must be null (off) or an object with ${param.params.map((p) => p.name).join(', ')}${got}`);
+        problems.push(
+          `${field} must be null (off) or an object with ${param.params.map((p) => p.name).join(', ')}${got}`,
+        );
         return;
       }
       checkParams(param.params, value as Record<string, unknown>, field, problems);

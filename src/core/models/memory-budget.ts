@@ -51,3 +51,14 @@ export function checkModelFits(
 function gb(bytes: number): string {
   return (bytes / 1e9).toFixed(bytes < 1e8 ? 2 : 1);
 }
+
+/**
+ * A size for messages: MB below a gigabyte, else GB.
+ *
+ * @example
+ * formatBytes(1.5e9); // '1.5 GB'
+ * formatBytes(2.5e5); // '0.3 MB'
+ */
+export function formatBytes(bytes: number): string {
+  return bytes < 1e9 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e9).toFixed(1)} GB`;
+}

@@ -39,7 +39,13 @@ export interface DataShape {
 export type TrainProgress =
   | {
       kind: 'epoch';
-      report: { epoch: number; loss: number; valLoss: number | null; accuracy: number | null; valAccuracy: number | null };
+      report: {
+        epoch: number;
+        loss: number;
+        valLoss: number | null;
+        accuracy: number | null;
+        valAccuracy: number | null;
+      };
     }
   | { kind: 'trees'; built: number; total: number }
   | { kind: 'iteration'; iteration: number; objective: number };

@@ -25,7 +25,7 @@ export function checkInputScale(pre: Preprocessor, x: Float64Array, entry: Model
     if (Math.abs(x[i]) > entry.inputLimit) {
       throw new WorkbenchError(
         'train.extreme_values',
-        `Column "${pre.outputNames[i % width]}" holds ${x[i]} after preprocessing, beyond the ±${entry.inputLimit} ${entry.label} computes with safely. Turn on standardization, rescale the column (e.g. take a log), or leave it out of the features.`,
+        `Column "${pre.outputNames[i % width]}" holds ${x[i]} after preprocessing, beyond ±${entry.inputLimit.toExponential(0)}, the largest ${entry.label} computes with safely. Turn on standardization, rescale the column (e.g. take a log), or leave it out of the features.`,
       );
     }
   }

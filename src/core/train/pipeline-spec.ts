@@ -4,7 +4,7 @@
  * the seed. The UI builds it, the user can download it, the CLI runs it;
  * the same spec and seed give the same metrics.
  */
-import { defaultModelSpec, type ModelKind, type ModelSpec } from '../models/catalogue.ts';
+import { MODEL_CATALOGUE, defaultModelSpec, type ModelKind, type ModelSpec } from '../models/catalogue.ts';
 import type { BaseModelSpec } from '../models/model-entry.ts';
 
 export { defaultModelSpec, type ModelKind, type ModelSpec };
@@ -44,7 +44,7 @@ export interface PipelineSpec<M extends BaseModelSpec = ModelSpec> {
 export function defaultPipelineSpec(
   datasetVersionId: string,
   target: string,
-  model: ModelKind = 'forest',
+  model: ModelKind = MODEL_CATALOGUE[0].kind,
   seed = 42,
 ): PipelineSpec {
   return {

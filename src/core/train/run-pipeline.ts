@@ -139,9 +139,7 @@ export async function runPipeline(
         `${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`,
       );
     }
-    const crossValidation = spec.crossValidation
-      ? await crossValidate(table, data, strata, spec, deps, models)
-      : null;
+    const crossValidation = spec.crossValidation ? await crossValidate(table, data, strata, spec, deps, models) : null;
     return {
       task: data.task,
       labels: data.labels,

@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../../errors.ts';
+import { formatBytes } from '../memory-budget.ts';
 import type { ModelEntry } from '../model-entry.ts';
 import { readTextFile, textBytes } from '../model-file-io.ts';
 import { predictProba, predictValue } from './predict-forest.ts';
@@ -70,9 +71,8 @@ function workspaceBytes(rows: number, width: number): number {
 }
 
 function tooLarge(spec: ForestSpec, built: number, nodes: number, budget: number): WorkbenchError {
-  const gb = (bytes: number) => (bytes / 1e9).toFixed(1);
   return new WorkbenchError(
     'train.too_large',
-    `The random forest outgrew the memory budget: after ${built} of ${spec.trees} trees it has ${nodes.toLocaleString('en-US')} nodes, about ${gb(nodes * BYTES_PER_NODE * (spec.trees / built))} GB for all trees, more than the ${gb(budget)} GB a run may use. Set a max depth (e.g. 12), raise min samples per leaf, or use fewer trees or rows.`,
+    `The random forest outgrew the memory budget: after ${built} of ${spec.trees} trees it has ${nodes.toLocaleString('en-US')} nodes, about ${formatBytes(nodes * BYTES_PER_NODE * (spec.trees / built))} for all trees, more than the ${formatBytes(budget)} a run may use. Set a max depth (e.g. 12), raise min samples per leaf, or use fewer trees or rows.`,
   );
 }

@@ -80,7 +80,7 @@ export const logisticEntry: ModelEntry<LogisticSpec, LogisticArtifact> = {
     const diverged = (iteration: number, value: number) =>
       new WorkbenchError(
         'train.diverged',
-        `Logistic regression diverged: its loss became ${value} at iteration ${iteration}, which happens when feature values are extreme. Standardize the features (preprocessing) or rescale very large columns, then train again.`,
+        `Logistic regression diverged: its loss ${iteration === 0 ? 'or gradient overflowed at the starting point' : `became ${value} at iteration ${iteration}`}, which happens when feature values are extreme. Standardize the features (preprocessing) or rescale very large columns, then train again.`,
       );
     try {
       const model = fitLogistic(

@@ -44,10 +44,19 @@ export const ridgeEntry: ModelEntry<LinearSpec, LinearArtifact> = {
   inputLimit: 1e100,
   estimate: (_spec, { width }) => ({ parameters: width + 1, bytes: width * width * 8 + width * 8 * 4 }),
   async train(spec, data) {
-    return { kind: 'linear', model: fitRidge({ x: data.x, rows: data.rows, features: data.width, y: data.y as Float64Array }, { alpha: spec.alpha }) };
+    return {
+      kind: 'linear',
+      model: fitRidge(
+        { x: data.x, rows: data.rows, features: data.width, y: data.y as Float64Array },
+        { alpha: spec.alpha },
+      ),
+    };
   },
   async open(artifact, width) {
-    return { predict: async (x, rows) => predictRidge(artifact.model, { x, rows, features: width }), dispose: () => {} };
+    return {
+      predict: async (x, rows) => predictRidge(artifact.model, { x, rows, features: width }),
+      dispose: () => {},
+    };
   },
   toStored: (artifact) => ({ header: artifact, binary: new Uint8Array(0) }),
   fromStored: (header) => header as LinearArtifact,

@@ -107,7 +107,9 @@ describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => 
     const steep: MlpSpec = { ...spec, optimizer: 'sgd', learningRate: 1, epochs: 20, earlyStopping: null };
     const training = trainMlp(on, { task: 'regression', x, rows, width: 1, y, classCount: 0 }, steep, seededRng(1));
     await expect(training).rejects.toMatchObject({ code: 'train.diverged' });
-    await expect(training).rejects.toThrow(/MLP diverged: its loss became NaN in epoch \d+.*smaller learning rate \(it is 1; try 0\.1\)/);
+    await expect(training).rejects.toThrow(
+      /MLP diverged: its loss became NaN in epoch \d+.*smaller learning rate \(it is 1; try 0\.1\)/,
+    );
     expect(on.memory().numTensors).toBe(before);
   }, 60_000);
 });
