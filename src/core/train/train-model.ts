@@ -48,10 +48,11 @@ export async function trainModel(
   const catalogue = options.catalogue ?? MODEL_CATALOGUE;
   const entry = modelEntry(spec.kind, catalogue);
   if (!entry.tasks.includes(data.task)) {
-    const instead = modelsFor(data.task, catalogue).map((e) => e.label);
+    const fits = modelsFor(data.task, catalogue).map((e) => e.label);
+    const instead = fits.length > 1 ? `${fits.slice(0, -1).join(', ')} or ${fits[fits.length - 1]}` : fits[0];
     throw new WorkbenchError(
       'train.wrong_task',
-      `${entry.label} is for ${entry.tasks.join(' and ')}, but this target calls for ${data.task}. Choose ${instead.join(' or ') || 'another model'}, or change the task.`,
+      `${entry.label} is for ${entry.tasks.join(' and ')}, but this target calls for ${data.task}. Choose ${instead ?? 'another model'}, or change the task.`,
     );
   }
   return entry.train(spec, data, {
