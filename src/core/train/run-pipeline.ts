@@ -108,7 +108,7 @@ export async function runPipeline(
   );
   const trainSet = transform(pre, table, split.train);
   const testSet = transform(pre, table, split.test);
-  checkInputScale(pre, trainSet.x, entry);
+  checkInputScale(pre, { x: trainSet.x, rows: split.train.length }, entry, spec.preprocessing.numeric.standardize);
 
   deps.onProgress?.({ kind: 'phase', phase: 'training' });
   const started = deps.clock();

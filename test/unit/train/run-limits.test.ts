@@ -19,14 +19,13 @@ function numeric(name: string, values: number[]): Column {
 }
 
 /** y = "yes" when a + b > 0; a holds +1e308 and -1e308 in two rows. */
-function extremeTable(): { table: DataTable; schema: ColumnSchema[] } {
+function extremeTable(extremes: number[] = [1e308, -1e308]): { table: DataTable; schema: ColumnSchema[] } {
   const rng = seededRng(1);
   const rows = 200;
   const a = Array.from({ length: rows }, () => rng() * 2 - 1);
   const b = Array.from({ length: rows }, () => rng() * 2 - 1);
   const codes = Int32Array.from(a, (v, i) => (v + b[i] > 0 ? 1 : 0));
-  a[5] = 1e308;
-  a[6] = -1e308;
+  extremes.forEach((v, i) => (a[5 + i] = v));
   const table: DataTable = {
     rowCount: rows,
     columns: [numeric('a', a), numeric('b', b), { name: 'y', type: 'category', codes, dictionary: ['no', 'yes'] }],
@@ -58,6 +57,12 @@ describe('feature values too large to compute with', () => {
       await expect(run).rejects.toThrow(/Column "a" has values so large .* cannot be imputed or standardized/);
     },
   );
+
+  it('a single 1e308 whose spread overflows is refused too, not standardized with a spread of 1', async () => {
+    const single = extremeTable([1e308]);
+    const run = runPipeline(single.table, single.schema, spec('forest'), deps);
+    await expect(run).rejects.toThrow(/Column "a" has values so large .* cannot be imputed or standardized/);
+  });
 
   it.each(['logistic', 'mlp'] as ModelKind[])(
     'unstandardized, %s refuses the column with the limit it computes with',
