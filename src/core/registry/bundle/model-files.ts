@@ -1,4 +1,4 @@
-import { MODEL_CATALOGUE, modelEntry, type ModelCatalogue } from '../../models/catalogue.ts';
+import { MODEL_CATALOGUE, modelEntry, type ModelArtifact, type ModelCatalogue } from '../../models/catalogue.ts';
 import type { BaseArtifact } from '../../models/model-entry.ts';
 
 export { badFile, jsonBytes, parseJsonFile } from '../../models/model-file-io.ts';
@@ -30,6 +30,12 @@ export function modelFiles(
  * with the registered blob, so objects are built in the order training
  * builds them.
  */
+export function artifactFromFiles(kind: string, files: Map<string, Uint8Array>): ModelArtifact;
+export function artifactFromFiles(
+  kind: string,
+  files: Map<string, Uint8Array>,
+  catalogue: ModelCatalogue,
+): BaseArtifact;
 export function artifactFromFiles(
   kind: string,
   files: Map<string, Uint8Array>,
