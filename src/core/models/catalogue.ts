@@ -1,5 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
-import type { Task } from '../train/pipeline-spec.ts';
+import type { Task } from '../train/task.ts';
 import { forestEntry } from './forest/forest-entry.ts';
 import { logisticEntry } from './linear/logistic-entry.ts';
 import { ridgeEntry } from './linear/ridge-entry.ts';

@@ -1,5 +1,5 @@
 import type { Rng } from '../random/rng.ts';
-import type { Task } from '../train/pipeline-spec.ts';
+import type { Task } from '../train/task.ts';
 import type { ParamSpec } from './model-params.ts';
 import type { TfRuntime } from './tf-runtime.ts';
 

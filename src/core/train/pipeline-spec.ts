@@ -6,12 +6,13 @@
  */
 import { MODEL_CATALOGUE, defaultModelSpec, type ModelKind, type ModelSpec } from '../models/catalogue.ts';
 import type { BaseModelSpec } from '../models/model-entry.ts';
+import type { Task } from './task.ts';
 
 export { defaultModelSpec, type ModelKind, type ModelSpec };
 
 export const PIPELINE_SCHEMA_VERSION = 1;
 
-export type Task = 'classification' | 'regression';
+export type { Task };
 
 export type SplitSpec =
   | { kind: 'random'; testFraction: number; stratify: boolean; seed: number }
