@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { loadMlp, predictMlp } from '../../src/core/models/mlp/mlp-model.ts';
 import { trainMlp } from '../../src/core/models/mlp/train-mlp.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
-import type { MlpSpec } from '../../src/core/train/pipeline-spec.ts';
+import type { MlpSpec } from '../../src/core/models/mlp/mlp-spec.ts';
 
 /** Hidden [64, 64], batch 256, 5 epochs, no early stopping: the "small dense model". */
 export const MLP_BENCH_SPEC: MlpSpec = {
@@ -112,7 +112,7 @@ export async function timeMlp(
   let finalLoss = NaN;
   const cpuStart = options.cpuNow?.() ?? NaN;
   const start = options.now();
-  const { artifact } = await trainMlp(data, spec, seededRng(options.seed ?? 42), (report) => {
+  const { artifact } = await trainMlp(tf, data, spec, seededRng(options.seed ?? 42), (report) => {
     marks.push(options.now());
     finalLoss = report.loss;
   });
@@ -125,9 +125,9 @@ export async function timeMlp(
   const at = set.trainRows;
   let correct = 0;
   if (testRows > 0) {
-    const model = await loadMlp(artifact);
+    const model = await loadMlp(tf, artifact);
     try {
-      const proba = await predictMlp(model, artifact, set.x.subarray(at * p, (at + testRows) * p), testRows, p);
+      const proba = await predictMlp(tf, model, artifact, set.x.subarray(at * p, (at + testRows) * p), testRows, p);
       correct = countCorrect(proba, set.y.subarray(at, at + testRows), set.classes);
     } finally {
       model.dispose();

@@ -12,6 +12,7 @@ import { guessRoles } from '../core/data/profile/roles.ts';
 import { saveDraftAsVersion } from '../core/data/versions/save-version.ts';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
+import { modelEntry } from '../core/models/catalogue.ts';
 import { registerRun } from '../core/registry/registry-service.ts';
 import { executeRun } from '../core/train/execute-run.ts';
 import type { PipelineSpec } from '../core/train/pipeline-spec.ts';
@@ -78,7 +79,10 @@ export async function runAndReport(
   // Fail before a long training run, not after it, when the output cannot be written.
   if (options.predictions !== null) await checkWritable(options.predictions);
   const backend = await mlpBackend(spec);
-  const outcome = await runPipeline(data.table, data.schema, spec, { clock: () => performance.now() });
+  const outcome = await runPipeline(data.table, data.schema, spec, {
+    clock: () => performance.now(),
+    tf: backend?.runtime ?? null,
+  });
   if (options.predictions !== null) await writeOutput(options.predictions, predictionsCsv(outcome));
   const report = buildTrainReport(outcome, spec, {
     file: basename(data.path),
@@ -133,7 +137,7 @@ async function trainInWorkspace(
       spec,
       runId: randomUUID(),
       // Numbered under the workspace lock: concurrent commands never share a name.
-      runName: `${spec.model.kind} #${await store.reserveRunNumber()}`,
+      runName: `${modelEntry(spec.model.kind).shortName} #${await store.reserveRunNumber()}`,
       actor,
       rerunOf: null,
       environment: {
@@ -144,7 +148,12 @@ async function trainInWorkspace(
         platform: `node ${process.version} (${process.platform} ${process.arch})`,
       },
     },
-    { clock: () => performance.now(), now: () => Date.now(), onOutcome: (o) => (outcome = o) },
+    {
+      clock: () => performance.now(),
+      now: () => Date.now(),
+      tf: backend?.runtime ?? null,
+      onOutcome: (o) => (outcome = o),
+    },
   );
   const full = outcome as RunOutcome | null;
   if (!full) throw new Error('executeRun finished without an outcome');
@@ -188,9 +197,9 @@ async function trainInWorkspace(
   return report;
 }
 
-/** The TF.js backend for an MLP run, else null; TF.js itself is loaded only for an MLP. */
+/** The TF.js backend for kinds that run on it (the MLP), else null; TF.js itself is loaded only for them. */
 async function mlpBackend(spec: PipelineSpec): Promise<NodeBackendChoice | null> {
-  if (spec.model.kind !== 'mlp') return null;
+  if (modelEntry(spec.model.kind).runtime !== 'tfjs') return null;
   const { selectNodeBackend } = await import('../adapters/tf-backend/node-backend.ts');
   return selectNodeBackend();
 }

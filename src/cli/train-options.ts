@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
+import { MODEL_CATALOGUE, findModel, modelKinds } from '../core/models/catalogue.ts';
 import { checkModelName } from '../core/registry/registry-validation.ts';
 import {
+  defaultModelSpec,
   defaultPipelineSpec,
   type ModelKind,
   type PipelineSpec,
@@ -11,6 +13,7 @@ import {
 } from '../core/train/pipeline-spec.ts';
 import { defaultFeatures } from '../core/train/training-data.ts';
 import { UsageError } from './command.ts';
+import { applyModelParams } from './model-param-option.ts';
 import { printable } from './text-table.ts';
 import { WORKSPACE_OPTION } from './workspace-option.ts';
 
@@ -23,6 +26,8 @@ export interface TrainOptions {
   file: string;
   target: string;
   model: ModelKind;
+  /** `--param name=value` settings of the model's hyperparameters, in order. */
+  params: string[];
   seed: number;
   /** Test fraction of a random split (unused when `splitFile` is given). */
   testSize: number;
@@ -39,14 +44,14 @@ export interface TrainOptions {
   register: string | null;
 }
 
-const MODELS: readonly ModelKind[] = ['forest', 'logistic', 'mlp', 'linear'];
 const TASKS: readonly (Task | 'auto')[] = ['classification', 'regression', 'auto'];
 
 /** Parses the arguments after `train` (`'help'` for -h/--help). Does not read any file. */
 export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
   const { values, positionals } = strictParse(args, {
     target: { type: 'string' },
-    model: { type: 'string', default: 'forest' },
+    model: { type: 'string', default: MODEL_CATALOGUE[0].kind },
+    param: { type: 'string', multiple: true, default: [] },
     seed: { type: 'string', default: '42' },
     'test-size': { type: 'string' },
     split: { type: 'string' },
@@ -69,8 +74,11 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
   const target = values.target as string | undefined;
   if (!target) throw new UsageError('Give the column to predict with --target <column>.');
   const model = values.model as ModelKind;
-  if (!MODELS.includes(model))
-    throw new UsageError(`--model must be one of ${MODELS.join(', ')} (got "${printable(model)}").`);
+  if (!findModel(model))
+    throw new UsageError(`--model must be one of ${modelKinds().join(', ')} (got "${printable(model)}").`);
+  const params = values.param as string[];
+  // Checked now, so a wrong value is a usage error before any file is read.
+  applyModelParams(defaultModelSpec(model), params);
   const task = values.task as Task | 'auto';
   if (!TASKS.includes(task))
     throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);
@@ -85,6 +93,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     file: positionals[0],
     target,
     model,
+    params,
     seed: wholeNumber('--seed', values.seed as string, 0, 2 ** 31 - 1),
     testSize,
     splitFile: (values.split as string | undefined) ?? null,
@@ -184,7 +193,8 @@ export function buildTrainSpec(
   table: DataTable,
   schema: ColumnSchema[],
   datasetVersionId: string,
-  options: Pick<TrainOptions, 'target' | 'model' | 'seed' | 'testSize' | 'exclude' | 'task' | 'folds'>,
+  options: Pick<TrainOptions, 'target' | 'model' | 'seed' | 'testSize' | 'exclude' | 'task' | 'folds'> &
+    Partial<Pick<TrainOptions, 'params'>>,
   split: SplitSpec | null,
 ): PipelineSpec {
   const names = table.columns.map((c) => c.name);
@@ -208,6 +218,7 @@ export function buildTrainSpec(
     spec.features = features;
   }
   spec.task = options.task;
+  spec.model = applyModelParams(spec.model, options.params ?? []);
   if (split) spec.split = split;
   else if (spec.split.kind === 'random') spec.split.testFraction = options.testSize;
   spec.crossValidation = options.folds === null ? null : { folds: options.folds };

@@ -1,5 +1,6 @@
 import type { ClassReport, ConfusionMatrix, ProportionInterval } from '../core/metrics/index.ts';
 import type { FeatureImportance } from '../core/train/permutation-importance.ts';
+import { findModel } from '../core/models/catalogue.ts';
 import type { ModelKind, PipelineSpec, Task } from '../core/train/pipeline-spec.ts';
 import type { RunOutcome } from '../core/train/run-pipeline.ts';
 import { printable, renderTable, truncate } from './text-table.ts';
@@ -108,19 +109,13 @@ export function trainReportJson(report: TrainReport): string {
   );
 }
 
-const MODEL_NAMES: Record<ModelKind, string> = {
-  forest: 'random forest',
-  logistic: 'logistic regression',
-  linear: 'linear (ridge) regression',
-  mlp: 'MLP',
-};
 const TOP_FEATURES = 10;
 
 /** The report as the readable summary printed without `--json`. */
 export function formatTrainText(report: TrainReport): string {
   const p = (text: string) => printable(text);
   const lines = [
-    `${p(report.file)}: ${MODEL_NAMES[report.model]}, ${report.task} of "${p(report.spec.target)}", seed ${report.seed}`,
+    `${p(report.file)}: ${findModel(report.model)?.label ?? report.model}, ${report.task} of "${p(report.spec.target)}", seed ${report.seed}`,
     `version   ${report.datasetVersionId}`,
     `rows      ${report.split.train} train, ${report.split.test} held out`,
     `features  ${truncate(report.features.map(p).join(', '), 200)}`,

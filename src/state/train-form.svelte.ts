@@ -7,12 +7,11 @@ import type { BackendPreference } from '../adapters/workers/train-protocol.ts';
 
 export type { BackendPreference };
 import { toErrorInfo } from '../core/errors.ts';
+import { MODEL_CATALOGUE, modelEntry, modelsFor } from '../core/models/catalogue.ts';
+import type { ModelEntry } from '../core/models/model-entry.ts';
+import { paramDefaults } from '../core/models/model-params.ts';
 import {
-  defaultModelSpec,
   defaultPipelineSpec,
-  type ForestSpec,
-  type LinearSpec,
-  type LogisticSpec,
   type ModelKind,
   type ModelSpec,
   type PipelineSpec,
@@ -21,14 +20,6 @@ import {
 import { validatePipelineSpec } from '../core/train/validate-spec.ts';
 import { defaultFeatures, defaultTarget, detectTask } from './train-columns.ts';
 import type { VersionsState } from './versions-state.svelte.ts';
-
-/** The models a user can pick, with the tasks each can learn. */
-export const MODEL_CHOICES: readonly { kind: ModelKind; label: string; tasks: readonly Task[] }[] = [
-  { kind: 'forest', label: 'Random forest', tasks: ['classification', 'regression'] },
-  { kind: 'logistic', label: 'Logistic regression', tasks: ['classification'] },
-  { kind: 'mlp', label: 'MLP (neural network)', tasks: ['classification', 'regression'] },
-  { kind: 'linear', label: 'Linear (ridge) regression', tasks: ['regression'] },
-];
 
 /** TF.js backends a user can ask for; `auto` lets the worker pick by what the device really is. */
 export const BACKEND_CHOICES: readonly { id: BackendPreference; label: string }[] = [
@@ -45,23 +36,6 @@ interface ColumnChoice {
   task: Task | 'auto';
   features: string[];
 }
-
-/** Hyperparameters as the form edits them; MLP layer sizes are typed as text (`64,64`). */
-export interface MlpFields {
-  hiddenLayers: string;
-  activation: 'relu' | 'tanh' | 'sigmoid';
-  optimizer: 'adam' | 'sgd' | 'rmsprop';
-  learningRate: number;
-  l2: number;
-  batchSize: number;
-  epochs: number;
-  earlyStopping: boolean;
-  patience: number;
-  validationFraction: number;
-}
-
-/** How the forest's features per split are chosen: a rule, or a fraction of them. */
-export type MaxFeaturesMode = 'sqrt' | 'log2' | 'all' | 'fraction';
 
 /** The form's choices; `spec` is what they make and `problem` why it cannot run yet. */
 export class TrainForm {
@@ -83,24 +57,26 @@ export class TrainForm {
   readonly detectedTask = $derived(detectTask(this.version, this.#columns.target));
   readonly task: Task = $derived(this.#columns.task === 'auto' ? this.detectedTask : this.#columns.task);
 
-  modelKind = $state<ModelKind>('forest');
-  forest = $state(defaultModelSpec('forest') as ForestSpec);
-  maxFeaturesMode = $state<MaxFeaturesMode>('sqrt');
-  maxFeaturesFraction = $state(0.5);
-  logistic = $state(defaultModelSpec('logistic') as LogisticSpec);
-  linear = $state(defaultModelSpec('linear') as LinearSpec);
-  mlp = $state<MlpFields>({
-    hiddenLayers: '64,64',
-    activation: 'relu',
-    optimizer: 'adam',
-    learningRate: 0.001,
-    l2: 0.0001,
-    batchSize: 64,
-    epochs: 50,
-    earlyStopping: true,
-    patience: 5,
-    validationFraction: 0.1,
+  /** The kind the user picked; {@link modelKind} is it while it fits the task. */
+  #modelPick = $state<ModelKind>(MODEL_CATALOGUE[0].kind);
+  /** The kinds that can learn the task, in catalogue order: all the form offers. */
+  readonly modelChoices: ModelEntry[] = $derived(modelsFor(this.task));
+  readonly #modelKind: ModelKind = $derived(
+    this.modelChoices.some((m) => m.kind === this.#modelPick)
+      ? this.#modelPick
+      : (this.modelChoices[0]?.kind as ModelKind),
+  );
+  readonly model: ModelEntry = $derived(modelEntry(this.#modelKind));
+  /** Why the model shown is not the one picked (it cannot learn this task), or null. */
+  readonly modelNote: string | null = $derived.by(() => {
+    if (this.#modelPick === this.#modelKind) return null;
+    const picked = modelEntry(this.#modelPick);
+    return `${picked.label} cannot learn ${this.task}, so ${this.model.label} is chosen instead.`;
   });
+  /** Each kind's hyperparameters as edited, so switching kinds keeps what was typed. */
+  modelParams = $state<Record<string, Record<string, unknown>>>(
+    Object.fromEntries(MODEL_CATALOGUE.map((entry) => [entry.kind, paramDefaults(entry.params)])),
+  );
   testFraction = $state(0.2);
   stratify = $state(true);
   seed = $state(42);
@@ -110,6 +86,18 @@ export class TrainForm {
 
   constructor(versions: Pick<VersionsState, 'list' | 'byId'>) {
     this.#versions = versions;
+  }
+
+  get modelKind(): ModelKind {
+    return this.#modelKind;
+  }
+  set modelKind(kind: ModelKind) {
+    this.#modelPick = kind;
+  }
+
+  /** Sets one hyperparameter of the current kind. */
+  setParam(name: string, value: unknown): void {
+    this.modelParams[this.#modelKind][name] = value;
   }
 
   get target(): string {
@@ -165,9 +153,8 @@ export class TrainForm {
     if (!this.version) return 'Save a dataset version first (Data view), then train on it.';
     if (!this.target) return 'Choose the column to predict (the target).';
     if (this.spec.features.length === 0) return 'Choose at least one feature column.';
-    const choice = MODEL_CHOICES.find((m) => m.kind === this.modelKind)!;
-    if (!choice.tasks.includes(this.task)) {
-      return `${choice.label} is for ${choice.tasks.join(' and ')}, but this is ${this.task}. Choose another model or task.`;
+    if (!this.model.tasks.includes(this.task)) {
+      return `${this.model.label} is for ${this.model.tasks.join(' and ')}, but this is ${this.task}. Choose another model or task.`;
     }
     try {
       validatePipelineSpec(this.spec);
@@ -178,37 +165,7 @@ export class TrainForm {
   });
 
   #model(): ModelSpec {
-    switch (this.modelKind) {
-      case 'forest': {
-        const maxFeatures =
-          this.maxFeaturesMode === 'fraction' ? numberOr(this.maxFeaturesFraction, NaN) : this.maxFeaturesMode;
-        const maxDepth =
-          this.forest.maxDepth === null || (this.forest.maxDepth as unknown) === '' ? null : this.forest.maxDepth;
-        return { ...this.forest, maxDepth, maxFeatures };
-      }
-      case 'logistic':
-        return { ...this.logistic };
-      case 'linear':
-        return { ...this.linear };
-      case 'mlp': {
-        const m = this.mlp;
-        return {
-          kind: 'mlp',
-          hiddenLayers: m.hiddenLayers
-            .split(',')
-            .map((s) => s.trim())
-            .filter((s) => s !== '')
-            .map(Number),
-          activation: m.activation,
-          optimizer: m.optimizer,
-          learningRate: m.learningRate,
-          l2: m.l2,
-          batchSize: m.batchSize,
-          epochs: m.epochs,
-          earlyStopping: m.earlyStopping ? { validationFraction: m.validationFraction, patience: m.patience } : null,
-        };
-      }
-    }
+    return { kind: this.#modelKind, ...$state.snapshot(this.modelParams[this.#modelKind]) } as ModelSpec;
   }
 }
 

@@ -11,12 +11,10 @@ import type { ModelKind, PipelineSpec } from '../core/train/pipeline-spec.ts';
 import type { CurvePoint, RunEnvironment, RunRecord } from '../core/train/run-record.ts';
 import { cancelledRun } from '../core/train/execute-run.ts';
 import { runCancelled } from '../core/audit/events/train-events.ts';
-
+import { modelEntry } from '../core/models/catalogue.ts';
 import { WORKBENCH_VERSION } from '../core/version.ts';
 import { runResult, runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
-
-const MODEL_NAMES: Record<ModelKind, string> = { forest: 'forest', logistic: 'logistic', mlp: 'mlp', linear: 'linear' };
 
 /** How to start a run. */
 export interface StartOptions {
@@ -78,7 +76,9 @@ export class TrainState {
     }
     const [storedRuns, version] = read.value;
     // Runs are numbered after the stored ones.
-    const name = rerunOf ? `${rerunOf.name} re-run` : `${MODEL_NAMES[spec.model.kind]} #${storedRuns!.length + 1}`;
+    const name = rerunOf
+      ? `${rerunOf.name} re-run`
+      : `${modelEntry(spec.model.kind).shortName} #${storedRuns!.length + 1}`;
     this.#version = version;
     this.#begin(spec, name, rerunOf);
     const job = this.#context.trainer.start(

@@ -77,15 +77,23 @@ test('the saved penguins version is offered for training, species as the target 
   assert.match(await page.getByRole('link', { name: 'Download spec' }).getAttribute('href'), /^blob:/);
 });
 
-test('a model that does not fit the task is refused with an alert, before any worker starts', async (s) => {
+test('the model list offers only the kinds that fit the task, and says when a task change replaced the pick', async (s) => {
   const page = s.page;
+  const form = trainForm(page);
+  const models = () => form.getByRole('combobox', { name: 'Model', exact: true }).locator('option').allTextContents();
+  const target = form.getByRole('combobox', { name: 'Target', exact: true });
+  assert.deepEqual(await models(), ['Random forest', 'Logistic regression', 'MLP (neural network)']);
+  await target.selectOption('body_mass_g');
+  assert.deepEqual(await models(), ['Random forest', 'MLP (neural network)', 'Linear (ridge) regression']);
   await chooseModel(page, 'Linear (ridge) regression');
-  await trainForm(page).getByRole('button', { name: 'Train', exact: true }).click();
+  await target.selectOption('species');
+  assert.equal(await form.getByRole('combobox', { name: 'Model', exact: true }).inputValue(), 'forest');
   assert.match(
-    await page.getByRole('alert').textContent(),
-    /Linear \(ridge\) regression is for regression, but this is classification/,
+    await page.getByTestId('model-note').textContent(),
+    /Linear \(ridge\) regression cannot learn classification, so Random forest is chosen instead/,
   );
-  await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click();
+  await chooseModel(page, 'Random forest');
+  assert.equal(await page.getByTestId('model-note').count(), 0);
 });
 
 test(

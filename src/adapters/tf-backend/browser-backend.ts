@@ -7,6 +7,7 @@
  * Each choice falls back along the chain when it fails to initialise.
  */
 import * as tf from '@tensorflow/tfjs';
+import type { TfRuntime } from '../../core/models/tf-runtime.ts';
 import '@tensorflow/tfjs-backend-wasm';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
@@ -23,6 +24,8 @@ export interface BackendChoice {
   /** The WebGL renderer string, when the device exposes one. */
   renderer: string | null;
   tfVersion: string;
+  /** TF.js and this backend, to hand to the core's MLP code. */
+  runtime: TfRuntime;
 }
 
 setWasmPaths({
@@ -85,6 +88,7 @@ async function initialise(preference: BackendPreference): Promise<BackendChoice>
           reason: name === chain[0] ? reason : `${chain[0]} failed to start; fell back`,
           renderer: gpu.renderer,
           tfVersion: tf.version.tfjs,
+          runtime: { tf, backend: name },
         };
       }
     } catch {

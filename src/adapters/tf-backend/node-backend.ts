@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import type { TfRuntime } from '../../core/models/tf-runtime.ts';
 
 export type NodeBackendName = 'wasm' | 'cpu';
 export type NodeBackendPreference = NodeBackendName | 'auto';
@@ -16,6 +17,8 @@ export interface NodeBackendChoice {
   name: NodeBackendName;
   reason: string;
   tfVersion: string;
+  /** TF.js and this backend, to hand to the core's MLP code. */
+  runtime: TfRuntime;
 }
 
 let chosen: Promise<NodeBackendChoice> | null = null;
@@ -37,6 +40,11 @@ export function selectNodeBackend(preference: NodeBackendPreference = 'auto'): P
 }
 
 async function initialise(preference: NodeBackendPreference): Promise<NodeBackendChoice> {
+  const choice = await start(preference);
+  return { ...choice, runtime: { tf, backend: choice.name } };
+}
+
+async function start(preference: NodeBackendPreference): Promise<Omit<NodeBackendChoice, 'runtime'>> {
   const tfVersion = tf.version.tfjs;
   // TF.js's advice to install tfjs-node goes to stderr, which a CLI keeps for
   // real errors; PROD silences its warnings and changes nothing else.

@@ -7,6 +7,7 @@
 import * as Comlink from 'comlink';
 import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
+import { modelEntry } from '../../core/models/catalogue.ts';
 import { executeRun } from '../../core/train/execute-run.ts';
 import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { selectBackend } from '../tf-backend/browser-backend.ts';
@@ -28,8 +29,8 @@ const api: TrainWorkerApi = {
         );
       }
       const rerunOf = request.rerunOf ? ((await store.getRun(request.rerunOf)) ?? null) : null;
-      // Only the MLP uses TF.js; the other models run on plain typed arrays.
-      const backend = spec.model.kind === 'mlp' ? await selectBackend(request.backend) : null;
+      // Only kinds on TF.js (the MLP) need a backend; the others run on plain typed arrays.
+      const backend = modelEntry(spec.model.kind).runtime === 'tfjs' ? await selectBackend(request.backend) : null;
       onEvent({ kind: 'started', backend: backend?.name ?? null, backendReason: backend?.reason ?? null });
       let lastTrees = 0;
       const run = await executeRun(
@@ -53,6 +54,7 @@ const api: TrainWorkerApi = {
         {
           clock: () => performance.now(),
           now: () => Date.now(),
+          tf: backend?.runtime ?? null,
           onCurve: (point) => onEvent({ kind: 'curve', point }),
           onProgress: (p) => {
             if (p.kind === 'phase') onEvent({ kind: 'phase', phase: p.phase });

@@ -1,5 +1,8 @@
+import { MODEL_CATALOGUE } from '../../core/models/catalogue.ts';
 import { EXIT_OK, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
+import { loadData, runAndReport } from '../run-training.ts';
+import { modelHelp } from '../model-param-option.ts';
 import { buildTrainSpec, parseSplitFile, parseTrainOptions } from '../train-options.ts';
 
 const USAGE = `Usage: workbench train <file.csv> --target <column> [options]
@@ -12,7 +15,8 @@ arguments give the same metrics.
 
 Options:
   --target <column>        the column to predict (required)
-  --model <kind>           forest (default), logistic, mlp or linear
+  --model <kind>           the model (default ${MODEL_CATALOGUE[0].kind}); see Models below
+  --param <name=value>     set one of the model's parameters (repeatable); see Models below
   --seed <n>               seed for the split and the model (default 42)
   --test-size <fraction>   held-out fraction of a random split (default 0.2)
   --split <split.json>     explicit split instead: { "train": [rows], "test": [rows] },
@@ -31,6 +35,8 @@ Options:
                            this model (created if new), in Development; prints the version
                            ("modelVersion" in --json). A failed run registers nothing.
   -h, --help               show this help
+
+${modelHelp()}
 
 The --json output's "spec" can be saved and run again with workbench run.
 

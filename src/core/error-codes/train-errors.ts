@@ -33,6 +33,22 @@ export const TRAIN_ERRORS = {
     title: 'Column unusable as a feature',
     help: 'Set its role to ignore, or change its type to category.',
   },
+  'train.diverged': {
+    title: 'Training diverged',
+    help: 'Use a smaller learning rate, standardize the features, or rescale very large columns.',
+  },
+  'train.extreme_values': {
+    title: 'Values too large to compute with',
+    help: 'Rescale the column (e.g. take a log), turn on standardization, or leave it out.',
+  },
+  'train.too_few_rows': {
+    title: 'Too few training rows',
+    help: 'Use a smaller validation fraction or more rows.',
+  },
+  'train.too_large': {
+    title: 'Run too large for memory',
+    help: 'Use fewer rows or feature columns, or a smaller model.',
+  },
   'train.wrong_task': {
     title: 'Model does not fit the task',
     help: 'Choose a model made for this task, or change the task.',
@@ -47,6 +63,11 @@ export const TRAIN_ERRORS = {
     title: 'Class without training rows',
     help: 'Use a stratified split so every class has training rows.',
   },
+  'model.no_backend': {
+    title: 'No TF.js backend',
+    help: 'Train through the Train view or the CLI, which pick a backend; or choose another backend.',
+  },
+  'model.unknown_kind': { title: 'Unknown model kind', help: 'Choose one of the model kinds the workbench offers.' },
   'model.corrupt': { title: 'Damaged model', help: 'Train the run again to recreate the model.' },
   'model.feature_mismatch': {
     title: 'Wrong number of features',

@@ -27,6 +27,8 @@ export interface ExecuteRunDeps {
   /** Wall-clock epoch milliseconds, for timestamps. */
   now: () => number;
   onProgress?: RunDeps['onProgress'];
+  /** TF.js and its backend, for kinds that run on it (see {@link RunDeps}). */
+  tf?: RunDeps['tf'];
   onCurve?: (point: CurvePoint) => void;
   /** The full outcome (every held-out prediction), before the run is stored. */
   onOutcome?: (outcome: RunOutcome) => void;
@@ -75,6 +77,7 @@ export async function executeRun(
   try {
     outcome = await runPipeline(input.table, version.schema, spec, {
       clock: deps.clock,
+      tf: deps.tf,
       onProgress: (p) => {
         deps.onProgress?.(p);
         if (p.kind === 'epoch')

@@ -4,9 +4,15 @@
  * the seed. The UI builds it, the user can download it, the CLI runs it;
  * the same spec and seed give the same metrics.
  */
+import { MODEL_CATALOGUE, defaultModelSpec, type ModelKind, type ModelSpec } from '../models/catalogue.ts';
+import type { BaseModelSpec } from '../models/model-entry.ts';
+import type { Task } from './task.ts';
+
+export { defaultModelSpec, type ModelKind, type ModelSpec };
+
 export const PIPELINE_SCHEMA_VERSION = 1;
 
-export type Task = 'classification' | 'regression';
+export type { Task };
 
 export type SplitSpec =
   | { kind: 'random'; testFraction: number; stratify: boolean; seed: number }
@@ -18,40 +24,8 @@ export interface PreprocessingSpec {
   categorical: { impute: 'most_frequent' };
 }
 
-export interface ForestSpec {
-  kind: 'forest';
-  trees: number;
-  maxDepth: number | null;
-  minSamplesLeaf: number;
-  maxFeatures: 'sqrt' | 'log2' | 'all' | number;
-  bootstrap: boolean;
-}
-export interface LogisticSpec {
-  kind: 'logistic';
-  C: number;
-  maxIter: number;
-  tol: number;
-}
-export interface LinearSpec {
-  kind: 'linear';
-  alpha: number;
-}
-export interface MlpSpec {
-  kind: 'mlp';
-  hiddenLayers: number[];
-  activation: 'relu' | 'tanh' | 'sigmoid';
-  optimizer: 'adam' | 'sgd' | 'rmsprop';
-  learningRate: number;
-  l2: number;
-  batchSize: number;
-  epochs: number;
-  /** Stop when the validation loss has not improved for `patience` epochs. */
-  earlyStopping: { validationFraction: number; patience: number } | null;
-}
-export type ModelSpec = ForestSpec | LogisticSpec | LinearSpec | MlpSpec;
-export type ModelKind = ModelSpec['kind'];
-
-export interface PipelineSpec {
+/** `M`: the model specs allowed; the default catalogue's unless a test brings its own kinds. */
+export interface PipelineSpec<M extends BaseModelSpec = ModelSpec> {
   schemaVersion: typeof PIPELINE_SCHEMA_VERSION;
   datasetVersionId: string;
   target: string;
@@ -61,41 +35,17 @@ export interface PipelineSpec {
   task: Task | 'auto';
   split: SplitSpec;
   preprocessing: PreprocessingSpec;
-  model: ModelSpec;
+  model: M;
   seed: number;
   /** Optional k-fold cross-validation over all labelled rows, reported as mean ± std. */
   crossValidation?: { folds: number } | null;
-}
-
-/** Hyperparameters a new model of each kind starts with (scikit-learn's defaults where there is one). */
-export function defaultModelSpec(kind: ModelKind): ModelSpec {
-  switch (kind) {
-    case 'forest':
-      return { kind, trees: 100, maxDepth: null, minSamplesLeaf: 1, maxFeatures: 'sqrt', bootstrap: true };
-    case 'logistic':
-      return { kind, C: 1, maxIter: 1000, tol: 1e-4 };
-    case 'linear':
-      return { kind, alpha: 1 };
-    case 'mlp':
-      return {
-        kind,
-        hiddenLayers: [64, 64],
-        activation: 'relu',
-        optimizer: 'adam',
-        learningRate: 0.001,
-        l2: 0.0001,
-        batchSize: 64,
-        epochs: 50,
-        earlyStopping: { validationFraction: 0.1, patience: 5 },
-      };
-  }
 }
 
 /** A complete spec with the usual choices, for a dataset version and target. */
 export function defaultPipelineSpec(
   datasetVersionId: string,
   target: string,
-  model: ModelKind = 'forest',
+  model: ModelKind = MODEL_CATALOGUE[0].kind,
   seed = 42,
 ): PipelineSpec {
   return {

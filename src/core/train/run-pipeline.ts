@@ -7,13 +7,18 @@ import {
   type RegressionReport,
 } from '../metrics/index.ts';
 import { argmaxRows } from '../models/argmax-rows.ts';
+import { MODEL_CATALOGUE, modelEntry, type ModelCatalogue } from '../models/catalogue.ts';
+import { MEMORY_BUDGET_BYTES, checkModelFits } from '../models/memory-budget.ts';
+import type { BaseArtifact, BaseModelSpec } from '../models/model-entry.ts';
+import type { TfRuntime } from '../models/tf-runtime.ts';
 import { seededRng, type Rng } from '../random/rng.ts';
 import { assignFolds, meanStd } from './cross-validation.ts';
 import { permutationImportance, type FeatureImportance } from './permutation-importance.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 import { fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
 import { explicitSplit, randomSplit } from './split.ts';
-import { openPredictor, trainModel, type ModelArtifact, type TrainProgress } from './train-model.ts';
+import { checkInputScale } from './input-scale.ts';
+import { openPredictor, trainModel, type TrainModelOptions, type TrainProgress } from './train-model.ts';
 import { resolveTrainingData, type TrainingData } from './training-data.ts';
 import { validatePipelineSpec } from './validate-spec.ts';
 
@@ -23,7 +28,7 @@ export interface RunOutcome {
   labels: string[];
   features: string[];
   preprocessor: Preprocessor;
-  model: ModelArtifact;
+  model: BaseArtifact;
   split: { train: number; test: number };
   metrics: ClassificationReport | RegressionReport;
   /** Held-out rows: data-row index, actual and predicted (class index or value), probabilities (rows × classes). */
@@ -38,6 +43,12 @@ export interface RunOutcome {
 export interface RunDeps {
   /** Milliseconds from a monotonic clock, for durations. */
   clock: () => number;
+  /** TF.js and the backend an adapter chose, for kinds that run on it (the MLP). */
+  tf?: TfRuntime | null;
+  /** The model kinds to choose from; the workbench's own by default. */
+  catalogue?: ModelCatalogue;
+  /** The most bytes a run may use; {@link MEMORY_BUDGET_BYTES} by default. */
+  memoryBudget?: number;
   onProgress?: (
     progress:
       TrainProgress | { kind: 'phase'; phase: 'preprocessing' | 'training' | 'evaluating' | 'cross-validating' },
@@ -52,15 +63,21 @@ const MAX_CURVE_POINTS = 200;
  * stratified), preprocessing fitted on the training rows only, training,
  * evaluation on the held-out rows, permutation importance and optional
  * k-fold cross-validation. Pure: the same spec and table give the same
- * outcome (for the MLP, on the same TF.js backend).
+ * outcome (for the MLP, on the same TF.js backend). A model that will not
+ * fit the memory budget, or inputs too large for it to compute with, are
+ * refused before training.
  */
 export async function runPipeline(
   table: DataTable,
   schema: ColumnSchema[],
-  specInput: PipelineSpec,
+  specInput: PipelineSpec<BaseModelSpec>,
   deps: RunDeps,
 ): Promise<RunOutcome> {
-  const spec = validatePipelineSpec(specInput);
+  const catalogue = deps.catalogue ?? MODEL_CATALOGUE;
+  const spec = validatePipelineSpec<BaseModelSpec>(specInput, catalogue);
+  const entry = modelEntry(spec.model.kind, catalogue);
+  const memoryBudget = deps.memoryBudget ?? MEMORY_BUDGET_BYTES;
+  const models = { tf: deps.tf ?? null, catalogue, memoryBudget };
   const data = resolveTrainingData(table, schema, spec);
   const strata = stratify(data, table.rowCount);
   const split =
@@ -76,22 +93,34 @@ export async function runPipeline(
   if (data.classes) requireEveryClass(data, split.train);
   deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
   const pre = fitPreprocessor(table, data.features, split.train, spec.preprocessing);
+  const width = pre.outputNames.length;
+  checkModelFits(
+    entry,
+    spec.model,
+    {
+      task: data.task,
+      rows: split.train.length,
+      width,
+      classCount: data.labels.length,
+      totalRows: split.train.length + split.test.length,
+    },
+    memoryBudget,
+  );
   const trainSet = transform(pre, table, split.train);
   const testSet = transform(pre, table, split.test);
-  const width = pre.outputNames.length;
+  checkInputScale(pre, { x: trainSet.x, rows: split.train.length }, entry, spec.preprocessing.numeric.standardize);
 
   deps.onProgress?.({ kind: 'phase', phase: 'training' });
   const started = deps.clock();
-  const model = await trainModel(
-    spec.model,
-    modelData(data, trainSet.x, split.train, width),
-    seededRng(spec.seed),
-    deps.onProgress,
-  );
+  const model = await trainModel(spec.model, modelData(data, trainSet.x, split.train, width), {
+    ...models,
+    rng: seededRng(spec.seed),
+    onProgress: deps.onProgress,
+  });
   const trainMs = deps.clock() - started;
 
   deps.onProgress?.({ kind: 'phase', phase: 'evaluating' });
-  const predictor = await openPredictor(model, width);
+  const predictor = await openPredictor(model, width, models);
   try {
     const output = await predictor.predict(testSet.x, split.test.length);
     const evaluation = evaluate(data, split.test, output);
@@ -110,7 +139,7 @@ export async function runPipeline(
         `${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`,
       );
     }
-    const crossValidation = spec.crossValidation ? await crossValidate(table, data, strata, spec, deps) : null;
+    const crossValidation = spec.crossValidation ? await crossValidate(table, data, strata, spec, deps, models) : null;
     return {
       task: data.task,
       labels: data.labels,
@@ -206,8 +235,9 @@ async function crossValidate(
   table: DataTable,
   data: TrainingData,
   strata: Int32Array,
-  spec: PipelineSpec,
+  spec: PipelineSpec<BaseModelSpec>,
   deps: RunDeps,
+  models: Omit<TrainModelOptions, 'rng'>,
 ): Promise<RunOutcome['crossValidation']> {
   const folds = spec.crossValidation!.folds;
   deps.onProgress?.({ kind: 'phase', phase: 'cross-validating' });
@@ -219,12 +249,11 @@ async function crossValidate(
     const test = rowsWhere(fold, (g) => g === f);
     const pre = fitPreprocessor(table, data.features, train, spec.preprocessing);
     const width = pre.outputNames.length;
-    const model = await trainModel(
-      spec.model,
-      modelData(data, transform(pre, table, train).x, train, width),
-      seededRng(spec.seed + 10 + f),
-    );
-    const predictor = await openPredictor(model, width);
+    const model = await trainModel(spec.model, modelData(data, transform(pre, table, train).x, train, width), {
+      ...models,
+      rng: seededRng(spec.seed + 10 + f),
+    });
+    const predictor = await openPredictor(model, width, models);
     try {
       scores.push(scoreOf(data, test, await predictor.predict(transform(pre, table, test).x, test.length)));
     } finally {

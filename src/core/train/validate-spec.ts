@@ -1,16 +1,26 @@
 import { WorkbenchError } from '../errors.ts';
-import { PIPELINE_SCHEMA_VERSION, type ModelSpec, type PipelineSpec } from './pipeline-spec.ts';
+import { MODEL_CATALOGUE, findModel, modelKinds, type ModelCatalogue } from '../models/catalogue.ts';
+import { checkParams } from '../models/check-params.ts';
+import { MAX_PARAMETERS } from '../models/memory-budget.ts';
+import type { BaseModelSpec } from '../models/model-entry.ts';
+import { PIPELINE_SCHEMA_VERSION, type PipelineSpec } from './pipeline-spec.ts';
 
 /**
  * Checks a pipeline spec read from JSON (a download, a file given to the
- * CLI) and returns it typed. Every problem is listed in one message that
- * names the field and what it should be.
+ * CLI) and returns it typed. The model's hyperparameters are checked
+ * against the ranges its catalogue entry describes (the ones the Train form
+ * offers), and its parameter count against {@link MAX_PARAMETERS}. Every
+ * problem is listed in one message that names the field and what it should
+ * be.
  *
  * @throws WorkbenchError `spec.invalid`
  */
-export function validatePipelineSpec(input: unknown): PipelineSpec {
+export function validatePipelineSpec<M extends BaseModelSpec = PipelineSpec['model']>(
+  input: unknown,
+  catalogue: ModelCatalogue = MODEL_CATALOGUE,
+): PipelineSpec<M> {
   const problems: string[] = [];
-  const spec = input as Partial<PipelineSpec> | null;
+  const spec = input as Partial<PipelineSpec<BaseModelSpec>> | null;
   if (!spec || typeof spec !== 'object' || Array.isArray(spec)) {
     throw new WorkbenchError(
       'spec.invalid',
@@ -41,7 +51,7 @@ export function validatePipelineSpec(input: unknown): PipelineSpec {
       'preprocessing must be { numeric: { impute: "median" | "mean", standardize: true | false }, categorical: { impute: "most_frequent" } }',
     );
   }
-  checkModel(spec.model, problems);
+  checkModel(spec.model, catalogue, problems);
   const cv = spec.crossValidation;
   if (cv != null && (!isInt(cv.folds) || cv.folds < 2 || cv.folds > 20))
     problems.push('crossValidation must be null or { folds: 2…20 }');
@@ -51,7 +61,7 @@ export function validatePipelineSpec(input: unknown): PipelineSpec {
       `The pipeline spec is not valid: ${problems.join('; ')}. Fix ${problems.length === 1 ? 'it' : 'them'} and run it again.`,
     );
   }
-  return spec as PipelineSpec;
+  return spec as PipelineSpec<M>;
 }
 
 function checkSplit(split: PipelineSpec['split'] | undefined, problems: string[]): void {
@@ -68,63 +78,23 @@ function checkSplit(split: PipelineSpec['split'] | undefined, problems: string[]
   } else problems.push('split.kind must be "random" or "indices"');
 }
 
-function checkModel(model: ModelSpec | undefined, problems: string[]): void {
-  const positive = (v: unknown) => typeof v === 'number' && v > 0 && Number.isFinite(v);
-  switch (model?.kind) {
-    case 'forest':
-      if (!isInt(model.trees) || model.trees < 1 || model.trees > 2000)
-        problems.push('model.trees must be a whole number from 1 to 2000');
-      if (model.maxDepth !== null && (!isInt(model.maxDepth) || model.maxDepth < 1))
-        problems.push('model.maxDepth must be null (no limit) or at least 1');
-      if (!isInt(model.minSamplesLeaf) || model.minSamplesLeaf < 1)
-        problems.push('model.minSamplesLeaf must be at least 1');
-      if (!(
-        ['sqrt', 'log2', 'all'].includes(model.maxFeatures as string) ||
-        (typeof model.maxFeatures === 'number' && model.maxFeatures > 0 && model.maxFeatures <= 1)
-      )) {
-        problems.push('model.maxFeatures must be "sqrt", "log2", "all" or a fraction in (0, 1]');
-      }
-      if (typeof model.bootstrap !== 'boolean') problems.push('model.bootstrap must be true or false');
-      return;
-    case 'logistic':
-      if (!positive(model.C)) problems.push('model.C must be a positive number');
-      if (!isInt(model.maxIter) || model.maxIter < 1) problems.push('model.maxIter must be at least 1');
-      if (!positive(model.tol)) problems.push('model.tol must be a positive number');
-      return;
-    case 'linear':
-      if (!(typeof model.alpha === 'number' && model.alpha >= 0)) problems.push('model.alpha must be 0 or more');
-      return;
-    case 'mlp':
-      if (
-        !Array.isArray(model.hiddenLayers) ||
-        model.hiddenLayers.length === 0 ||
-        !model.hiddenLayers.every((u) => isInt(u) && u >= 1 && u <= 4096)
-      ) {
-        problems.push('model.hiddenLayers must be a non-empty list of layer sizes from 1 to 4096');
-      }
-      if (!['relu', 'tanh', 'sigmoid'].includes(model.activation))
-        problems.push('model.activation must be "relu", "tanh" or "sigmoid"');
-      if (!['adam', 'sgd', 'rmsprop'].includes(model.optimizer))
-        problems.push('model.optimizer must be "adam", "sgd" or "rmsprop"');
-      if (!positive(model.learningRate)) problems.push('model.learningRate must be a positive number');
-      if (!(typeof model.l2 === 'number' && model.l2 >= 0)) problems.push('model.l2 must be 0 or more');
-      if (!isInt(model.batchSize) || model.batchSize < 1) problems.push('model.batchSize must be at least 1');
-      if (!isInt(model.epochs) || model.epochs < 1 || model.epochs > 10_000)
-        problems.push('model.epochs must be from 1 to 10000');
-      if (model.earlyStopping !== null) {
-        const es = model.earlyStopping;
-        if (
-          !es ||
-          !(es.validationFraction > 0 && es.validationFraction < 1) ||
-          !isInt(es.patience) ||
-          es.patience < 1
-        ) {
-          problems.push('model.earlyStopping must be null or { validationFraction: 0…1, patience: ≥ 1 }');
-        }
-      }
-      return;
-    default:
-      problems.push('model.kind must be "forest", "logistic", "linear" or "mlp"');
+function checkModel(model: BaseModelSpec | undefined, catalogue: ModelCatalogue, problems: string[]): void {
+  const entry = model && typeof model === 'object' ? findModel(model.kind, catalogue) : undefined;
+  if (!model || !entry) {
+    const kinds = modelKinds(catalogue).map((k) => `"${k}"`);
+    problems.push(`model.kind must be ${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`);
+    return;
+  }
+  const before = problems.length;
+  checkParams(entry.params, model as unknown as Record<string, unknown>, 'model', problems);
+  if (problems.length > before) return;
+  entry.check?.(model, problems);
+  // The data is not known here: count with one input column, which only underestimates.
+  const { parameters } = entry.estimate(model, { task: entry.tasks[0], rows: 1, width: 1, classCount: 2 });
+  if (parameters > MAX_PARAMETERS) {
+    problems.push(
+      `model would have at least ${parameters.toLocaleString('en-US')} parameters, more than the ${MAX_PARAMETERS.toLocaleString('en-US')} the workbench trains (use fewer or smaller layers)`,
+    );
   }
 }
 

@@ -4,14 +4,25 @@
  * components stay declarative.
  */
 import type { ClassificationReport } from '../../core/metrics/index.ts';
+import { findModel } from '../../core/models/catalogue.ts';
 import type { CurvePoint, RunRecord } from '../../core/train/run-record.ts';
 import { SERIES_COLORS, type ChartSeries } from './chart-series.ts';
 
 const color = (i: number) => SERIES_COLORS[i % SERIES_COLORS.length];
 
-/** What a run's curve measures: loss per epoch (MLP) or the objective per iteration (logistic). */
+/** What a run's curve measures, as its model kind says: e.g. loss per epoch (MLP) or the objective per iteration (logistic). */
 export function curveAxis(kind: string): { x: string; y: string } {
-  return kind === 'logistic' ? { x: 'iteration', y: 'objective' } : { x: 'epoch', y: 'loss' };
+  return findModel(kind)?.curve ?? { x: 'epoch', y: 'loss' };
+}
+
+/** Whether a model kind draws a live training curve. */
+export function hasCurve(kind: string | null): boolean {
+  return !!findModel(kind)?.curve;
+}
+
+/** Whether a model kind runs on TF.js (and so on a backend). */
+export function usesBackend(kind: string | null): boolean {
+  return findModel(kind)?.runtime === 'tfjs';
 }
 
 /** Loss and, where measured, validation loss. */

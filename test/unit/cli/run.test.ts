@@ -72,7 +72,7 @@ describe('workbench run', () => {
     const run = await workbenchInProcess('run', writeSpec('default.json', spec), '--data', IRIS);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^iris\.csv: random forest, classification of "species", seed 5\n/);
+    expect(run.stdout).toMatch(/^iris\.csv: Random forest, classification of "species", seed 5\n/);
     expect(run.stdout).toContain('features  sepal_length, sepal_width, petal_length, petal_width\n');
     expect(run.stdout).toContain('Confusion matrix');
   });

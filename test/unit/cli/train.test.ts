@@ -337,7 +337,7 @@ describe('workbench train (text)', () => {
     const run = await workbench('train', PENGUINS, '--target', 'species');
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toMatch(/^penguins\.csv: random forest, classification of "species", seed 42\n/);
+    expect(run.stdout).toMatch(/^penguins\.csv: Random forest, classification of "species", seed 42\n/);
     expect(run.stdout).toMatch(/\n {2}accuracy +\d\.\d{4} +95% interval/);
     expect(run.stdout).toMatch(/\n {2}f1Macro +\d\.\d{4}\n/);
     expect(run.stdout).toContain('Confusion matrix (rows: actual, columns: predicted):');
@@ -505,6 +505,18 @@ describe('workbench train command line', () => {
     [[IRIS, '--target', 'species', '--cv', '1'], /^error: --cv must be a whole number from 2 to 20/],
     [[IRIS, '--target', 'species', '--task', 'ranking'], /^error: --task must be classification, regression or auto/],
     [[IRIS, '--target', 'species', '--yaml'], /^error: .*--yaml/],
+    [
+      [IRIS, '--target', 'species', '--param', 'trees=0'],
+      /^error: --param: trees must be a whole number from 1 to 2000 \(got 0\)\.\n/,
+    ],
+    [
+      [IRIS, '--target', 'species', '--param', 'depth=3'],
+      /^error: Random forest has no parameter "depth"\. Its parameters: trees, maxDepth, minSamplesLeaf, maxFeatures, bootstrap\.\n/,
+    ],
+    [
+      [IRIS, '--target', 'species', '--model', 'mlp', '--param', 'earlyStopping.validationFraction=0.999'],
+      /^error: --param: earlyStopping\.validationFraction must be a number greater than 0 and at most 0\.5 \(got 0\.999\)/,
+    ],
   ] as [string[], RegExp][])('train %j exits 2 with the train usage', async (args, pattern) => {
     const run = await workbenchInProcess('train', ...args);
     expect(run.code).toBe(2);
@@ -513,10 +525,40 @@ describe('workbench train command line', () => {
     expect(run.stderr).toContain('Usage: workbench train <file.csv> --target <column>');
   });
 
+  it('sets model parameters with --param, as the catalogue reads them', async () => {
+    const run = await workbenchInProcess(
+      'train',
+      IRIS,
+      '--target',
+      'species',
+      '--param',
+      'trees=7',
+      '--param',
+      'maxDepth=none',
+      '--param',
+      'maxFeatures=0.5',
+      '--json',
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).spec.model).toEqual({
+      kind: 'forest',
+      trees: 7,
+      maxDepth: null,
+      minSamplesLeaf: 1,
+      maxFeatures: 0.5,
+      bootstrap: true,
+    });
+  });
+
   it('prints help on stdout for train --help, and the top-level help lists train and run', async () => {
     const [sub, top] = [await workbenchInProcess('train', '--help'), await workbenchInProcess('--help')];
     expect(sub.code).toBe(0);
     expect(sub.stdout).toContain('--split <split.json>');
+    // Every kind and its parameters, from the catalogue.
+    expect(sub.stdout).toMatch(
+      /\n {2}linear +Linear \(ridge\) regression \(regression\)\n +alpha=1 +a number at least 0/,
+    );
+    expect(sub.stdout).toContain('earlyStopping.patience=5  a whole number from 1 to 10000');
     expect(top.stdout).toMatch(/\n {2}train +train and evaluate a model/);
     expect(top.stdout).toMatch(/\n {2}run +run a saved pipeline spec/);
   });

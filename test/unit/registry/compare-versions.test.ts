@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareVersions } from '../../../src/core/registry/compare-versions.ts';
 import { planRegistration } from '../../../src/core/registry/plan-registration.ts';
 import type { ModelVersion } from '../../../src/core/registry/registry-types.ts';
-import { defaultModelSpec, type ForestSpec } from '../../../src/core/train/pipeline-spec.ts';
+import type { ForestSpec } from '../../../src/core/models/forest/forest-spec.ts';
+import { defaultModelSpec } from '../../../src/core/train/pipeline-spec.ts';
 import type { RunRecord } from '../../../src/core/train/run-record.ts';
 import { ACTOR, at, completedRun, datasetVersion } from './registry-fixtures.ts';
 

@@ -60,4 +60,42 @@ describe('TrainForm', () => {
     form.testFraction = 1.5;
     expect(form.problem).toMatch(/split\.testFraction must be between 0 and 1/);
   });
+
+  it('offers only the kinds that can learn the task, and says when a task change replaced the pick', async () => {
+    const { context, form } = setup();
+    await saveVersion(context);
+    expect(form.modelChoices.map((m) => m.kind)).toEqual(['forest', 'logistic', 'mlp']);
+    form.target = 'petal_width';
+    expect(form.task).toBe('regression');
+    expect(form.modelChoices.map((m) => m.kind)).toEqual(['forest', 'mlp', 'linear']);
+    form.modelKind = 'linear';
+    expect(form.spec.model).toEqual({ kind: 'linear', alpha: 1 });
+    form.target = 'species';
+    expect(form.modelKind).toBe('forest');
+    expect(form.spec.model.kind).toBe('forest');
+    expect(form.modelNote).toBe(
+      'Linear (ridge) regression cannot learn classification, so Random forest is chosen instead.',
+    );
+    form.modelKind = 'logistic';
+    expect(form.modelNote).toBeNull();
+  });
+
+  it('builds the model spec from the catalogue’s parameters and refuses values outside their ranges', async () => {
+    const { context, form } = setup();
+    await saveVersion(context);
+    form.modelKind = 'mlp';
+    form.setParam('hiddenLayers', [16, 8]);
+    form.setParam('earlyStopping', null);
+    expect(form.spec.model).toMatchObject({ kind: 'mlp', hiddenLayers: [16, 8], earlyStopping: null, epochs: 50 });
+    expect(form.problem).toBeNull();
+    form.setParam('earlyStopping', { validationFraction: 0.999, patience: 5 });
+    expect(form.problem).toMatch(
+      /model\.earlyStopping\.validationFraction must be a number greater than 0 and at most 0\.5/,
+    );
+    // Another kind keeps its own values; coming back finds the MLP's as typed.
+    form.modelKind = 'forest';
+    expect(form.problem).toBeNull();
+    form.modelKind = 'mlp';
+    expect(form.spec.model).toMatchObject({ hiddenLayers: [16, 8] });
+  });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
 import { guessRoles } from '../../../src/core/data/profile/roles.ts';
 import type { ColumnSchema, DataTable } from '../../../src/core/data/types.ts';
@@ -19,20 +19,18 @@ function sample(name: string): { table: DataTable; schema: ColumnSchema[] } {
   return { table, schema: table.columns.map((c) => ({ name: c.name, type: c.type, role: roles[c.name] })) };
 }
 const clock = () => performance.now();
+/** The MLP runs on the backend handed in; the other kinds ignore it. */
+const cpu = { tf, backend: 'cpu' };
 const iris = sample('iris');
 const penguins = sample('penguins');
 
 describe('runPipeline', () => {
-  beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
-
   for (const kind of ['forest', 'logistic', 'mlp'] as ModelKind[]) {
     it(`trains and evaluates a ${kind} on held-out iris rows`, async () => {
       const spec = defaultPipelineSpec('iris', 'species', kind);
       if (spec.model.kind === 'mlp')
         Object.assign(spec.model, { hiddenLayers: [16], epochs: 80, learningRate: 0.03, batchSize: 16 });
-      const outcome = await runPipeline(iris.table, iris.schema, spec, { clock });
+      const outcome = await runPipeline(iris.table, iris.schema, spec, { clock, tf: cpu });
       const metrics = outcome.metrics as ClassificationReport;
       expect(outcome.split).toEqual({ train: 120, test: 30 });
       expect(outcome.labels).toEqual(['setosa', 'versicolor', 'virginica']);
@@ -52,18 +50,18 @@ describe('runPipeline', () => {
 
   it('is reproducible: same spec and seed, same metrics; another seed, another split', async () => {
     const spec = defaultPipelineSpec('penguins', 'species', 'forest');
-    const a = await runPipeline(penguins.table, penguins.schema, spec, { clock });
-    const b = await runPipeline(penguins.table, penguins.schema, spec, { clock });
+    const a = await runPipeline(penguins.table, penguins.schema, spec, { clock, tf: cpu });
+    const b = await runPipeline(penguins.table, penguins.schema, spec, { clock, tf: cpu });
     expect(b.metrics).toEqual(a.metrics);
     expect(b.model).toEqual(a.model);
     const other: PipelineSpec = { ...spec, seed: 7, split: { ...spec.split, seed: 7 } as PipelineSpec['split'] };
-    const c = await runPipeline(penguins.table, penguins.schema, other, { clock });
+    const c = await runPipeline(penguins.table, penguins.schema, other, { clock, tf: cpu });
     expect(Array.from(c.predictions.rows)).not.toEqual(Array.from(a.predictions.rows));
   });
 
   it('runs ridge regression on a numeric target, with categorical features one-hot encoded', async () => {
     const spec = { ...defaultPipelineSpec('penguins', 'body_mass_g', 'linear'), task: 'regression' as const };
-    const outcome = await runPipeline(penguins.table, penguins.schema, spec, { clock });
+    const outcome = await runPipeline(penguins.table, penguins.schema, spec, { clock, tf: cpu });
     const metrics = outcome.metrics as RegressionReport;
     expect(outcome.task).toBe('regression');
     expect(outcome.split.test).toBe(Math.ceil(342 * 0.2)); // two rows have no body mass
@@ -74,7 +72,7 @@ describe('runPipeline', () => {
 
   it('reports k-fold cross-validation as mean ± std', async () => {
     const spec: PipelineSpec = { ...defaultPipelineSpec('iris', 'species', 'logistic'), crossValidation: { folds: 5 } };
-    const outcome = await runPipeline(iris.table, iris.schema, spec, { clock });
+    const outcome = await runPipeline(iris.table, iris.schema, spec, { clock, tf: cpu });
     expect(outcome.crossValidation!.scores).toHaveLength(5);
     expect(outcome.crossValidation!.mean).toBeGreaterThan(0.9);
     expect(outcome.crossValidation!.std).toBeLessThan(0.1);
@@ -87,13 +85,13 @@ describe('runPipeline', () => {
       ...defaultPipelineSpec('iris', 'species', 'logistic'),
       split: { kind: 'indices', train, test },
     };
-    const outcome = await runPipeline(iris.table, iris.schema, spec, { clock });
+    const outcome = await runPipeline(iris.table, iris.schema, spec, { clock, tf: cpu });
     expect(Array.from(outcome.predictions.rows)).toEqual(test);
     const sorted: PipelineSpec = {
       ...spec,
       split: { kind: 'indices', train: [...Array(100).keys()], test: [100, 101] },
     };
-    await expect(runPipeline(iris.table, iris.schema, sorted, { clock })).rejects.toThrow(
+    await expect(runPipeline(iris.table, iris.schema, sorted, { clock, tf: cpu })).rejects.toThrow(
       /no example of "virginica".*stratified random split/,
     );
   });

@@ -12,8 +12,9 @@ import { WorkbenchError } from '../../errors.ts';
  * split among a random subset of features. All randomness comes from `rng`,
  * so the same data, params and seeded rng give the same model.
  *
- * @param onProgress called after each tree with the number built so far; it
- *   may throw to abandon training (nothing is returned then).
+ * @param onProgress called after each tree with the number built so far and
+ *   the nodes of all trees so far; it may throw to abandon training (nothing
+ *   is returned then), e.g. when the forest outgrows its memory budget.
  * @example
  * const model = trainForest(
  *   { task: 'classification', x, rows, features, y, classCount: 3 },
@@ -25,7 +26,7 @@ export function trainForest(
   data: ForestData,
   params: ForestParams,
   rng: Rng,
-  onProgress?: (treesBuilt: number) => void,
+  onProgress?: (treesBuilt: number, nodes: number) => void,
 ): ForestModel {
   const resolved = resolveForestParams(params);
   if (data.task !== resolved.task) {
@@ -46,10 +47,13 @@ export function trainForest(
   };
   const ws = createTreeWorkspace(data);
   const trees: TreeArrays[] = [];
+  let nodes = 0;
   for (let t = 0; t < resolved.trees; t++) {
     sampleTreeRows(ws, resolved.bootstrap, rng);
-    trees.push(growTree(ws, options, rng));
-    onProgress?.(t + 1);
+    const tree = growTree(ws, options, rng);
+    trees.push(tree);
+    nodes += tree.feature.length;
+    onProgress?.(t + 1, nodes);
   }
   return {
     task: data.task,

@@ -1,5 +1,6 @@
-import * as tf from '@tensorflow/tfjs';
-import type { MlpSpec } from '../../train/pipeline-spec.ts';
+import type * as tfjs from '@tensorflow/tfjs';
+import type { Tf } from '../tf-runtime.ts';
+import type { MlpSpec } from './mlp-spec.ts';
 
 /** A trained MLP as storable data: TF.js Layers topology and weights, plus target scaling for regression. */
 export interface MlpArtifact {
@@ -7,7 +8,7 @@ export interface MlpArtifact {
   task: 'classification' | 'regression';
   /** `model.json` content (modelTopology) as TF.js writes it. */
   modelTopology: object;
-  weightSpecs: tf.io.WeightsManifestEntry[];
+  weightSpecs: tfjs.io.WeightsManifestEntry[];
   /** Concatenated weights, as TF.js's `weightData`. */
   weightData: Uint8Array;
   /** Regression trains on a standardised target; predictions are mapped back. */
@@ -15,14 +16,18 @@ export interface MlpArtifact {
   yScale: number;
 }
 
-/** Builds the network: dense hidden layers with L2, seeded Glorot initialisers, a softmax or linear head. */
+/**
+ * Builds the network on the given TF.js: dense hidden layers with L2,
+ * seeded Glorot initialisers, a softmax or linear head.
+ */
 export function buildMlp(
+  tf: Tf,
   spec: MlpSpec,
   inputs: number,
   outputs: number,
   task: 'classification' | 'regression',
   seedFor: () => number,
-): tf.Sequential {
+): tfjs.Sequential {
   const model = tf.sequential();
   spec.hiddenLayers.forEach((units, i) => {
     model.add(
@@ -44,14 +49,14 @@ export function buildMlp(
     }),
   );
   model.compile({
-    optimizer: makeOptimizer(spec),
+    optimizer: makeOptimizer(tf, spec),
     loss: task === 'classification' ? 'categoricalCrossentropy' : 'meanSquaredError',
     metrics: task === 'classification' ? ['accuracy'] : [],
   });
   return model;
 }
 
-function makeOptimizer(spec: MlpSpec): tf.Optimizer {
+function makeOptimizer(tf: Tf, spec: MlpSpec): tfjs.Optimizer {
   switch (spec.optimizer) {
     case 'sgd':
       return tf.train.sgd(spec.learningRate);
@@ -64,19 +69,20 @@ function makeOptimizer(spec: MlpSpec): tf.Optimizer {
 
 /** Captures a model's topology and weights through an in-memory IOHandler (no file system, no network). */
 export async function saveMlp(
-  model: tf.LayersModel,
+  tf: Tf,
+  model: tfjs.LayersModel,
   task: MlpArtifact['task'],
   yCenter: number,
   yScale: number,
 ): Promise<MlpArtifact> {
-  let saved: tf.io.ModelArtifacts | null = null;
+  let saved: tfjs.io.ModelArtifacts | null = null;
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       saved = artifacts;
       return { modelArtifactsInfo: { dateSaved: new Date(0), modelTopologyType: 'JSON' } };
     }),
   );
-  const artifacts = saved as unknown as tf.io.ModelArtifacts;
+  const artifacts = saved as unknown as tfjs.io.ModelArtifacts;
   const data = artifacts.weightData;
   const buffers = Array.isArray(data) ? data : [data as ArrayBuffer];
   const weightData = new Uint8Array(buffers.reduce((n, b) => n + b.byteLength, 0));
@@ -97,7 +103,7 @@ export async function saveMlp(
 }
 
 /** Rebuilds a model from its artifact (the same path `tf.loadLayersModel` takes for an exported folder). */
-export async function loadMlp(artifact: MlpArtifact): Promise<tf.LayersModel> {
+export async function loadMlp(tf: Tf, artifact: MlpArtifact): Promise<tfjs.LayersModel> {
   const weightData = artifact.weightData.slice().buffer;
   return tf.loadLayersModel(
     tf.io.fromMemory({ modelTopology: artifact.modelTopology, weightSpecs: artifact.weightSpecs, weightData }),
@@ -106,14 +112,15 @@ export async function loadMlp(artifact: MlpArtifact): Promise<tf.LayersModel> {
 
 /** Class probabilities (rows × k) or regression values (rows) for a dense row-major matrix. */
 export async function predictMlp(
-  model: tf.LayersModel,
+  tf: Tf,
+  model: tfjs.LayersModel,
   artifact: Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>,
   x: Float64Array,
   rows: number,
   width: number,
 ): Promise<Float64Array> {
   const input = tf.tensor2d(Float32Array.from(x), [rows, width]);
-  const output = model.predict(input) as tf.Tensor;
+  const output = model.predict(input) as tfjs.Tensor;
   // `await data()` rather than dataSync(): on WebGPU in a worker dataSync kills the device.
   const values = await output.data();
   input.dispose();

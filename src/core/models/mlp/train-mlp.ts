@@ -1,8 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs';
+import { WorkbenchError } from '../../errors.ts';
 import type { Rng } from '../../random/rng.ts';
 import { shuffleInPlace } from '../../random/shuffle.ts';
-import type { MlpSpec } from '../../train/pipeline-spec.ts';
+import type { Tf } from '../tf-runtime.ts';
 import { buildMlp, saveMlp, type MlpArtifact } from './mlp-model.ts';
+import type { MlpSpec } from './mlp-spec.ts';
 
 export interface MlpData {
   task: 'classification' | 'regression';
@@ -25,13 +27,16 @@ export interface EpochReport {
 }
 
 /**
- * Trains an MLP with TF.js, deterministically: initialisers are seeded from
- * `rng`, and each epoch's shuffle uses `rng` too (TF.js's own `fit` shuffle
- * uses Math.random, so it is switched off). With early stopping, a seeded
- * slice of the training rows is held out for validation and the weights of
- * the best validation epoch are kept. Every tensor is disposed.
+ * Trains an MLP with the given TF.js (whose backend the caller chose),
+ * deterministically: initialisers are seeded from `rng`, and each epoch's
+ * shuffle uses `rng` too (TF.js's own `fit` shuffle uses Math.random, so it
+ * is switched off). With early stopping, a seeded slice of the training rows
+ * is held out for validation and the weights of the best validation epoch
+ * are kept. A loss that stops being finite ends training with
+ * `train.diverged`. Every tensor is disposed.
  */
 export async function trainMlp(
+  tf: Tf,
   data: MlpData,
   spec: MlpSpec,
   rng: Rng,
@@ -47,6 +52,12 @@ export async function trainMlp(
       : 0;
   const valRows = order.slice(0, valCount);
   const fitRows = order.slice(valCount);
+  if (fitRows.length === 0) {
+    throw new WorkbenchError(
+      'train.too_few_rows',
+      `The MLP has no training rows left after holding out ${valCount} for early stopping. Use a smaller validation fraction or more rows.`,
+    );
+  }
 
   let yCenter = 0;
   let yScale = 1;
@@ -60,7 +71,7 @@ export async function trainMlp(
   }
 
   const seedFor = () => Math.floor(rng() * 2 ** 31);
-  const model = buildMlp(spec, data.width, data.classCount, data.task, seedFor);
+  const model = buildMlp(tf, spec, data.width, data.classCount, data.task, seedFor);
   const xAll = tf.tensor2d(Float32Array.from(data.x), [data.rows, data.width]);
   const yAll = tf.tidy(() =>
     data.task === 'classification'
@@ -74,7 +85,7 @@ export async function trainMlp(
   const valY = valCount ? tf.tidy(() => tf.gather(yAll, tf.tensor1d(valRows, 'int32'))) : null;
 
   const history: EpochReport[] = [];
-  let best = { loss: Infinity, epoch: 0, weights: null as tf.Tensor[] | null };
+  let best = { loss: Infinity, epoch: 0, weights: null as tfjs.Tensor[] | null };
   try {
     for (let epoch = 1; epoch <= spec.epochs; epoch++) {
       shuffleInPlace(fitRows, rng);
@@ -92,13 +103,15 @@ export async function trainMlp(
         valAccuracy: null,
       };
       if (valX && valY) {
-        const evaluated = model.evaluate(valX, valY, { batchSize: 1024 }) as tf.Scalar | tf.Scalar[];
+        const evaluated = model.evaluate(valX, valY, { batchSize: 1024 }) as tfjs.Scalar | tfjs.Scalar[];
         const scalars = Array.isArray(evaluated) ? evaluated : [evaluated];
         const values = await Promise.all(scalars.map(async (s) => (await s.data())[0]));
         tf.dispose(scalars);
         report.valLoss = values[0];
         if (data.task === 'classification') report.valAccuracy = values[1] ?? null;
       }
+      if (!Number.isFinite(report.loss) || (report.valLoss !== null && !Number.isFinite(report.valLoss)))
+        throw diverged(spec, report);
       history.push(report);
       onEpoch?.(report);
       if (spec.earlyStopping && report.valLoss !== null) {
@@ -109,11 +122,20 @@ export async function trainMlp(
       }
     }
     if (best.weights) model.setWeights(best.weights);
-    const artifact = await saveMlp(model, data.task, yCenter, yScale);
+    const artifact = await saveMlp(tf, model, data.task, yCenter, yScale);
     return { artifact, history, bestEpoch: best.weights ? best.epoch : history.length };
   } finally {
     tf.dispose([xAll, yAll, ...(valX ? [valX] : []), ...(valY ? [valY] : []), ...(best.weights ?? [])]);
     model.optimizer?.dispose(); // a passed-in optimizer is not disposed with the model
     model.dispose();
   }
+}
+
+function diverged(spec: MlpSpec, report: EpochReport): WorkbenchError {
+  const loss = Number.isFinite(report.loss) ? report.valLoss : report.loss;
+  return new WorkbenchError(
+    'train.diverged',
+    `The MLP diverged: its ${Number.isFinite(report.loss) ? 'validation ' : ''}loss became ${loss} in epoch ${report.epoch}. ` +
+      `Use a smaller learning rate (it is ${spec.learningRate}; try ${spec.learningRate / 10}), standardize the features (preprocessing), or rescale columns with very large values, then train again.`,
+  );
 }

@@ -1,3 +1,4 @@
+import { MODEL_CATALOGUE } from '../../models/catalogue.ts';
 import type { ModelKind } from '../../train/pipeline-spec.ts';
 
 /** Name written in every bundle's manifest.json, so other zips are told apart. */
@@ -18,16 +19,16 @@ export const COMMON_FILES = [
 ] as const;
 
 /**
- * The model's own files, per kind. The MLP is TF.js Layers format (what
- * `tf.loadLayersModel` reads); logistic and ridge use our documented
- * `linear-model.json` (named so nobody takes it for a TF.js model.json).
+ * The model's own files, per kind, as the model catalogue names them. The
+ * MLP is TF.js Layers format (what `tf.loadLayersModel` reads); logistic and
+ * ridge use our documented `linear-model.json` (named so nobody takes it
+ * for a TF.js model.json). A null-prototype record: a kind read from a
+ * bundle is looked up with `Object.hasOwn`.
  */
-export const MODEL_FILES: Record<ModelKind, readonly string[]> = {
-  mlp: ['model.json', 'weights.bin'],
-  forest: ['forest.json'],
-  logistic: ['linear-model.json'],
-  linear: ['linear-model.json'],
-};
+export const MODEL_FILES: Readonly<Record<ModelKind, readonly string[]>> = Object.assign(
+  Object.create(null) as Record<ModelKind, readonly string[]>,
+  Object.fromEntries(MODEL_CATALOGUE.map((entry) => [entry.kind, entry.fileNames])),
+);
 
 /** One file of a bundle as the manifest records it. */
 export interface BundleFileEntry {

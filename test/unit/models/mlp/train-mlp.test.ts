@@ -1,9 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { selectNodeBackend } from '../../../../src/adapters/tf-backend/node-backend.ts';
+import { defaultModelSpec } from '../../../../src/core/models/catalogue.ts';
 import { loadMlp, predictMlp } from '../../../../src/core/models/mlp/mlp-model.ts';
+import type { MlpSpec } from '../../../../src/core/models/mlp/mlp-spec.ts';
 import { trainMlp, type MlpData } from '../../../../src/core/models/mlp/train-mlp.ts';
+import { activeTf, type Tf, type TfRuntime } from '../../../../src/core/models/tf-runtime.ts';
 import { seededRng } from '../../../../src/core/random/rng.ts';
-import { defaultModelSpec, type MlpSpec } from '../../../../src/core/train/pipeline-spec.ts';
 
 /** Two well-separated Gaussian blobs per class, in 2 dimensions. */
 function blobs(rows: number, classes: number, seed: number): MlpData {
@@ -27,19 +30,31 @@ const spec: MlpSpec = {
   learningRate: 0.02,
 };
 
-describe('trainMlp', () => {
+/** The same core MLP code on each backend it is handed: plain-JS cpu, and WASM as the CLI starts it. */
+const BACKENDS: Record<string, () => Promise<TfRuntime>> = {
+  cpu: async () => ({ tf, backend: 'cpu' }),
+  wasm: async () => (await selectNodeBackend('wasm')).runtime,
+};
+
+describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => {
+  let runtime: TfRuntime;
+  let on: Tf;
   beforeAll(async () => {
-    await tf.setBackend('cpu');
-  });
+    runtime = await BACKENDS[backend]();
+    expect(runtime.backend).toBe(backend);
+  }, 60_000);
+  const use = async () => (on = await activeTf(runtime, 'MLP'));
 
   it('learns separable classes, keeps the best epoch, and leaks no tensor', async () => {
-    const before = tf.memory().numTensors;
+    await use();
+    expect(on.getBackend()).toBe(backend);
+    const before = on.memory().numTensors;
     const data = blobs(120, 3, 1);
-    const { artifact, history } = await trainMlp(data, spec, seededRng(42));
+    const { artifact, history } = await trainMlp(on, data, spec, seededRng(42));
     expect(history.length).toBeGreaterThan(3);
     expect(history[history.length - 1].loss).toBeLessThan(history[0].loss);
-    const model = await loadMlp(artifact);
-    const proba = await predictMlp(model, artifact, data.x, data.rows, 2);
+    const model = await loadMlp(on, artifact);
+    const proba = await predictMlp(on, model, artifact, data.x, data.rows, 2);
     model.dispose();
     let correct = 0;
     for (let r = 0; r < data.rows; r++) {
@@ -47,34 +62,67 @@ describe('trainMlp', () => {
       if (row.indexOf(Math.max(...row)) === data.y[r]) correct++;
     }
     expect(correct / data.rows).toBeGreaterThan(0.95);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+    expect(on.memory().numTensors).toBe(before);
+  }, 60_000);
 
   it('gives identical weights and history for the same seed, and different ones for another seed', async () => {
+    await use();
     const data = blobs(60, 2, 3);
     const short = { ...spec, epochs: 4 };
-    const a = await trainMlp(data, short, seededRng(7));
-    const b = await trainMlp(data, short, seededRng(7));
-    const c = await trainMlp(data, short, seededRng(8));
+    const a = await trainMlp(on, data, short, seededRng(7));
+    const b = await trainMlp(on, data, short, seededRng(7));
+    const c = await trainMlp(on, data, short, seededRng(8));
     expect(b.history).toEqual(a.history);
     expect(Array.from(b.artifact.weightData)).toEqual(Array.from(a.artifact.weightData));
     expect(Array.from(c.artifact.weightData)).not.toEqual(Array.from(a.artifact.weightData));
-  });
+  }, 60_000);
 
   it('fits a regression target on its own scale', async () => {
+    await use();
     const rng = seededRng(5);
     const rows = 200;
     const x = Float64Array.from({ length: rows }, () => rng() * 2 - 1);
     const y = Float64Array.from(x, (v) => 1000 + 50 * v);
     const { artifact } = await trainMlp(
+      on,
       { task: 'regression', x, rows, width: 1, y, classCount: 0 },
       { ...spec, epochs: 60, earlyStopping: null },
       seededRng(1),
     );
-    const model = await loadMlp(artifact);
-    const predicted = await predictMlp(model, artifact, Float64Array.of(0, 0.5), 2, 1);
+    const model = await loadMlp(on, artifact);
+    const predicted = await predictMlp(on, model, artifact, Float64Array.of(0, 0.5), 2, 1);
     model.dispose();
     expect(predicted[0]).toBeCloseTo(1000, -1);
     expect(predicted[1]).toBeCloseTo(1025, -1);
+  }, 60_000);
+
+  it('stops with a divergence error naming the learning rate when the loss stops being finite', async () => {
+    await use();
+    const before = on.memory().numTensors;
+    // Unscaled inputs in the millions and plain SGD at rate 1: the updates overflow float32 within a few batches.
+    const rng = seededRng(9);
+    const rows = 64;
+    const x = Float64Array.from({ length: rows }, () => rng() * 1e6);
+    const y = Float64Array.from(x, (v) => 3 * v);
+    const steep: MlpSpec = { ...spec, optimizer: 'sgd', learningRate: 1, epochs: 20, earlyStopping: null };
+    const training = trainMlp(on, { task: 'regression', x, rows, width: 1, y, classCount: 0 }, steep, seededRng(1));
+    await expect(training).rejects.toMatchObject({ code: 'train.diverged' });
+    await expect(training).rejects.toThrow(
+      /MLP diverged: its loss became NaN in epoch \d+.*smaller learning rate \(it is 1; try 0\.1\)/,
+    );
+    expect(on.memory().numTensors).toBe(before);
+  }, 60_000);
+});
+
+describe('activeTf', () => {
+  it('refuses to run without a runtime instead of using whatever backend is global', async () => {
+    await expect(activeTf(null, 'MLP (neural network)')).rejects.toMatchObject({ code: 'model.no_backend' });
   });
+
+  it('switches the namespace to the runtime’s backend', async () => {
+    await tf.setBackend('cpu');
+    const wasm = (await selectNodeBackend('wasm')).runtime;
+    await tf.setBackend('cpu');
+    expect((await activeTf(wasm, 'MLP')).getBackend()).toBe('wasm');
+  }, 60_000);
 });

@@ -1,4 +1,5 @@
 /** Trained models of every kind, with the version and run records an export needs, and zip-editing helpers. */
+import * as tf from '@tensorflow/tfjs';
 import { unzipSync, zipSync } from 'fflate';
 import { sha256Hex } from '../../../../src/core/hash/sha256.ts';
 import type { ModelVersion } from '../../../../src/core/registry/registry-types.ts';
@@ -65,7 +66,7 @@ export async function trained(
   modelName = 'churn',
 ): Promise<Trained> {
   const data = sampleData(task);
-  const artifact = await trainModel(SPECS[kind], data, seededRng(3));
+  const artifact = await trainModel(SPECS[kind], data, { rng: seededRng(3), tf: { tf, backend: 'cpu' } });
   const artifactBytes = encodeArtifact(artifact);
   const spec = { ...defaultPipelineSpec('ds-1', 'label', kind), task, model: SPECS[kind] };
   const run: RunRecord = {

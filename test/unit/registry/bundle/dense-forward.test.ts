@@ -14,8 +14,8 @@ describe('the import’s TF.js-free MLP forward pass', () => {
     it(`predicts what TF.js predicts for a trained ${task} MLP`, async () => {
       const t = await trained('mlp', task);
       const artifact = t.artifact as MlpArtifact;
-      const model = await loadMlp(artifact);
-      const expected = await predictMlp(model, artifact, t.data.x, t.data.rows, t.data.width);
+      const model = await loadMlp(tf, artifact);
+      const expected = await predictMlp(tf, model, artifact, t.data.x, t.data.rows, t.data.width);
       model.dispose();
       const layers = checkMlpFiles(artifact, t.data.width, t.version.signature);
       expect(layers.map((l) => [l.inputs, l.units, l.activation])).toEqual([

@@ -53,8 +53,8 @@ describe('exportModelBundle → importModelBundle', () => {
     expect(imported.manifest.files.map((f) => f.path)).toEqual(names.slice(1).map((n) => n.slice('churn-v3/'.length)));
 
     // The rebuilt model predicts exactly as the original.
-    const before = await openPredictor(t.artifact, 2);
-    const after = await openPredictor(decodeArtifact(imported.artifactBytes), 2);
+    const before = await openPredictor(t.artifact, 2, { tf: { tf, backend: 'cpu' } });
+    const after = await openPredictor(decodeArtifact(imported.artifactBytes), 2, { tf: { tf, backend: 'cpu' } });
     const expected = await before.predict(t.data.x, t.data.rows);
     expect(await after.predict(t.data.x, t.data.rows)).toEqual(expected);
     expect(expected.length).toBe(task === 'classification' ? 2 * t.data.rows : t.data.rows);

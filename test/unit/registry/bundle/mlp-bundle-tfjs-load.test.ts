@@ -43,7 +43,7 @@ describe('an exported MLP folder', () => {
 
       // tf.io.http is the loader a served folder goes through: it reads model.json, then each weights path relative to it.
       const loaded = await tf.loadLayersModel(tf.io.http('http://models.test/churn-v3/model.json', { fetchFunc }));
-      const original = await loadMlp(t.artifact as MlpArtifact);
+      const original = await loadMlp(tf, t.artifact as MlpArtifact);
       const expected = await predict(original, t.data.x, t.data.rows);
       expect(await predict(loaded, t.data.x, t.data.rows)).toEqual(expected);
       expect(expected.length).toBe(task === 'classification' ? 2 * t.data.rows : t.data.rows);
@@ -89,10 +89,10 @@ describe('an exported MLP folder', () => {
     );
 
     const artifact = t.artifact as MlpArtifact;
-    const original = await loadMlp(artifact);
-    const expected = await predictMlp(original, artifact, t.data.x, t.data.rows, 2);
+    const original = await loadMlp(tf, artifact);
+    const expected = await predictMlp(tf, original, artifact, t.data.x, t.data.rows, 2);
     const meta = modelJson.userDefinedMetadata?.mlopsWorkbench as Pick<MlpArtifact, 'task' | 'yCenter' | 'yScale'>;
-    expect(await predictMlp(loaded, meta, t.data.x, t.data.rows, 2)).toEqual(expected);
+    expect(await predictMlp(tf, loaded, meta, t.data.x, t.data.rows, 2)).toEqual(expected);
     loaded.dispose();
     original.dispose();
   });

@@ -1,0 +1,2 @@
+/** What a model learns: a class per row, or a number. */
+export type Task = 'classification' | 'regression';
