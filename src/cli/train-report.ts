@@ -2,7 +2,7 @@ import type { ClassReport, ConfusionMatrix, ProportionInterval } from '../core/m
 import type { FeatureImportance } from '../core/train/permutation-importance.ts';
 import type { ModelKind, PipelineSpec, Task } from '../core/train/pipeline-spec.ts';
 import type { RunOutcome } from '../core/train/run-pipeline.ts';
-import { printable, renderTable, truncate } from './text-table.ts';
+import { printable, renderTable, terminalSafeJson, truncate } from './text-table.ts';
 
 /**
  * The `--json` output of `workbench train` and `workbench run`: one object,
@@ -98,14 +98,11 @@ function flatMetrics(outcome: RunOutcome): Record<string, number> {
 }
 
 /**
- * The report as JSON. NaN becomes null (JSON.stringify's rule); C1 controls
- * are escaped so that printing it is terminal-safe.
+ * The report as JSON. NaN becomes null (JSON.stringify's rule); C1, bidi and invisible
+ * characters are escaped so that printing it is terminal-safe.
  */
 export function trainReportJson(report: TrainReport): string {
-  return JSON.stringify(report, null, 2).replace(
-    /[\u007f-\u009f]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return terminalSafeJson(JSON.stringify(report, null, 2));
 }
 
 const MODEL_NAMES: Record<ModelKind, string> = {
