@@ -21,6 +21,8 @@ export function printable(text: string): string {
 
 /** C0/C1 controls, line/paragraph separators, bidi controls (LRM, RLM, ALM, embeddings, overrides, isolates), zero-width characters and the BOM. */
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/** The same less C0, which JSON.stringify escapes inside strings and which its layout (newlines) needs. */
+const UNPRINTABLE_IN_JSON = /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * JSON text made terminal-safe like {@link printable}: JSON.stringify already
@@ -28,7 +30,7 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e
  * characters as `\uXXXX`, which still parses to the same strings.
  */
 export function terminalSafeJson(json: string): string {
-  return json.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return json.replace(UNPRINTABLE_IN_JSON, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Cuts `text` to at most `max` characters, ending with an ellipsis when cut. */

@@ -18,8 +18,8 @@ describe('printable', () => {
 describe('terminalSafeJson', () => {
   it('escapes C1, bidi and invisible characters and still parses to the same value', () => {
     const value = { name: 'a\u202Eb\u0085c\u200bd' };
-    const json = terminalSafeJson(JSON.stringify(value));
-    expect(json).toBe('{"name":"a\\u202eb\\u0085c\\u200bd"}');
+    const json = terminalSafeJson(JSON.stringify(value, null, 2));
+    expect(json).toBe('{\n  "name": "a\\u202eb\\u0085c\\u200bd"\n}');
     expect(JSON.parse(json)).toEqual(value);
   });
 });
