@@ -2,6 +2,7 @@ import type { ClassReport, ConfusionMatrix, ProportionInterval } from '../core/m
 import type { FeatureImportance } from '../core/train/permutation-importance.ts';
 import type { ModelKind, PipelineSpec, Task } from '../core/train/pipeline-spec.ts';
 import type { RunOutcome } from '../core/train/run-pipeline.ts';
+import { classTables } from './class-tables.ts';
 import { printable, renderTable, terminalSafeJson, truncate } from './text-table.ts';
 
 /**
@@ -137,24 +138,7 @@ export function formatTrainText(report: TrainReport): string {
   }
   lines.push(indent(renderTable(['metric', 'value', ''], metricRows, [false, true, false])), '');
 
-  if (report.perClass && report.confusion) {
-    lines.push('Per class:');
-    const rows = report.perClass.map((c) => [
-      truncate(p(c.label), 30),
-      fmt(c.precision),
-      fmt(c.recall),
-      fmt(c.f1),
-      String(c.support),
-    ]);
-    lines.push(
-      indent(renderTable(['class', 'precision', 'recall', 'f1', 'support'], rows, [false, true, true, true, true])),
-      '',
-    );
-    lines.push('Confusion matrix (rows: actual, columns: predicted):');
-    const labels = report.confusion.labels.map((l) => truncate(p(l), 16));
-    const matrixRows = report.confusion.matrix.map((row, i) => [labels[i], ...row.map(String)]);
-    lines.push(indent(renderTable(['', ...labels], matrixRows, [false, ...labels.map(() => true)])), '');
-  }
+  if (report.perClass && report.confusion) lines.push(...classTables(report.perClass, report.confusion, fmt));
 
   if (report.importance.length > 0) {
     const scoreName = report.task === 'classification' ? 'accuracy' : 'R²';
