@@ -15,7 +15,7 @@ export function median(values) {
  */
 export function printTable(title, header, rows) {
   const text = rows.map((r) => r.map(String));
-  const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? '').length)));
+  const widths = header.map((h, i) => text.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length));
   const numeric = (s) => /^[-+]?[\d.,]+\s*(%|x|×|ms|s|MB|MB\/s|GB)?$/.test(s);
   const line = (cells) =>
     '| ' + cells.map((c, i) => (numeric(c) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ') + ' |';

@@ -13,6 +13,7 @@ import { saveDraftAsVersion } from '../core/data/versions/save-version.ts';
 import type { ColumnSchema, DataTable } from '../core/data/types.ts';
 import { WorkbenchError } from '../core/errors.ts';
 import { modelEntry } from '../core/models/catalogue.ts';
+import { ownValue } from '../core/keyed-record.ts';
 import { registerRun } from '../core/registry/registry-service.ts';
 import { executeRun } from '../core/train/execute-run.ts';
 import type { PipelineSpec } from '../core/train/pipeline-spec.ts';
@@ -49,7 +50,7 @@ export async function loadData(path: string): Promise<LoadedData> {
   const parsed = parseCsv(bytes);
   const { table } = parsed;
   const roles = guessRoles(table);
-  const schema = table.columns.map((c) => ({ name: c.name, type: c.type, role: roles[c.name] }));
+  const schema = table.columns.map((c) => ({ name: c.name, type: c.type, role: ownValue(roles, c.name) ?? 'feature' }));
   const encoded = await encodeWithId(table);
   return { path, table, schema, versionId: encoded.id, parsed, sizeBytes: bytes.byteLength, encoded };
 }

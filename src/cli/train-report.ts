@@ -3,7 +3,8 @@ import type { FeatureImportance } from '../core/train/permutation-importance.ts'
 import { findModel } from '../core/models/catalogue.ts';
 import type { ModelKind, PipelineSpec, Task } from '../core/train/pipeline-spec.ts';
 import type { RunOutcome } from '../core/train/run-pipeline.ts';
-import { printable, renderTable, truncate } from './text-table.ts';
+import { classTables } from './class-tables.ts';
+import { printable, renderTable, terminalSafeJson, truncate } from './text-table.ts';
 
 /**
  * The `--json` output of `workbench train` and `workbench run`: one object,
@@ -99,14 +100,11 @@ function flatMetrics(outcome: RunOutcome): Record<string, number> {
 }
 
 /**
- * The report as JSON. NaN becomes null (JSON.stringify's rule); C1 controls
- * are escaped so that printing it is terminal-safe.
+ * The report as JSON. NaN becomes null (JSON.stringify's rule); C1, bidi and invisible
+ * characters are escaped so that printing it is terminal-safe.
  */
 export function trainReportJson(report: TrainReport): string {
-  return JSON.stringify(report, null, 2).replace(
-    /[\u007f-\u009f]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return terminalSafeJson(JSON.stringify(report, null, 2));
 }
 
 const TOP_FEATURES = 10;
@@ -135,24 +133,7 @@ export function formatTrainText(report: TrainReport): string {
   }
   lines.push(indent(renderTable(['metric', 'value', ''], metricRows, [false, true, false])), '');
 
-  if (report.perClass && report.confusion) {
-    lines.push('Per class:');
-    const rows = report.perClass.map((c) => [
-      truncate(p(c.label), 30),
-      fmt(c.precision),
-      fmt(c.recall),
-      fmt(c.f1),
-      String(c.support),
-    ]);
-    lines.push(
-      indent(renderTable(['class', 'precision', 'recall', 'f1', 'support'], rows, [false, true, true, true, true])),
-      '',
-    );
-    lines.push('Confusion matrix (rows: actual, columns: predicted):');
-    const labels = report.confusion.labels.map((l) => truncate(p(l), 16));
-    const matrixRows = report.confusion.matrix.map((row, i) => [labels[i], ...row.map(String)]);
-    lines.push(indent(renderTable(['', ...labels], matrixRows, [false, ...labels.map(() => true)])), '');
-  }
+  if (report.perClass && report.confusion) lines.push(...classTables(report.perClass, report.confusion, fmt));
 
   if (report.importance.length > 0) {
     const scoreName = report.task === 'classification' ? 'accuracy' : 'R²';

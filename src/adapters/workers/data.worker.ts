@@ -26,6 +26,7 @@ import type { DataProfile } from '../../core/data/profile/profile-types.ts';
 import { saveDraftAsVersion } from '../../core/data/versions/save-version.ts';
 import type { DataTable } from '../../core/data/types.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
+import { ownValue } from '../../core/keyed-record.ts';
 import type { DataWorkerApi, LoadedData, Progress, Result } from './data-protocol.ts';
 
 const store = new IdbWorkspaceStore();
@@ -126,7 +127,7 @@ const api: DataWorkerApi = {
   setColumnRole: (column, role, actor) =>
     attempt(async () => {
       const before = requireDraft();
-      const from = before.draft.roles[column];
+      const from = ownValue(before.draft.roles, column);
       const draft = withColumnRole(before.draft, column, role);
       if (from === role) return view(before);
       // Roles are not part of the data, so the content id is unchanged: only re-profile.

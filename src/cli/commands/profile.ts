@@ -7,7 +7,7 @@ import { profileTable } from '../../core/data/profile/profile.ts';
 import type { ColumnProfile, DataProfile, QualityWarning } from '../../core/data/profile/profile-types.ts';
 import { guessRoles } from '../../core/data/profile/roles.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
-import { printable, renderTable, truncate } from '../text-table.ts';
+import { printable, renderTable, terminalSafeJson, truncate } from '../text-table.ts';
 
 /** The `--json` output of `workbench profile`: one object, stable field names. */
 export interface ProfileReport {
@@ -107,13 +107,10 @@ export async function buildProfileReport(bytes: Uint8Array, fileName: string): P
 
 /**
  * The report as JSON. JSON.stringify already turns NaN into null and escapes
- * C0 controls; C1 controls are escaped too so printing it is terminal-safe.
+ * C0 controls; C1, bidi and invisible characters are escaped too so printing it is terminal-safe.
  */
 export function toJson(report: ProfileReport): string {
-  return JSON.stringify(report, null, 2).replace(
-    /[\u007f-\u009f]/g,
-    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return terminalSafeJson(JSON.stringify(report, null, 2));
 }
 
 const DELIMITER_NAMES: Record<string, string> = { ',': 'comma', ';': 'semicolon', '\t': 'tab', '|': 'pipe' };

@@ -1,4 +1,5 @@
 import { WorkbenchError } from '../errors.ts';
+import { keyedRecord, ownValue } from '../keyed-record.ts';
 import { castColumn } from './ingest/cast-column.ts';
 import type { DatasetVersion } from './versions/dataset-version.ts';
 import type { ColumnInference } from './ingest/inference-types.ts';
@@ -17,6 +18,7 @@ export interface Draft {
   table: DataTable;
   /** From parsing; absent for a draft opened from a saved version. */
   inference?: ColumnInference[];
+  /** Keyed by column name: null-prototype records (see keyed-record.ts). */
   inferredTypes: Record<string, ColumnType>;
   roles: Record<string, ColumnRole>;
   sourceName: string;
@@ -31,7 +33,7 @@ export function draftFromCsv(parsed: ParsedCsv, fileName: string, sizeBytes: num
   return {
     table: parsed.table,
     inference: parsed.inference,
-    inferredTypes: Object.fromEntries(parsed.table.columns.map((c) => [c.name, c.type])),
+    inferredTypes: keyedRecord(parsed.table.columns.map((c) => [c.name, c.type])),
     roles: guessRoles(parsed.table),
     sourceName: fileName,
     source: { fileName, sizeBytes },
@@ -44,8 +46,8 @@ export function draftFromCsv(parsed: ParsedCsv, fileName: string, sizeBytes: num
 export function draftFromVersion(version: DatasetVersion, table: DataTable): Draft {
   return {
     table,
-    inferredTypes: Object.fromEntries(version.profile.columns.map((c) => [c.name, c.inferredType])),
-    roles: Object.fromEntries(version.schema.map((c) => [c.name, c.role])),
+    inferredTypes: keyedRecord(version.profile.columns.map((c) => [c.name, c.inferredType])),
+    roles: keyedRecord(version.schema.map((c) => [c.name, c.role])),
     sourceName: version.name,
     source: version.source,
     parentId: version.id,
@@ -70,7 +72,7 @@ export function withColumnType(
 /** The draft with a column's role set. There is one target at most: a new target turns the old one back into a feature. */
 export function withColumnRole(draft: Draft, name: string, role: ColumnRole): Draft {
   columnIndex(draft, name);
-  const roles = { ...draft.roles };
+  const roles = keyedRecord(Object.entries(draft.roles));
   if (role === 'target') for (const key of Object.keys(roles)) if (roles[key] === 'target') roles[key] = 'feature';
   roles[name] = role;
   return { ...draft, roles };
@@ -87,7 +89,11 @@ export function profileDraft(draft: Draft): DataProfile {
 
 /** Names, types and roles: the schema a saved version records. */
 export function draftSchema(draft: Draft): ColumnSchema[] {
-  return draft.table.columns.map((c) => ({ name: c.name, type: c.type, role: draft.roles[c.name] ?? 'feature' }));
+  return draft.table.columns.map((c) => ({
+    name: c.name,
+    type: c.type,
+    role: ownValue(draft.roles, c.name) ?? 'feature',
+  }));
 }
 
 /** The first `limit` rows as display text. */

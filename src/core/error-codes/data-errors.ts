@@ -14,6 +14,10 @@ export const DATA_ERRORS = {
   'csv.empty': { title: 'Empty file', help: 'Choose a CSV file with a header row and data.' },
   'csv.empty_header': { title: 'Unnamed column', help: 'Give every column a name in the header row.' },
   'csv.header_only': { title: 'No data rows', help: 'Add at least one row of data below the header.' },
+  'csv.invalid_utf16': {
+    title: 'Damaged UTF-16 text',
+    help: 'Save the file again as UTF-8 (most spreadsheet programs offer "CSV UTF-8").',
+  },
   'csv.invalid_utf8': {
     title: 'Not UTF-8 text',
     help: 'Save the file as UTF-8 (most spreadsheet programs offer "CSV UTF-8").',
@@ -21,6 +25,10 @@ export const DATA_ERRORS = {
   'csv.ragged_rows': {
     title: 'Rows of different lengths',
     help: 'Give every row one value per column, and quote cells that contain the delimiter.',
+  },
+  'csv.unsupported_encoding': {
+    title: 'Unsupported text encoding',
+    help: 'Save the file again as UTF-8 (most spreadsheet programs offer "CSV UTF-8").',
   },
   'csv.unterminated_quote': {
     title: 'Unclosed quote',

@@ -27,6 +27,10 @@ export const TRAIN_ERRORS = {
     title: 'Target not numeric',
     help: 'Choose classification, or a numeric target for regression.',
   },
+  'train.too_many_classes': {
+    title: 'Too many classes',
+    help: 'Group rare classes into one (at most 100 classes), or predict a quantity with regression.',
+  },
   'train.type_mismatch': { title: 'Column type changed', help: 'Use data with the schema the model was trained on.' },
   'train.unknown_column': { title: 'Unknown column', help: 'Name columns that exist in the data.' },
   'train.unusable_feature': {

@@ -82,7 +82,7 @@ export function buildLineage(input: LineageInput): LineageGraph {
     if (datasets.has(r.datasetVersionId))
       edges.push({ from: datasetNode(r.datasetVersionId), to: runNode(r.id), kind: 'trained' });
   }
-  nodes.push(...modelNodes);
+  for (const node of modelNodes) nodes.push(node);
 
   const kindOrder = { dataset: 0, run: 1, model: 2 } as const;
   nodes.sort(

@@ -142,7 +142,9 @@ export function buildModelCard(input: {
         : {
             column: s.name,
             kind: s.kind,
-            description: `missing → "${s.fill}" (most frequent); one-hot over ${s.categories.length} categories seen in training; unseen categories → all zeros`,
+            description: s.other
+              ? `missing → "${s.fill}" (most frequent); one-hot over the ${s.categories.length} most frequent categories in training; the other ${s.other.folded} and unseen categories → one "other" column`
+              : `missing → "${s.fill}" (most frequent); one-hot over ${s.categories.length} categories seen in training; unseen categories → all zeros`,
           },
     ),
     training: {

@@ -39,8 +39,10 @@ const MAX_PREDICTION_SAMPLE = 2000;
 /**
  * Runs a spec and stores the run with its audit events: `run.started`
  * first, then either `run.completed` (with the model artifact as a blob) or
- * `run.failed` (with the reason) written atomically with the run record.
- * Nothing half-made is stored: a run is written once, when it has ended.
+ * `run.failed` (with the reason) written atomically with the run record —
+ * also when the model cannot be encoded or the completed run cannot be
+ * stored, so no `run.started` is left without its end. Nothing half-made is
+ * stored: a run is written once, when it has ended.
  */
 export async function executeRun(
   store: WorkspaceStore,
@@ -61,7 +63,7 @@ export async function executeRun(
     curve.push(point);
     deps.onCurve?.(point);
   };
-  const base = {
+  const base: RunBase = {
     id: runId,
     name: input.runName,
     spec,
@@ -71,11 +73,13 @@ export async function executeRun(
     environment: input.environment,
     startedAt,
     curve,
-    rerunOf: null as RunRecord['rerunOf'],
+    rerunOf: null,
   };
-  let outcome: RunOutcome;
+  // Whatever goes wrong after run.started — training, encoding the model,
+  // storing the completed run — the run ends with a stored run.failed.
+  let stored = false;
   try {
-    outcome = await runPipeline(input.table, version.schema, spec, {
+    const outcome = await runPipeline(input.table, version.schema, spec, {
       clock: deps.clock,
       tf: deps.tf,
       onProgress: (p) => {
@@ -92,13 +96,33 @@ export async function executeRun(
           record({ step: p.iteration, loss: p.objective, valLoss: null, accuracy: null, valAccuracy: null });
       },
     });
+    deps.onOutcome?.(outcome);
+    const saved = await saveCompleted(store, input, base, outcome, deps, started);
+    stored = true;
+    return saved;
   } catch (error) {
+    if (stored) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     const failed: RunRecord = { ...base, status: 'failed', reason, outcome: null, ...finish(deps, started) };
-    await store.saveRun(failed, [], runFailed(failed, input.actor, error));
+    try {
+      await store.saveRun(failed, [], runFailed(failed, input.actor, error));
+    } catch {
+      // The store cannot record even the failure; the first error is the one that explains the run.
+    }
     throw error;
   }
-  deps.onOutcome?.(outcome);
+}
+
+type RunBase = Omit<RunRecord, 'status' | 'reason' | 'outcome' | 'finishedAt' | 'durationMs'>;
+
+async function saveCompleted(
+  store: WorkspaceStore,
+  input: ExecuteRunInput,
+  base: RunBase,
+  outcome: RunOutcome,
+  deps: ExecuteRunDeps,
+  started: number,
+): Promise<RunRecord> {
   const bytes = encodeArtifact(outcome.model);
   const modelBlob = await sha256Hex(bytes);
   const summary: RunSummary = {

@@ -1,6 +1,6 @@
 import type { Rng } from '../random/rng.ts';
 import { shuffleInPlace } from '../random/shuffle.ts';
-import type { Preprocessor } from './preprocess.ts';
+import { stepWidth, type Preprocessor } from './preprocess.ts';
 
 export interface FeatureImportance {
   feature: string;
@@ -28,7 +28,7 @@ export async function permutationImportance(
   const result: FeatureImportance[] = [];
   let offset = 0;
   for (const step of pre.steps) {
-    const span = step.kind === 'numeric' ? 1 : step.categories.length;
+    const span = stepWidth(step);
     const drops: number[] = [];
     for (let rep = 0; rep < repeats && span > 0; rep++) {
       const order = shuffleInPlace(

@@ -1,5 +1,6 @@
 import { WorkbenchError } from '../errors.ts';
 import { cellText, isNumericColumn, type Column, type DataTable } from '../data/types.ts';
+import { MAX_ONE_HOT_CATEGORIES } from './data-limits.ts';
 import type { PreprocessingSpec } from './pipeline-spec.ts';
 
 export interface NumericStep {
@@ -16,8 +17,16 @@ export interface CategoricalStep {
   name: string;
   /** Most frequent training value, imputed for missing cells. */
   fill: string;
-  /** One output column per category seen in training; unseen ones encode as all zeros. */
+  /** One output column per kept category (sorted); without `other`, unseen values encode as all zeros. */
   categories: string[];
+  /**
+   * Present when the feature had more training categories than
+   * {@link MAX_ONE_HOT_CATEGORIES}: one more output column, after
+   * `categories`, is 1 for every other value — rare in training or unseen.
+   * `folded` counts the training categories it stands for, `rows` the
+   * training rows that had one of them.
+   */
+  other?: { folded: number; rows: number };
 }
 
 /** Fitted preprocessing: plain JSON, stored with the run and reused at prediction time. */
@@ -29,13 +38,17 @@ export interface Preprocessor {
 
 /**
  * Fits imputation, standardisation and one-hot encoding on the training rows
- * only, so nothing about the test rows leaks into the model.
+ * only, so nothing about the test rows leaks into the model. A categorical
+ * feature keeps at most `maxCategories` categories one-hot (the most
+ * frequent) and puts the rest in one "other" column, as scikit-learn's
+ * `OneHotEncoder(max_categories=maxCategories + 1, handle_unknown="infrequent_if_exist")`.
  */
 export function fitPreprocessor(
   table: DataTable,
   features: string[],
   trainRows: Int32Array,
   spec: PreprocessingSpec,
+  maxCategories = MAX_ONE_HOT_CATEGORIES,
 ): Preprocessor {
   const steps = features.map((name) => {
     const column = findColumn(table, name);
@@ -46,10 +59,12 @@ export function fitPreprocessor(
         `Column "${name}" is ${column.type === 'text' ? 'free text' : 'an identifier'}, which a model cannot use as a feature. Set its role to ignore, or change its type to category.`,
       );
     }
-    return fitCategorical(column, trainRows);
+    return fitCategorical(column, trainRows, maxCategories);
   });
   const outputNames = steps.flatMap((s) =>
-    s.kind === 'numeric' ? [s.name] : s.categories.map((c) => `${s.name}=${c}`),
+    s.kind === 'numeric'
+      ? [s.name]
+      : [...s.categories.map((c) => `${s.name}=${c}`), ...(s.other ? [`${s.name}=${OTHER}`] : [])],
   );
   return { steps, outputNames };
 }
@@ -75,32 +90,66 @@ function fitNumeric(name: string, values: Float64Array, rows: Int32Array, spec: 
     : { kind: 'numeric', name, fill, center: 0, scale: 1 };
 }
 
+/** The name of the "other" output column's category: `city=(other)`. */
+export const OTHER = '(other)';
+
+/** How many output columns a step makes. */
+export function stepWidth(step: NumericStep | CategoricalStep): number {
+  return step.kind === 'numeric' ? 1 : step.categories.length + (step.other ? 1 : 0);
+}
+
 function fitCategorical(
   column: Column & { codes: Int32Array; dictionary: string[] },
   rows: Int32Array,
+  maxCategories: number,
 ): CategoricalStep {
   const counts = new Map<number, number>();
+  let missing = 0;
   for (const r of rows) {
     const code = column.codes[r];
     if (code >= 0) counts.set(code, (counts.get(code) ?? 0) + 1);
+    else missing++;
   }
-  const categories = [...counts.keys()].map((code) => column.dictionary[code]).sort();
-  let fill = categories[0] ?? '';
-  let best = -1;
+  const byValue = new Map<string, number>();
   for (const [code, count] of counts) {
     const value = column.dictionary[code];
+    byValue.set(value, (byValue.get(value) ?? 0) + count);
+  }
+  const sorted = [...byValue.keys()].sort();
+  let fill = sorted[0] ?? '';
+  let best = -1;
+  for (const [value, count] of byValue) {
     if (count > best || (count === best && value < fill)) {
       best = count;
       fill = value;
     }
   }
-  return { kind: 'categorical', name: column.name, fill, categories };
+  // Missing cells are imputed before encoding, so they count for the fill value.
+  if (missing > 0 && byValue.size > 0) byValue.set(fill, best + missing);
+  if (sorted.length <= maxCategories) return { kind: 'categorical', name: column.name, fill, categories: sorted };
+  // The least frequent fold into "other"; on a tie the alphabetically earlier one folds (sklearn's stable argsort).
+  const ascending = sorted.map((value, i) => ({ i, count: byValue.get(value)! }));
+  ascending.sort((a, b) => a.count - b.count || a.i - b.i);
+  const folded = new Uint8Array(sorted.length);
+  let foldedRows = 0;
+  for (let k = 0; k < sorted.length - maxCategories; k++) {
+    folded[ascending[k].i] = 1;
+    foldedRows += ascending[k].count;
+  }
+  return {
+    kind: 'categorical',
+    name: column.name,
+    fill,
+    categories: sorted.filter((_, i) => !folded[i]),
+    other: { folded: sorted.length - maxCategories, rows: foldedRows },
+  };
 }
 
 /**
  * Applies a fitted preprocessor to some rows of a table, giving a dense
- * row-major matrix. Categories not seen in training become all-zero rows of
- * their one-hot block and are counted in `unknownCategories`.
+ * row-major matrix. A category not kept goes to the step's "other" column
+ * when it has one; otherwise (a category not seen in training) it becomes an
+ * all-zero row of its one-hot block and is counted in `unknownCategories`.
  */
 export function transform(
   pre: Preprocessor,
@@ -125,10 +174,11 @@ export function transform(
       for (let i = 0; i < rows.length; i++) {
         const text = isMissingCell(column, rows[i]) ? step.fill : cellText(column, rows[i]);
         const k = index.get(text);
-        if (k === undefined) unknownCategories++;
-        else x[i * width + offset + k] = 1;
+        if (k !== undefined) x[i * width + offset + k] = 1;
+        else if (step.other) x[i * width + offset + step.categories.length] = 1;
+        else unknownCategories++;
       }
-      offset += step.categories.length;
+      offset += stepWidth(step);
     }
   }
   return { x, width, unknownCategories };

@@ -15,7 +15,7 @@ import { seededRng, type Rng } from '../random/rng.ts';
 import { assignFolds, meanStd } from './cross-validation.ts';
 import { permutationImportance, type FeatureImportance } from './permutation-importance.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
-import { fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
+import { OTHER, fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
 import { explicitSplit, randomSplit } from './split.ts';
 import { checkInputScale } from './input-scale.ts';
 import { openPredictor, trainModel, type TrainModelOptions, type TrainProgress } from './train-model.ts';
@@ -133,7 +133,7 @@ export async function runPipeline(
       score,
       seededRng(spec.seed + 1),
     );
-    const warnings: string[] = [];
+    const warnings = otherBucketWarnings(pre);
     if (testSet.unknownCategories > 0) {
       warnings.push(
         `${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`,
@@ -156,6 +156,17 @@ export async function runPipeline(
   } finally {
     predictor.dispose();
   }
+}
+
+/** Says which features had their rare categories folded into one "other" column. */
+function otherBucketWarnings(pre: Preprocessor): string[] {
+  return pre.steps.flatMap((s) =>
+    s.kind === 'categorical' && s.other
+      ? [
+          `Column "${s.name}" has ${(s.categories.length + s.other.folded).toLocaleString('en')} categories in the training rows: the ${s.categories.length} most frequent are one-hot encoded and the other ${s.other.folded.toLocaleString('en')} (in ${s.other.rows.toLocaleString('en')} training rows) share one "${OTHER}" column. Group or recode rare values yourself if some of them matter.`,
+        ]
+      : [],
+  );
 }
 
 /** Class per row for classification; 0 for every labelled row in regression; −1 where the target is missing. */

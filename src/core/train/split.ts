@@ -56,14 +56,21 @@ export function randomSplit(rows: number, testFraction: number, rng: Rng, strata
       'No class has a row to spare for the test set: a stratified split keeps at least one row of each class for training. Load more rows, or turn off stratification.',
     );
   }
-  const train: number[] = [];
-  const test: number[] = [];
+  // Filled by index, never by spreading a group into push(): a million-row
+  // group spread as arguments overflows the call stack.
+  const testCount = take.reduce((a, b) => a + b, 0);
+  const train = new Int32Array(usable - testCount);
+  const test = new Int32Array(testCount);
+  let nTrain = 0;
+  let nTest = 0;
   present.forEach(({ g }, k) => {
     const shuffled = shuffleInPlace(g.slice(), rng);
-    test.push(...shuffled.slice(0, take[k]));
-    train.push(...shuffled.slice(take[k]));
+    for (let i = 0; i < shuffled.length; i++) {
+      if (i < take[k]) test[nTest++] = shuffled[i];
+      else train[nTrain++] = shuffled[i];
+    }
   });
-  return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
+  return { train: train.sort(), test: test.sort() };
 }
 
 /** An explicit split, checked: indices in range, whole numbers, no row in both sets. */

@@ -7,6 +7,7 @@ import {
   type ColumnType,
   type DataTable,
 } from '../data/types.ts';
+import { MAX_CLASSES } from './data-limits.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 
 /** The target and features of a run, resolved against the data. */
@@ -77,6 +78,7 @@ export function resolveTrainingData(
     return { task, features, labels: [], classes: null, values: target.values, rowsWithTarget: present };
   }
   const { labels, classes } = encodeClasses(target);
+  if (labels.length > MAX_CLASSES) throw tooManyClasses(target, labels.length);
   if (labels.length < 2) {
     throw new WorkbenchError(
       'train.one_class',
@@ -137,4 +139,16 @@ function encodeClasses(target: Column): { labels: string[]; classes: Int32Array 
   const codeToClass = target.dictionary.map((value) => byLabel.get(value) ?? -1);
   for (let r = 0; r < n; r++) if (target.codes[r] >= 0) classes[r] = codeToClass[target.codes[r]];
   return { labels, classes };
+}
+
+function tooManyClasses(target: Column, count: number): WorkbenchError {
+  const quantity = isNumericColumn(target) && target.type !== 'boolean';
+  return new WorkbenchError(
+    'train.too_many_classes',
+    `The target "${target.name}" has ${count.toLocaleString('en')} classes; a classifier here learns at most ${MAX_CLASSES}. ` +
+      (quantity
+        ? 'Its values are numbers: predict it as a quantity with the task "regression", or group its values into fewer classes.'
+        : `Group the rare classes into one (e.g. "other") so at most ${MAX_CLASSES} remain, or choose a target with fewer classes; if it is really a quantity, predict it with the task "regression".`),
+    { details: { classes: count, max: MAX_CLASSES } },
+  );
 }

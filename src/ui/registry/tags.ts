@@ -1,3 +1,5 @@
+import { keyedRecord } from '../../core/keyed-record.ts';
+
 /** Tags as typed in one text field: `key=value` pairs separated by commas. */
 
 /**
@@ -8,7 +10,8 @@
  * parseTags('team=ml, stage=beta'); // { ok: true, tags: { team: 'ml', stage: 'beta' } }
  */
 export function parseTags(text: string): { ok: true; tags: Record<string, string> } | { ok: false; message: string } {
-  const tags: Record<string, string> = {};
+  // No prototype: a tag named __proto__ or constructor is a tag like any other.
+  const tags = keyedRecord<string>();
   for (const part of text
     .split(',')
     .map((p) => p.trim())

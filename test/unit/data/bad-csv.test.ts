@@ -12,7 +12,7 @@ import { WorkbenchError } from '../../../src/core/errors.ts';
 const dir = fileURLToPath(new URL('../../fixtures/bad-csv/', import.meta.url));
 const expected = JSON.parse(readFileSync(`${dir}expected.json`, 'utf8')) as Record<
   string,
-  { loads: boolean; code?: string; rows?: number; columns?: number; delimiter?: string }
+  { loads: boolean; code?: string; message?: string; rows?: number; columns?: number; delimiter?: string }
 >;
 const read = (name: string) => new Uint8Array(readFileSync(`${dir}${name}`));
 const cache = new Map<string, ParsedCsv>();
@@ -52,8 +52,9 @@ describe('bad-csv corpus', () => {
   });
 
   describe.each(Object.entries(expected).filter(([, e]) => !e.loads))('%s', (name, e) => {
-    it(`is refused with ${e.code}`, () => {
+    it(`is refused with ${e.code}${e.message ? `, naming "${e.message}"` : ''}`, () => {
       expect(failure(name).code).toBe(e.code);
+      if (e.message) expect(failure(name).message).toContain(e.message);
     });
 
     it('explains itself in full sentences that say what to do, on one line', () => {
@@ -179,6 +180,34 @@ describe('bad-csv corpus: what the loaded files contain', () => {
     expect(failure('picture.png').message).toMatch(/PNG/);
     expect(failure('spreadsheet.xlsx').message).toMatch(/ZIP|xlsx|Excel/i);
     expect(failure('data.csv.gz').message).toMatch(/gzip|compress/i);
+  });
+
+  it('reads decimal commas in a semicolon-delimited file as numbers, and says so', () => {
+    const parsed = load('decimal-comma-semicolon.csv');
+    const price = column(parsed, 'price');
+    expect(price.type).toBe('number');
+    expect('values' in price && Array.from(price.values)).toEqual([1.5, 2, 0.25]);
+    expect(column(parsed, 'qty').type).toBe('integer');
+    expect(parsed.inference[1].counts).toMatchObject({ integer: 1, decimal: 2, text: 0 });
+    expect(parsed.notes).toContain(
+      'Column "price": read decimal commas as numbers ("1,5" = 1.5), as the file is semicolon-delimited.',
+    );
+  });
+
+  it('keeps comma numbers in a comma-delimited file as text, with a note that says why and what to do', () => {
+    const parsed = load('decimal-comma-quoted.csv');
+    expect(column(parsed, 'price').type).not.toBe('number');
+    const note = parsed.notes.find((n) => n.startsWith('Column "price"'));
+    expect(note).toMatch(/looks numeric but its numbers are written with commas \(e\.g\. "1,5"/);
+    expect(note).toMatch(/save the file with decimal points/);
+  });
+
+  it('names UTF-32 and which byte order it is', () => {
+    expect(failure('utf32le-bom.csv').message).toMatch(
+      /^This file is UTF-32 text \(little-endian, with a byte-order mark\)/,
+    );
+    expect(failure('utf32be-bom.csv').message).toMatch(/UTF-32 text \(big-endian, with a byte-order mark\)/);
+    expect(failure('utf32le-no-bom.csv').message).toMatch(/UTF-32 text \(little-endian\)/);
   });
 
   it('points at the row of a ragged or unterminated row', () => {

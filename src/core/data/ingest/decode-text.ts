@@ -44,19 +44,21 @@ export function decodeText(bytes: Uint8Array): DecodedText {
       throw new WorkbenchError('csv.binary', `This is ${what}, not CSV text. ${hint}`);
     }
   }
-  const utf16 = detectUtf16(bytes);
-  if (utf16) {
-    const text = new TextDecoder(utf16.encoding, { fatal: false }).decode(bytes.subarray(utf16.bomLength));
-    return {
-      text,
-      encoding: utf16.encoding,
-      notes: [`Decoded from ${utf16.encoding.toUpperCase()}${utf16.bomLength ? ' (byte-order mark)' : ''}.`],
-    };
+  const utf32 = detectUtf32(bytes);
+  if (utf32) {
+    throw new WorkbenchError(
+      'csv.unsupported_encoding',
+      `This file is UTF-32 text (${utf32}), which the workbench does not read. Save it again as UTF-8 ("CSV UTF-8") and load it again.`,
+    );
   }
-  if (hasNulByte(bytes)) {
+  const utf16 = detectUtf16(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16.encoding, utf16.bomLength);
+  // The whole file, not just its start: a zero byte is never CSV text (memchr-fast).
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
     throw new WorkbenchError(
       'csv.binary',
-      'This file contains binary data (zero bytes), not CSV text. Choose a CSV file.',
+      `This file contains binary data (a zero byte at offset ${nul}, line ${lineOf(bytes, nul)}), not CSV text. Choose a CSV file, or remove the binary part if it was pasted in by mistake.`,
     );
   }
   const notes: string[] = [];
@@ -71,11 +73,15 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   } catch (cause) {
     const offset = firstInvalidUtf8(bytes, start);
     const line = lineOf(bytes, offset);
+    const b = bytes[offset];
+    const surrogate = b === 0xed && bytes[offset + 1] >= 0xa0 && bytes[offset + 1] <= 0xbf;
     throw new WorkbenchError(
       'csv.invalid_utf8',
-      `The file is not valid UTF-8 text: the byte at offset ${offset} (line ${line}) is 0x${bytes[offset].toString(16).toUpperCase()}. ` +
-        'It was probably saved as Latin-1 or Windows-1252; save it again as "CSV UTF-8" and load it again.',
-      { cause },
+      `The file is not valid UTF-8 text: the byte at offset ${offset} (line ${line}) is 0x${b.toString(16).toUpperCase()}. ` +
+        (surrogate
+          ? 'It starts half of a UTF-16 surrogate pair (CESU-8 or Java\'s "modified UTF-8"); save the file again as standard UTF-8 and load it again.'
+          : 'It was probably saved as Latin-1 or Windows-1252; save it again as "CSV UTF-8" and load it again.'),
+      { cause, details: { offset, line } },
     );
   }
 }
@@ -98,20 +104,109 @@ function detectUtf16(bytes: Uint8Array): { encoding: 'utf-16le' | 'utf-16be'; bo
   return null;
 }
 
-function hasNulByte(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).includes(0);
+/**
+ * UTF-16 decoded strictly: a lone surrogate (half of a character) is refused
+ * with its position instead of silently becoming U+FFFD, and so is an odd
+ * byte count (a cut-off last character).
+ */
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bomLength: number): DecodedText {
+  const name = encoding.toUpperCase();
+  const body = bytes.length - bomLength;
+  if (body % 2 !== 0) {
+    throw new WorkbenchError(
+      'csv.invalid_utf16',
+      `The file looks like ${name} text but has an odd number of bytes (${bytes.length}), so its last character is cut off: it was truncated, or it is not ${name}. Save it again as UTF-8 ("CSV UTF-8") and load it again.`,
+    );
+  }
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes.subarray(bomLength));
+    return { text, encoding, notes: [`Decoded from ${name}${bomLength ? ' (byte-order mark)' : ''}.`] };
+  } catch (cause) {
+    const bigEndian = encoding === 'utf-16be';
+    const at = firstLoneSurrogate(bytes, bomLength, bigEndian);
+    const unit = codeUnit(bytes, at, bigEndian);
+    throw new WorkbenchError(
+      'csv.invalid_utf16',
+      `The ${name} text is damaged: the code unit 0x${unit.toString(16).toUpperCase()} at byte offset ${at} (line ${utf16LineOf(bytes, bomLength, at, bigEndian)}) is half of a character (a lone surrogate). Fix or remove that character, or save the file again as UTF-8 ("CSV UTF-8"), and load it again.`,
+      { cause, details: { offset: at } },
+    );
+  }
 }
 
-/** Offset of the first byte that breaks UTF-8 (only called once decoding failed). */
+function codeUnit(bytes: Uint8Array, at: number, bigEndian: boolean): number {
+  return bigEndian ? (bytes[at] << 8) | bytes[at + 1] : bytes[at] | (bytes[at + 1] << 8);
+}
+
+/** Byte offset of the first unpaired surrogate code unit (only called once strict decoding failed). */
+function firstLoneSurrogate(bytes: Uint8Array, from: number, bigEndian: boolean): number {
+  for (let i = from; i + 1 < bytes.length; i += 2) {
+    const c = codeUnit(bytes, i, bigEndian);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 3 < bytes.length) {
+      const next = codeUnit(bytes, i + 2, bigEndian);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i += 2;
+        continue;
+      }
+    }
+    return i;
+  }
+  return from;
+}
+
+function utf16LineOf(bytes: Uint8Array, from: number, at: number, bigEndian: boolean): number {
+  let line = 1;
+  for (let i = from; i < at; i += 2) if (codeUnit(bytes, i, bigEndian) === 0x0a) line++;
+  return line;
+}
+
+/** UTF-32 by its byte-order mark, or by the three zero bytes of each ASCII-range character. */
+function detectUtf32(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+    return 'little-endian, with a byte-order mark';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return 'big-endian, with a byte-order mark';
+  const n = Math.min(bytes.length & ~3, 1024);
+  if (n < 8) return null;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) zeros[i & 3]++;
+  const quads = n / 4;
+  const mostly = (k: number) => zeros[k] > quads * 0.9;
+  if (zeros[0] < quads * 0.1 && mostly(1) && mostly(2) && mostly(3)) return 'little-endian';
+  if (zeros[3] < quads * 0.1 && mostly(0) && mostly(1) && mostly(2)) return 'big-endian';
+  return null;
+}
+
+/**
+ * Offset of the first byte that breaks UTF-8 (only called once decoding
+ * failed), by the same rules as TextDecoder: overlong forms, UTF-16
+ * surrogates (ED A0–BF) and code points above U+10FFFF are invalid too, so
+ * the offset is where the decoder really stopped.
+ */
 function firstInvalidUtf8(bytes: Uint8Array, from: number): number {
   let i = from;
   while (i < bytes.length) {
     const b = bytes[i];
-    const need =
-      b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let low = 0x80;
+    let high = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) low = 0xa0;
+      if (b === 0xed) high = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) low = 0x90;
+      if (b === 0xf4) high = 0x8f;
+    } else return i;
     for (let k = 1; k <= need; k++) {
-      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+      const next = bytes[i + k];
+      if (i + k >= bytes.length || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
     }
     i += need + 1;
   }

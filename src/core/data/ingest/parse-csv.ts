@@ -1,5 +1,6 @@
 import { WorkbenchError } from '../../errors.ts';
 import { decodeText } from './decode-text.ts';
+import { decimalCommaHint, readDecimalCommas } from './decimal-comma.ts';
 import { detectDelimiter } from './detect-delimiter.ts';
 import { ColumnTyper } from './column-typer.ts';
 import type { ColumnInference } from './inference-types.ts';
@@ -65,10 +66,14 @@ export function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): ParsedC
   }
   const columns: Column[] = [];
   const inference: ColumnInference[] = [];
+  const columnNotes: string[] = [];
   typers.forEach((typer, c) => {
     const result = typer.finish(text, scan.rowCount);
-    columns.push(result.column);
-    inference.push(result.inference);
+    const decimal = readDecimalCommas(result.column, result.inference, delimiter);
+    columns.push(decimal?.column ?? result.column);
+    inference.push(decimal?.inference ?? result.inference);
+    const note = decimal?.note ?? decimalCommaHint(result.column);
+    if (note) columnNotes.push(note);
     if (c % 8 === 7) report(0.85 + (0.15 * (c + 1)) / typers.length);
   });
   report(1);
@@ -76,6 +81,7 @@ export function parseCsv(bytes: Uint8Array, options: ParseOptions = {}): ParsedC
     ...decoded.notes,
     `Delimiter: ${DELIMITER_NAMES[delimiter] ?? delimiter}.`,
     `${scan.rowCount.toLocaleString('en')} rows × ${scan.columnCount.toLocaleString('en')} columns; types inferred from every row.`,
+    ...columnNotes,
   ];
   return { table: { rowCount: scan.rowCount, columns }, inference, delimiter, notes };
 }

@@ -1,3 +1,4 @@
+import { ownValue } from '../../keyed-record.ts';
 import type { ColumnInference } from '../ingest/inference-types.ts';
 import type { DataProfile } from './profile-types.ts';
 import type { ColumnRole, ColumnType, DataTable } from '../types.ts';
@@ -32,8 +33,8 @@ export function profileTable(table: DataTable, options: ProfileOptions): DataPro
   const profiles = table.columns.map((column) =>
     profileColumn(
       column,
-      options.roles[column.name] ?? 'feature',
-      options.inferredTypes?.[column.name] ?? inferredByName.get(column.name) ?? column.type,
+      ownValue(options.roles, column.name) ?? 'feature',
+      ownValue(options.inferredTypes, column.name) ?? inferredByName.get(column.name) ?? column.type,
     ),
   );
   const duplicateRows = duplicateRowCount(table);

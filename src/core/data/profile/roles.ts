@@ -1,3 +1,4 @@
+import { keyedRecord } from '../../keyed-record.ts';
 import type { ColumnRole, DataTable } from '../types.ts';
 
 /** Names that usually mean "what to predict", matched whole or as a word of the name. */
@@ -16,7 +17,7 @@ const TARGET_NAMES = new Set([...TARGET_WORDS, 'y']);
  * guessRoles(penguins) // { species: 'target', island: 'feature', …, year: 'feature' }
  */
 export function guessRoles(table: DataTable): Record<string, ColumnRole> {
-  const roles: Record<string, ColumnRole> = {};
+  const roles = keyedRecord<ColumnRole>();
   let target: string | undefined;
   for (const column of table.columns) {
     if (column.type === 'identifier') roles[column.name] = 'entity';

@@ -110,6 +110,9 @@ export async function loadMlp(tf: Tf, artifact: MlpArtifact): Promise<tfjs.Layer
   );
 }
 
+/** Rows per TF.js predict batch: large enough that per-batch overhead vanishes, small enough to stay a few MB. */
+const PREDICT_BATCH = 4096;
+
 /** Class probabilities (rows × k) or regression values (rows) for a dense row-major matrix. */
 export async function predictMlp(
   tf: Tf,
@@ -120,7 +123,8 @@ export async function predictMlp(
   width: number,
 ): Promise<Float64Array> {
   const input = tf.tensor2d(Float32Array.from(x), [rows, width]);
-  const output = model.predict(input) as tfjs.Tensor;
+  // TF.js predicts in batches of 32 by default: thousands of tiny batches cost more than the arithmetic.
+  const output = model.predict(input, { batchSize: PREDICT_BATCH }) as tfjs.Tensor;
   // `await data()` rather than dataSync(): on WebGPU in a worker dataSync kills the device.
   const values = await output.data();
   input.dispose();

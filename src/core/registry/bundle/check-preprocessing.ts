@@ -1,5 +1,5 @@
 import { COLUMN_TYPES, isNumericType, type ColumnType } from '../../data/types.ts';
-import type { Preprocessor } from '../../train/preprocess.ts';
+import { OTHER, type Preprocessor } from '../../train/preprocess.ts';
 import type { InputSignature } from '../registry-types.ts';
 import { invalidModel, isFiniteNumber, isObject } from './model-checks.ts';
 
@@ -39,7 +39,8 @@ export function checkSignature(signature: InputSignature): void {
  * Checks that preprocessing.json is the fitted preprocessing of exactly the
  * signature's inputs, in order: a numeric step (finite fill, center, and a
  * positive scale) for each numeric input, a one-hot step (distinct
- * categories) for each category, and output names that follow the steps.
+ * categories, and an "other" column when rare ones were folded) for each
+ * category, and output names that follow the steps.
  * Returns the width of the rows it produces, which the model must read.
  */
 export function checkPreprocessing(pre: Preprocessor, signature: InputSignature): number {
@@ -70,6 +71,12 @@ export function checkPreprocessing(pre: Preprocessor, signature: InputSignature)
       if (new Set(categories).size !== categories.length) throw bad(`${label} lists a category twice`);
       if (typeof step.fill !== 'string') throw bad(`${label} has no fill category`);
       for (const c of categories) expectedNames.push(`${step.name}=${c}`);
+      if (step.other !== undefined) {
+        const { folded, rows } = step.other ?? {};
+        if (!isCount(folded) || folded < 1 || !isCount(rows))
+          throw bad(`${label} has an "other" column without counts of the categories and rows it stands for`);
+        expectedNames.push(`${step.name}=${OTHER}`);
+      }
     }
   });
   const names = pre.outputNames;
@@ -77,6 +84,10 @@ export function checkPreprocessing(pre: Preprocessor, signature: InputSignature)
     throw bad(`its outputNames (${names.length}) do not follow its steps (${expectedNames.length} columns)`);
   if (names.length === 0) throw bad('it produces no columns');
   return names.length;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
 }
 
 function stepKind(type: ColumnType): 'numeric' | 'categorical' {

@@ -1,4 +1,4 @@
-import type { Preprocessor } from '../../train/preprocess.ts';
+import { stepWidth, type Preprocessor } from '../../train/preprocess.ts';
 import type { InputSignature } from '../registry-types.ts';
 import { invalidModel } from './model-checks.ts';
 
@@ -16,7 +16,8 @@ const OFFSETS = [-2, -1, 1, 2];
  */
 export function exampleRows(pre: Preprocessor): { x: Float64Array; rows: number } {
   const categories = pre.steps.map((s) => (s.kind === 'categorical' ? s.categories.length : 0));
-  const rows = 1 + Math.max(OFFSETS.length, Math.min(MAX_CATEGORY_ROWS, Math.max(0, ...categories)));
+  const most = categories.reduce((m, k) => Math.max(m, k), 0);
+  const rows = 1 + Math.max(OFFSETS.length, Math.min(MAX_CATEGORY_ROWS, most));
   const width = pre.outputNames.length;
   const x = new Float64Array(rows * width);
   for (let r = 0; r < rows; r++) {
@@ -28,7 +29,7 @@ export function exampleRows(pre: Preprocessor): { x: Float64Array; rows: number 
       }
       const k = r === 0 ? step.categories.indexOf(step.fill) : (r - 1) % Math.max(1, step.categories.length);
       if (k >= 0 && k < step.categories.length) x[at + k] = 1;
-      at += step.categories.length;
+      at += stepWidth(step);
     }
   }
   return { x, rows };
