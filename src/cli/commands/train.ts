@@ -1,7 +1,6 @@
 import { MODEL_CATALOGUE } from '../../core/models/catalogue.ts';
 import { EXIT_OK, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
-import { loadData, runAndReport } from '../run-training.ts';
 import { modelHelp } from '../model-param-option.ts';
 import { buildTrainSpec, parseSplitFile, parseTrainOptions } from '../train-options.ts';
 
