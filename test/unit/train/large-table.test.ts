@@ -74,7 +74,7 @@ describe(`runPipeline on ${ROWS.toLocaleString('en')} rows`, () => {
   it.each(classifiers.map((m) => [m.kind, m] as const))(
     'trains and evaluates a %s classifier end to end',
     async (_, model) => {
-      const outcome = await runPipeline(table, schema, spec('label', model), { clock });
+      const outcome = await runPipeline(table, schema, spec('label', model), { clock, tf: { tf, backend: 'cpu' } });
       const metrics = outcome.metrics as ClassificationReport;
       expect(outcome.split).toEqual({ train: ROWS * 0.8, test: ROWS * 0.2 });
       expect(metrics.n).toBe(ROWS * 0.2);
