@@ -1,3 +1,4 @@
+import { WorkbenchError } from '../../core/errors.ts';
 import { constants } from 'node:fs';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -101,7 +102,15 @@ export async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return undefined;
+    // A folder where the workspace keeps a file (e.g. journal.json) was not made by the workbench.
+    if (code === 'EISDIR')
+      throw new WorkbenchError(
+        'storage.corrupt',
+        `${path} is a folder, but the workspace keeps a file there. Move that folder out of the workspace (the workbench did not make it), then run the command again.`,
+        { cause: error },
+      );
     throw error;
   }
 }

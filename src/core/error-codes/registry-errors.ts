@@ -59,6 +59,10 @@ export const REGISTRY_ERRORS = {
   },
   'bundle.bad_file': { title: 'Unreadable bundle file', help: 'Export the model again from the workbench.' },
   'bundle.checksum': { title: 'Bundle file altered', help: 'Export the model again from the workbench.' },
+  'bundle.unsupported_compression': {
+    title: 'Unreadable zip compression',
+    help: 'Zip the files again with deflate compression, or export the model again.',
+  },
   'bundle.damaged': { title: 'Damaged bundle', help: 'Export the model again and copy the whole file.' },
   'bundle.duplicate_file': { title: 'File twice in the bundle', help: 'Export the model again from the workbench.' },
   'bundle.extra_file': { title: 'Unexpected file in the bundle', help: 'Remove the file, or export the model again.' },

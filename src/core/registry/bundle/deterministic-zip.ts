@@ -41,6 +41,26 @@ export function zipDeterministic(files: [path: string, bytes: Uint8Array][]): Ui
   return zip;
 }
 
+/** Zip compression methods other tools write that the workbench cannot read, by their number in the zip format. */
+const UNREADABLE_METHODS: ReadonlyMap<number, string> = new Map([
+  [9, 'Deflate64'],
+  [12, 'bzip2'],
+  [14, 'LZMA'],
+  [93, 'Zstandard'],
+  [95, 'XZ'],
+  [99, 'AES encryption'],
+]);
+
+/** Stored (0) and deflate (8) are what the workbench writes and fflate reads; any other method is named. */
+function checkCompression(name: string, method: number): void {
+  if (method === 0 || method === 8) return;
+  const known = UNREADABLE_METHODS.get(method);
+  throw new WorkbenchError(
+    'bundle.unsupported_compression',
+    `"${name}" in the zip is compressed with ${known ?? `method ${method}`}, which the workbench does not read. Zip the bundle's files again with ordinary (deflate) compression, or export the model again from the workbench.`,
+  );
+}
+
 /**
  * Reads every file of a zip (directory entries are skipped). Refuses, with a
  * WorkbenchError, anything that is not a zip, a truncated or damaged zip
@@ -71,6 +91,7 @@ export function unzipFiles(bytes: Uint8Array): Map<string, Uint8Array> {
         }
         seen.add(file.name);
         checkEntryName(file.name);
+        checkCompression(file.name, file.compression);
         // Deflate never shrinks data below ~1/1032 nor grows it by more than a few bytes per block: a
         // header that claims less than the compressed data could hold is lying, and fflate would
         // spend the time inflating everything only to keep the claimed size.
