@@ -81,7 +81,10 @@ const data = table(rows);
 const target = kind === 'linear' ? 'y' : 'label';
 const spec = { ...defaultPipelineSpec('bench', target, kind as ModelSpec['kind']), model };
 const started = performance.now();
-const outcome = await runPipeline(data.table, data.schema, spec, { clock: () => performance.now() });
+const outcome = await runPipeline(data.table, data.schema, spec, {
+  clock: () => performance.now(),
+  tf: backend?.runtime ?? null,
+});
 const pipelineMs = performance.now() - started;
 const m = outcome.metrics;
 const result = {
