@@ -48,4 +48,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'verify or list a workspace’s hash-chained audit log',
     load: async () => (await import('./commands/audit.ts')).auditCommand,
   },
+  predict: {
+    summary: 'score a CSV file with a registered model version (by version, stage or alias)',
+    load: async () => (await import('./commands/predict.ts')).predictCommand,
+  },
 };
