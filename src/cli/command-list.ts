@@ -52,4 +52,16 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'score a CSV file with a registered model version (by version, stage or alias)',
     load: async () => (await import('./commands/predict.ts')).predictCommand,
   },
+  deploy: {
+    summary: 'validate a model version and deploy it to staging or production',
+    load: async () => (await import('./commands/deploy.ts')).deployCommand,
+  },
+  rollback: {
+    summary: 'restore the deployment an environment had before its last deploy',
+    load: async () => (await import('./commands/rollback.ts')).rollbackCommand,
+  },
+  deployments: {
+    summary: 'list deployments per model and environment, with their rollback plans',
+    load: async () => (await import('./commands/deployments.ts')).deploymentsCommand,
+  },
 };

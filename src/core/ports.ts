@@ -3,12 +3,16 @@ import type { ErasureRequest } from './audit/events/workspace-events.ts';
 import type { DatasetVersion } from './data/versions/dataset-version.ts';
 import type { RunRecord } from './train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
+import type { Deployment } from './serving/deployments/deployment-types.ts';
+import type { PredictionLogBatch } from './serving/replay/prediction-log.ts';
 
-/** Registry records kept by key: models by name, versions by `name@n`, transitions by id. */
+/** Records kept by key: models by name, versions by `name@n`; transitions, deployments and prediction-log batches by id. */
 export interface RecordTypes {
   models: RegisteredModel;
   modelVersions: ModelVersion;
   stageTransitions: StageTransition;
+  deployments: Deployment;
+  predictionLogs: PredictionLogBatch;
 }
 export type RecordKind = keyof RecordTypes;
 export type RecordPut = { [K in RecordKind]: { kind: K; value: RecordTypes[K] } }[RecordKind];

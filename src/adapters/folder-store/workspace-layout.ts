@@ -32,6 +32,8 @@ export const RECORD_KEYS = {
   models: 'name',
   modelVersions: 'id',
   stageTransitions: 'id',
+  deployments: 'id',
+  predictionLogs: 'id',
 } as const;
 export type FileRecordKind = keyof typeof RECORD_KEYS;
 

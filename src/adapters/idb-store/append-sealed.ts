@@ -16,6 +16,8 @@ export const WRITE_STORES = [
   'models',
   'modelVersions',
   'stageTransitions',
+  'deployments',
+  'predictionLogs',
   'blobs',
   'audit',
 ] as const;
@@ -49,12 +51,14 @@ export async function appendSealed(
 }
 
 async function bindAll(tx: WriteTx): Promise<RecordBinding[]> {
-  const [versions, runs, models, modelVersions, transitions, blobs] = await Promise.all([
+  const [versions, runs, models, modelVersions, transitions, deployments, logs, blobs] = await Promise.all([
     tx.objectStore('datasetVersions').getAll(),
     tx.objectStore('runs').getAll(),
     tx.objectStore('models').getAll(),
     tx.objectStore('modelVersions').getAll(),
     tx.objectStore('stageTransitions').getAll(),
+    tx.objectStore('deployments').getAll(),
+    tx.objectStore('predictionLogs').getAll(),
     tx.objectStore('blobs').getAllKeys(),
   ]);
   return [
@@ -63,6 +67,8 @@ async function bindAll(tx: WriteTx): Promise<RecordBinding[]> {
     ...models.map((m) => bindRecord('models', m.name, m)),
     ...modelVersions.map((v) => bindRecord('modelVersions', v.id, v)),
     ...transitions.map((t) => bindRecord('stageTransitions', t.id, t)),
+    ...deployments.map((d) => bindRecord('deployments', d.id, d)),
+    ...logs.map((b) => bindRecord('predictionLogs', b.id, b)),
     ...blobs.map(bindBlob),
   ];
 }

@@ -164,7 +164,18 @@ export class IdbWorkspaceStore implements WorkspaceStore {
   async eraseAll(event: ErasureRequest): Promise<AuditEvent> {
     const db = await this.connect();
     const tx = db.transaction(
-      ['datasetVersions', 'runs', 'models', 'modelVersions', 'stageTransitions', 'blobs', 'audit', 'meta'],
+      [
+        'datasetVersions',
+        'runs',
+        'models',
+        'modelVersions',
+        'stageTransitions',
+        'deployments',
+        'predictionLogs',
+        'blobs',
+        'audit',
+        'meta',
+      ],
       'readwrite',
     );
     return inTransaction(tx, 'Erasing local data', async (write) => {

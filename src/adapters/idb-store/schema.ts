@@ -3,12 +3,14 @@ import type { AuditEvent } from '../../core/audit/audit-event.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from '../../core/registry/registry-types.ts';
+import type { Deployment } from '../../core/serving/deployments/deployment-types.ts';
+import type { PredictionLogBatch } from '../../core/serving/replay/prediction-log.ts';
 
 /** The database every tab and worker of the workbench shares. */
 export const WORKBENCH_DB_NAME = 'mlops-workbench';
 
 /** Bumped by one for each cumulative upgrade step in {@link upgradeWorkbenchDb}. */
-export const WORKBENCH_DB_VERSION = 3;
+export const WORKBENCH_DB_VERSION = 4;
 
 /**
  * Content-addressed bytes (a dataset version's canonical encoding, later
@@ -55,6 +57,16 @@ export interface WorkbenchDbSchema extends DBSchema {
     value: StageTransition;
     indexes: { byModel: string; byAt: string };
   };
+  deployments: {
+    key: string;
+    value: Deployment;
+    indexes: { byModel: string };
+  };
+  predictionLogs: {
+    key: string;
+    value: PredictionLogBatch;
+    indexes: { byLog: string };
+  };
   /** Small settings with out-of-line keys, e.g. the actor name. */
   meta: {
     key: string;
@@ -92,5 +104,9 @@ export function upgradeWorkbenchDb(db: WorkbenchDb, oldVersion: number): void {
     const transitions = db.createObjectStore('stageTransitions', { keyPath: 'id' });
     transitions.createIndex('byModel', 'modelName');
     transitions.createIndex('byAt', 'at');
+  }
+  if (oldVersion < 4) {
+    db.createObjectStore('deployments', { keyPath: 'id' }).createIndex('byModel', 'modelName');
+    db.createObjectStore('predictionLogs', { keyPath: 'id' }).createIndex('byLog', 'logId');
   }
 }

@@ -28,6 +28,8 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     models: new Map(),
     modelVersions: new Map(),
     stageTransitions: new Map(),
+    deployments: new Map(),
+    predictionLogs: new Map(),
   };
   readonly #settings = new Map<string, unknown>();
   #audit: AuditEvent[] = [];

@@ -10,7 +10,15 @@ import { recordDigest } from './record-digest.ts';
  */
 
 /** Every kind of thing a store keeps under a key: the record stores and the content-addressed blobs. */
-export type BoundKind = 'datasetVersions' | 'runs' | 'models' | 'modelVersions' | 'stageTransitions' | 'blobs';
+export type BoundKind =
+  | 'datasetVersions'
+  | 'runs'
+  | 'models'
+  | 'modelVersions'
+  | 'stageTransitions'
+  | 'deployments'
+  | 'predictionLogs'
+  | 'blobs';
 
 /** One record (or blob) an event wrote, and the digest it had. */
 export interface RecordBinding {

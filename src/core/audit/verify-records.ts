@@ -128,6 +128,8 @@ const NAMES: Record<BoundKind, string> = {
   models: 'model',
   modelVersions: 'model version',
   stageTransitions: 'stage transition',
+  deployments: 'deployment',
+  predictionLogs: 'prediction-log batch',
   blobs: 'blob',
 };
 

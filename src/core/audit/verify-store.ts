@@ -41,12 +41,14 @@ export function summarise(count: number, head: string, records: RecordVerificati
  * hashed one at a time, so a large workspace is never in memory at once.
  */
 export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest[]> {
-  const [versions, runs, models, modelVersions, transitions, blobs] = await Promise.all([
+  const [versions, runs, models, modelVersions, transitions, deployments, logs, blobs] = await Promise.all([
     store.listDatasetVersions(),
     store.listRuns(),
     store.listRecords('models'),
     store.listRecords('modelVersions'),
     store.listRecords('stageTransitions'),
+    store.listRecords('deployments'),
+    store.listRecords('predictionLogs'),
     store.listBlobs(),
   ]);
   const out: StoredDigest[] = [
@@ -55,6 +57,8 @@ export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest
     ...models.map((m) => digest('models', m.name, m)),
     ...modelVersions.map((v) => digest('modelVersions', v.id, v)),
     ...transitions.map((t) => digest('stageTransitions', t.id, t)),
+    ...deployments.map((d) => digest('deployments', d.id, d)),
+    ...logs.map((b) => digest('predictionLogs', b.id, b)),
   ];
   for (const hash of blobs) {
     const bytes = await store.getBlob(hash);
