@@ -64,4 +64,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'list deployments per model and environment, with their rollback plans',
     load: async () => (await import('./commands/deployments.ts')).deploymentsCommand,
   },
+  simulate: {
+    summary: 'replay a traffic file through a blue/green, canary, shadow or A/B rollout',
+    load: async () => (await import('./commands/simulate.ts')).simulateCommand,
+  },
 };

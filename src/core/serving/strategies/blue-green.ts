@@ -50,5 +50,5 @@ export function runBlueGreen(
       decidedAt = now;
     },
   );
-  return { strategy: 'bluegreen', decision, candidate, stable, mcnemar: mcnemar(b, c), decidedAt };
+  return { strategy: 'bluegreen', decision, groups: { stable, candidate }, mcnemar: mcnemar(b, c), decidedAt };
 }

@@ -36,8 +36,7 @@ export interface BlueGreenResult {
   strategy: 'bluegreen';
   decision: Decision;
   /** Labelled requests the candidate served, and the idle stable's answers on the same rows. */
-  candidate: Tally;
-  stable: Tally;
+  groups: { stable: Tally; candidate: Tally };
   mcnemar: McNemarResult;
   decidedAt: number | null;
 }
