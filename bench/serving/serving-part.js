@@ -1,0 +1,38 @@
+/**
+ * The "serving" part of `npm run bench` (issue 9, Performance): predictions
+ * per second for the forest, logistic regression and MLP, a 100,000-request
+ * replay through two versions of each, and single-row latency — in Node
+ * (node-serving.ts). The in-browser worker measurement comes with the
+ * serving views.
+ */
+import { fixed, printTable } from '../lib/table.js';
+
+const TARGET_PER_SECOND = 50_000;
+const TARGET_P95_MS = 5;
+const perSec = (n) => Math.round(n).toLocaleString('en');
+
+/** @param {{ results: any, dataDir: string, quick: boolean, nodeScript: (script: string, args: string[]) => any }} context */
+export async function servingPart({ results, dataDir, quick, nodeScript }) {
+  console.error(`\nServing in Node${quick ? ' (quick: 10,000 requests)' : ''}…`);
+  const node = nodeScript('serving/node-serving.ts', [dataDir, ...(quick ? ['--quick'] : [])]);
+  results.serving = node;
+  printTable(
+    `Serving in Node ${node.node} (TF.js ${node.backend}): ${node.requests.toLocaleString('en')} requests, models trained on ${node.trainRows.toLocaleString('en')} rows`,
+    ['model', 'predictions/s (batch)', 'replay, two versions (shadow)', 'requests/s', 'single-row p50', 'p95'],
+    node.models.map((m) => [
+      m.kind,
+      perSec(m.predictionsPerSecond),
+      `${fixed(m.replayMs / 1000, 2)} s`,
+      perSec(m.replayRequestsPerSecond),
+      `${fixed(m.latency.p50, 3)} ms`,
+      `${fixed(m.latency.p95, 3)} ms`,
+    ]),
+  );
+  for (const m of node.models) {
+    const throughput = m.kind === 'mlp' ? 'no target' : m.predictionsPerSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL';
+    const latency = m.latency.p95 < TARGET_P95_MS ? 'PASS' : 'FAIL';
+    console.log(
+      `  ${m.kind}: ${TARGET_PER_SECOND.toLocaleString('en')} predictions/s target ${throughput}; single-row p95 under ${TARGET_P95_MS} ms ${latency}`,
+    );
+  }
+}
