@@ -2,8 +2,11 @@
  * The "serving" part of `npm run bench` (issue 9, Performance): predictions
  * per second for the forest, logistic regression and MLP, a 100,000-request
  * replay through two versions of each, and single-row latency — in Node
- * (node-serving.ts). The in-browser worker measurement comes with the
- * serving views.
+ * (node-serving.ts). Throughput is given per wall second and per second of
+ * CPU the process got, since the machine may be shared. The replay column
+ * includes scoring with both versions, routing, McNemar and writing the
+ * 200,000-entry prediction log to the workspace folder. The in-browser
+ * worker measurement comes with the serving views.
  */
 import { fixed, printTable } from '../lib/table.js';
 
@@ -18,10 +21,19 @@ export async function servingPart({ results, dataDir, quick, nodeScript }) {
   results.serving = node;
   printTable(
     `Serving in Node ${node.node} (TF.js ${node.backend}): ${node.requests.toLocaleString('en')} requests, models trained on ${node.trainRows.toLocaleString('en')} rows`,
-    ['model', 'predictions/s (batch)', 'replay, two versions (shadow)', 'requests/s', 'single-row p50', 'p95'],
+    [
+      'model',
+      'predictions/s (batch)',
+      'per CPU-second',
+      'replay, two versions (shadow)',
+      'requests/s',
+      'single-row p50',
+      'p95',
+    ],
     node.models.map((m) => [
       m.kind,
       perSec(m.predictionsPerSecond),
+      perSec(m.predictionsPerCpuSecond),
       `${fixed(m.replayMs / 1000, 2)} s`,
       perSec(m.replayRequestsPerSecond),
       `${fixed(m.latency.p50, 3)} ms`,
@@ -29,7 +41,10 @@ export async function servingPart({ results, dataDir, quick, nodeScript }) {
     ]),
   );
   for (const m of node.models) {
-    const throughput = m.kind === 'mlp' ? 'no target' : m.predictionsPerSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL';
+    const throughput =
+      m.kind === 'mlp'
+        ? 'no target'
+        : `${m.predictionsPerSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL'} (wall), ${m.predictionsPerCpuSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL'} (per CPU-second)`;
     const latency = m.latency.p95 < TARGET_P95_MS ? 'PASS' : 'FAIL';
     console.log(
       `  ${m.kind}: ${TARGET_PER_SECOND.toLocaleString('en')} predictions/s target ${throughput}; single-row p95 under ${TARGET_P95_MS} ms ${latency}`,

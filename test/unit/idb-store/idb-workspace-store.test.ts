@@ -32,9 +32,11 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
       'audit',
       'blobs',
       'datasetVersions',
+      'deployments',
       'meta',
       'modelVersions',
       'models',
+      'predictionLogs',
       'runs',
       'stageTransitions',
     ]);
