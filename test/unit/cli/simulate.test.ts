@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FileWorkspaceStore } from '../../../src/adapters/folder-store/file-workspace-store.ts';
+import { readPredictionLog } from '../../../src/core/serving/replay/read-prediction-log.ts';
 import { root, workbenchInProcess } from './run-workbench.ts';
 
 // workbench simulate over iris@1 (logistic) and iris@2 (forest), replaying the iris file itself.
@@ -137,6 +139,11 @@ describe('workbench simulate', () => {
       subject: string;
     }[];
     expect(audit.filter((e) => e.type === 'deployment.simulated').at(-1)!.subject).toBe(r.logId);
+    const store = await FileWorkspaceStore.open(ws);
+    const entries = await readPredictionLog(store, r.logId);
+    // Blue/green logs the candidate's served answer and the idle stable's until the decision.
+    expect(entries.filter((e) => e.served)).toHaveLength(150);
+    expect(new Set(entries.map((e) => e.version))).toEqual(new Set(['iris@1', 'iris@2']));
     expect((await workbenchInProcess('audit', 'verify', '--workspace', ws)).code).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { predictionLogCsv } from '../../../src/core/serving/replay/prediction-log-csv.ts';
 import {
   PredictionLogWriter,
   readLogEntries,
@@ -209,5 +210,34 @@ describe('prediction log', () => {
     ]);
     const entries = readLogEntries([...batches].reverse());
     expect(entries.map((e) => e.request)).toEqual(Array.from({ length: 12_000 }, (_, i) => i));
+  });
+});
+
+describe('prediction log CSV', () => {
+  it('writes one line per answer, shadow answers marked, unknown labels empty, formulas escaped', () => {
+    const log = new PredictionLogWriter('x');
+    log.append({
+      request: 0,
+      row: 4,
+      version: 'm@1',
+      served: true,
+      output: '=cmd',
+      latencyMs: 0.5,
+      label: 'a',
+      labelAt: 2,
+    });
+    log.append({
+      request: 0,
+      row: 4,
+      version: 'm@2',
+      served: false,
+      output: 'b',
+      latencyMs: 0.25,
+      label: null,
+      labelAt: null,
+    });
+    expect(predictionLogCsv(readLogEntries(log.batches()))).toBe(
+      'request,row,version,served,output,latency_ms,label,label_at\r\n0,4,m@1,true,"\'=cmd",0.5,a,2\r\n0,4,m@2,false,b,0.25,,\r\n',
+    );
   });
 });
