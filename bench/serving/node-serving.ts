@@ -84,7 +84,7 @@ const snapshot = await readRegistry(store);
 const results = [];
 for (const kind of KINDS) {
   const version = resolveVersion(snapshot, kind, 1);
-  const served = await loadServingModel(store, version);
+  const served = await loadServingModel(store, version, backend.runtime);
   await scoreTable(served, traffic); // warm-up
   gc();
   let started = performance.now();
@@ -114,7 +114,7 @@ for (const kind of KINDS) {
       now: new Date().toISOString(),
       logId: `bench-${kind}`,
     },
-    { clock: () => performance.now() },
+    { clock: () => performance.now(), tf: backend.runtime },
   );
   const replayMs = performance.now() - started;
   const row = {

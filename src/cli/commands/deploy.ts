@@ -2,8 +2,9 @@ import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
 import { deployVersion } from '../../core/serving/deployments/deployment-service.ts';
 import { EXIT_FAILURE, EXIT_OK, type CliIo, type Command } from '../command.ts';
 import { parseEnvironment } from '../environment-option.ts';
-import { modelVersionArgs } from '../model-args.ts';
+import { findVersion, modelVersionArgs } from '../model-args.ts';
 import { readInputFile } from '../read-file.ts';
+import { servingRuntime } from '../serving-runtime.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
 import {
@@ -39,7 +40,6 @@ on stderr names it), 2 wrong command line.`;
 
 /** `workbench deploy <name> <version> --env <env> […]`. */
 export const deployCommand: Command = {
-  summary: 'validate a model version and deploy it to staging or production',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {
@@ -58,10 +58,12 @@ export const deployCommand: Command = {
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const dataPath = values.data as string | undefined;
     const data = dataPath === undefined ? null : parseCsv(await readInputFile(dataPath)).table;
+    const { version } = await findVersion(store, name, ref);
     const result = await deployVersion(
       store,
       { modelName: name, ref, env, actor: await cliActor(store), now: new Date().toISOString() },
       data,
+      await servingRuntime([version.modelKind]),
     );
     const json = values.json as boolean;
     if (result.blocked) {

@@ -19,7 +19,6 @@ ${WORKSPACE_USAGE}
 
 /** `workbench deployments [<name>] […]`. */
 export const deploymentsCommand: Command = {
-  summary: 'list deployments per model and environment, with their rollback plans',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

@@ -1,5 +1,4 @@
 import { basename } from 'node:path';
-import { selectNodeBackend } from '../../adapters/tf-backend/node-backend.ts';
 import { toCsv } from '../../core/data/ingest/write-csv.ts';
 import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
 import { readRegistry } from '../../core/registry/registry-snapshot.ts';
@@ -8,6 +7,7 @@ import { predictWithRegistry } from '../../core/serving/predict/predict-service.
 import { predictionCells } from '../../core/serving/predict/prediction-cells.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readInputFile } from '../read-file.ts';
+import { servingRuntime } from '../serving-runtime.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
 import { writeOutputFile } from '../write-file.ts';
@@ -38,7 +38,6 @@ stderr says why and what to change), 2 wrong command line.`;
 
 /** `workbench predict <name>[@ref] <data.csv> […]`. */
 export const predictCommand: Command = {
-  summary: 'score a CSV file with a registered model version (by version, stage or alias)',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {
@@ -66,9 +65,9 @@ export const predictCommand: Command = {
     // Resolve first: an unknown model fails before a large file is parsed.
     const version = resolveModelRef(await readRegistry(store), parseModelRef(reference));
     const { table } = parseCsv(await readInputFile(file));
-    if (version.modelKind === 'mlp') await selectNodeBackend();
     const result = await predictWithRegistry(store, reference, table, {
       clock: () => performance.now(),
+      tf: await servingRuntime([version.modelKind]),
       explain: explainText === undefined ? null : Number(explainText),
     });
     const { header, rows } = predictionCells(result.scored);

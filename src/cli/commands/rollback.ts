@@ -32,7 +32,6 @@ says what to do instead), 2 wrong command line.`;
 
 /** `workbench rollback <name> --env <env> […]`. */
 export const rollbackCommand: Command = {
-  summary: 'restore the deployment an environment had before its last deploy',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {

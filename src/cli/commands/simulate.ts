@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { selectNodeBackend } from '../../adapters/tf-backend/node-backend.ts';
 import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
+import { readRegistry } from '../../core/registry/registry-snapshot.ts';
+import { parseModelRef, resolveModelRef } from '../../core/serving/predict/model-ref.ts';
 import { simulateRollout, type SimulationReport } from '../../core/serving/strategies/simulate-rollout.ts';
 import { STRATEGIES, type StrategyName } from '../../core/serving/strategies/strategy-types.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readInputFile } from '../read-file.ts';
+import { servingRuntime } from '../serving-runtime.ts';
 import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
 import {
@@ -61,7 +63,6 @@ cannot be used, 2 wrong command line.`;
 
 /** `workbench simulate --strategy … --stable … --candidate … --traffic … --target …`. */
 export const simulateCommand: Command = {
-  summary: 'replay a traffic file through a blue/green, canary, shadow or A/B rollout',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = strictParse(args, {
@@ -134,8 +135,9 @@ export const simulateCommand: Command = {
 
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const { table } = parseCsv(await readInputFile(trafficPath));
-    // The MLP scores through TF.js: pick the fastest Node backend first (a no-op for other models).
-    await selectNodeBackend();
+    const snapshot = await readRegistry(store);
+    // Resolved here too, to load TF.js only when one of them is an MLP.
+    const kinds = [stable, candidate].map((ref) => resolveModelRef(snapshot, parseModelRef(ref)).modelKind);
     const report = await simulateRollout(
       store,
       {
@@ -157,7 +159,7 @@ export const simulateCommand: Command = {
         now: new Date().toISOString(),
         logId: `replay-${randomUUID()}`,
       },
-      { clock: () => performance.now() },
+      { clock: () => performance.now(), tf: await servingRuntime(kinds) },
     );
     io.stdout(`${values.json ? JSON.stringify(report, null, 2) : describe(report)}\n`);
     return EXIT_OK;

@@ -24,6 +24,10 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
   'model.gates_set': 'Promotion gates set',
   'model.promotion_blocked': 'Promotion blocked',
   'model.stage_changed': 'Stage changed',
+  'deployment.deployed': 'Version deployed',
+  'deployment.blocked': 'Deploy blocked',
+  'deployment.rolled_back': 'Deployment rolled back',
+  'deployment.simulated': 'Rollout replayed',
   'workspace.erased': 'Workspace erased',
   'audit.records_adopted': 'Older records bound to the audit chain',
 };

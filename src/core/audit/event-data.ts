@@ -1,6 +1,8 @@
 import type { ColumnRole, ColumnType } from '../data/types.ts';
 import type { FailedGate } from '../registry/promotion-gates.ts';
 import type { PromotionGates, Stage } from '../registry/registry-types.ts';
+import type { DeploymentCheck, Environment } from '../serving/deployments/deployment-types.ts';
+import type { StrategyResult } from '../serving/strategies/strategy-types.ts';
 
 /**
  * Every audit event type and the `data` it carries. The names and payloads
@@ -98,6 +100,40 @@ export interface AuditEventData {
   };
   /** The genesis of a new chain; the store fills in what it erased. */
   'workspace.erased': { erasedEvents: number; previousHead: string };
+  /** A version went live in an environment (subject: the deployment id). */
+  'deployment.deployed': {
+    modelName: string;
+    version: number;
+    env: Environment;
+    via: string;
+    /** The deployment it replaced: its rollback plan. */
+    replaces: string | null;
+    replacedVersion: number | null;
+    /** `check:outcome` for each validation check. */
+    checks: string[];
+  };
+  /** A deploy whose validation failed; no deployment changed (subject: `name@n→env`). */
+  'deployment.blocked': { modelName: string; version: number; env: Environment; failed: DeploymentCheck[] };
+  /** An environment went back to the deployment its active one replaced (subject: the rolled-back deployment). */
+  'deployment.rolled_back': {
+    modelName: string;
+    env: Environment;
+    fromVersion: number;
+    toVersion: number;
+    restored: string;
+    reason: string;
+    /** `name@n: from → to` for each stage change that came with it. */
+    stageChanges: string[];
+  };
+  /** A rollout strategy replayed traffic and decided (subject: the prediction log id). */
+  'deployment.simulated': StrategyResult & {
+    stable: string;
+    candidate: string;
+    requests: number;
+    labelDelay: number;
+    seed: number;
+    logBatches: number;
+  };
   /** Binds the records a chain wrote before events carried record bindings (record-binding.ts). */
   'audit.records_adopted': { records: number; note: string };
 }

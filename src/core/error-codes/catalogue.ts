@@ -2,6 +2,7 @@ import { APP_ERRORS } from './app-errors.ts';
 import { DATA_ERRORS } from './data-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
+import { SERVING_ERRORS } from './serving-errors.ts';
 import { STORAGE_ERRORS } from './storage-errors.ts';
 import { TRAIN_ERRORS } from './train-errors.ts';
 
@@ -17,6 +18,7 @@ export const ERROR_CATALOGUE = {
   ...DATA_ERRORS,
   ...TRAIN_ERRORS,
   ...REGISTRY_ERRORS,
+  ...SERVING_ERRORS,
   ...STORAGE_ERRORS,
   ...APP_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;

@@ -7,7 +7,9 @@ import { FileWorkspaceStore } from '../../../src/adapters/folder-store/file-work
 import { IdbWorkspaceStore } from '../../../src/adapters/idb-store/idb-workspace-store.ts';
 import { connectWorkbenchDb } from '../../../src/adapters/idb-store/open-db.ts';
 import { MemoryWorkspaceStore } from '../../../src/adapters/memory-store/memory-workspace-store.ts';
+import { deploymentSimulated } from '../../../src/core/audit/events/serving-events.ts';
 import type { WorkspaceStore } from '../../../src/core/ports.ts';
+import { mcnemar } from '../../../src/core/serving/statistics/mcnemar.ts';
 import { planDeploy } from '../../../src/core/serving/deployments/plan-deploy.ts';
 import { PredictionLogWriter } from '../../../src/core/serving/replay/prediction-log.ts';
 import { registerRun } from '../../../src/core/registry/registry-service.ts';
@@ -72,7 +74,19 @@ describe.each(stores)('deployments and prediction-log records in the %s store', 
     const batches = log.batches();
     await store.commit(
       { puts: batches.map((value) => ({ kind: 'predictionLogs' as const, value })) },
-      { at: at(3), actor: ACTOR, type: 'deployment.simulated', subject: 'replay-1', data: {} },
+      deploymentSimulated({ at: at(3), actor: ACTOR }, 'replay-1', {
+        strategy: 'shadow',
+        decision: 'no-decision',
+        shadowed: 7,
+        agreement: 1,
+        mcnemar: mcnemar(0, 0),
+        stable: 'iris@1',
+        candidate: 'iris@2',
+        requests: 7,
+        labelDelay: 0,
+        seed: 42,
+        logBatches: 1,
+      }),
     );
     expect(await store.getRecord('predictionLogs', 'replay-1#000000')).toEqual(batches[0]);
     expect((await store.listAudit()).map((e) => e.type)).toEqual([

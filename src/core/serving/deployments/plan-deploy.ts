@@ -1,4 +1,5 @@
 import type { AuditDraft } from '../../audit/audit-event.ts';
+import { deploymentDeployed } from '../../audit/events/serving-events.ts';
 import { WorkbenchError } from '../../errors.ts';
 import type { RecordChange } from '../../ports.ts';
 import type { Deployment, DeploymentCheck, Environment } from './deployment-types.ts';
@@ -38,7 +39,7 @@ export function planDeploy(all: Deployment[], checks: DeploymentCheck[], input: 
   const current = activeDeployment(all, modelName, env);
   if (current?.version === version) {
     throw new WorkbenchError(
-      'deploy.already-active',
+      'deploy.already_active',
       `Version ${version} of "${modelName}" is already active in ${env} (${current.id}). Deploy another version, or roll back.`,
     );
   }
@@ -69,20 +70,14 @@ export function planDeploy(all: Deployment[], checks: DeploymentCheck[], input: 
       ...(current ? [{ kind: 'deployments' as const, key: current.id, equals: current }] : []),
     ],
   };
-  const event: AuditDraft = {
-    at: now,
-    actor,
-    type: 'deployment.deployed',
-    subject: deployment.id,
-    data: {
-      modelName,
-      version,
-      env,
-      via: deployment.via,
-      replaces: deployment.replaces,
-      replacedVersion: current?.version ?? null,
-      checks: checks.map((c) => `${c.check}:${c.outcome}`),
-    },
-  };
+  const event = deploymentDeployed({ at: now, actor }, deployment.id, {
+    modelName,
+    version,
+    env,
+    via: deployment.via,
+    replaces: deployment.replaces,
+    replacedVersion: current?.version ?? null,
+    checks: checks.map((c) => `${c.check}:${c.outcome}`),
+  });
   return { change, event, deployment, replaced };
 }

@@ -1,4 +1,5 @@
 import type { AuditDraft } from '../../audit/audit-event.ts';
+import { deploymentRolledBack } from '../../audit/events/serving-events.ts';
 import { WorkbenchError } from '../../errors.ts';
 import type { RecordChange } from '../../ports.ts';
 import {
@@ -45,14 +46,14 @@ export function planRollback(snapshot: RegistrySnapshot, all: Deployment[], inpu
   const current = activeDeployment(all, modelName, env);
   if (!current) {
     throw new WorkbenchError(
-      'deploy.nothing-deployed',
+      'deploy.nothing_deployed',
       `Nothing of "${modelName}" is deployed in ${env}, so there is nothing to roll back. Deploy a version first.`,
     );
   }
   const previous = current.replaces === null ? undefined : all.find((d) => d.id === current.replaces);
   if (!previous) {
     throw new WorkbenchError(
-      'deploy.no-rollback-target',
+      'deploy.no_rollback_target',
       `${current.id} (version ${current.version}) is the first deployment of "${modelName}" in ${env}: there is no earlier deployment to roll back to. Deploy another version instead.`,
     );
   }
@@ -88,21 +89,15 @@ export function planRollback(snapshot: RegistrySnapshot, all: Deployment[], inpu
       }),
     ],
   };
-  const event: AuditDraft = {
-    at: now,
-    actor,
-    type: 'deployment.rolled_back',
-    subject: current.id,
-    data: {
-      modelName,
-      env,
-      fromVersion: current.version,
-      toVersion: previous.version,
-      restored: previous.id,
-      reason,
-      stageChanges: transitions.map((t) => `${t.modelName}@${t.version}: ${t.from} → ${t.to}`),
-    },
-  };
+  const event = deploymentRolledBack({ at: now, actor }, current.id, {
+    modelName,
+    env,
+    fromVersion: current.version,
+    toVersion: previous.version,
+    restored: previous.id,
+    reason,
+    stageChanges: transitions.map((t) => `${t.modelName}@${t.version}: ${t.from} → ${t.to}`),
+  });
   return { change, event, restored, rolledBack, transitions };
 }
 

@@ -1,6 +1,7 @@
 import { decodeTable } from '../../data/versions/canonical-encoding.ts';
 import { isNumericColumn, type Column, type DataTable } from '../../data/types.ts';
 import { WorkbenchError } from '../../errors.ts';
+import type { TfRuntime } from '../../models/tf-runtime.ts';
 import type { WorkspaceStore } from '../../ports.ts';
 import { checkGates } from '../../registry/promotion-gates.ts';
 import {
@@ -37,13 +38,13 @@ export async function validateDeploy(
   store: WorkspaceStore,
   snapshot: RegistrySnapshot,
   deployments: Deployment[],
-  input: { version: ModelVersion; env: Environment; data: DataTable | null },
+  input: { version: ModelVersion; env: Environment; data: DataTable | null; tf?: TfRuntime | null },
 ): Promise<DeploymentCheck[]> {
   const { version, env, data } = input;
   const checks: DeploymentCheck[] = [];
   let model: ServingModel | null = null;
   try {
-    model = await loadServingModel(store, version);
+    model = await loadServingModel(store, version, input.tf ?? null);
     checks.push({ check: 'artifact', outcome: 'passed', message: `The model artifact (${version.modelKind}) loads.` });
   } catch (error) {
     checks.push({ check: 'artifact', outcome: 'failed', message: messageOf(error) });

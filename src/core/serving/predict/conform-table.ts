@@ -17,7 +17,7 @@ export function conformTable(table: DataTable, signature: InputSignature): DataT
   const missing = signature.inputs.filter((i) => !byName.has(i.name)).map((i) => i.name);
   if (missing.length > 0) {
     throw new WorkbenchError(
-      'serving.signature-mismatch',
+      'serving.signature_mismatch',
       `The data lacks ${missing.length === 1 ? 'the column' : 'columns'} ${quoted(missing)} that this model version reads (its inputs: ${quoted(signature.inputs.map((i) => i.name))}). Add ${missing.length === 1 ? 'it' : 'them'} with the same name${missing.length === 1 ? '' : 's'} as in training, or score with a version trained on these columns.`,
       { details: { missing } },
     );
@@ -32,7 +32,7 @@ export function conformTable(table: DataTable, signature: InputSignature): DataT
   });
   if (unreadable.length > 0) {
     throw new WorkbenchError(
-      'serving.signature-mismatch',
+      'serving.signature_mismatch',
       `Some columns do not hold the type this model version was trained on: ${unreadable.join(', ')}. Fix those cells or leave them empty (an empty cell is imputed as in training).`,
       { details: { unreadable } },
     );

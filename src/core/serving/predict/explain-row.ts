@@ -1,7 +1,7 @@
 import type { DataTable } from '../../data/types.ts';
 import { decodeArtifact } from '../../train/model-artifact-codec.ts';
 import { transform, type Preprocessor } from '../../train/preprocess.ts';
-import type { ModelArtifact } from '../../train/train-model.ts';
+import type { ModelArtifact } from '../../models/catalogue.ts';
 import { conformTable } from './conform-table.ts';
 import type { ServingModel } from './serving-model.ts';
 
@@ -48,7 +48,8 @@ export async function explainRow(
   const k = model.labels.length;
   const predicted = k > 0 ? argmax(output) : -1;
   const explains = k > 0 ? model.labels[predicted] : null;
-  const artifact = decodeArtifact(artifactBytes);
+  // The default catalogue's kinds: only logistic and linear artifacts are read here.
+  const artifact = decodeArtifact(artifactBytes) as ModelArtifact;
   const linear = coefficientEffects(artifact, pre, x, predicted);
   if (linear) return { method: 'coefficients', explains, effects: sorted(linear) };
   // One batch: the row itself, then one copy per input with that input set to its training value.

@@ -22,7 +22,7 @@ export function parseModelRef(text: string): ModelRef {
   const ref = at < 0 ? null : text.slice(at + 1);
   if (name.trim() === '' || ref === '') {
     throw new WorkbenchError(
-      'serving.bad-model-ref',
+      'serving.bad_model_ref',
       `"${text}" is not a model reference. Write <name>, <name>@<version>, <name>@<stage> or <name>@<alias>, e.g. churn@2 or churn@Production.`,
     );
   }
@@ -49,7 +49,7 @@ export function resolveModelRef(snapshot: RegistrySnapshot, { name, ref }: Model
 function noneIn(name: string, stage: Stage, versions: ModelVersion[]): WorkbenchError {
   const list = versions.map((v) => `${v.version} (${v.stage})`).join(', ');
   return new WorkbenchError(
-    'serving.no-version-in-stage',
+    'serving.no_version_in_stage',
     `Model "${name}" has no version in ${stage}. Name a version instead (${name}@<n>; its versions are ${list || 'none yet'}), or promote one to ${stage} first.`,
   );
 }

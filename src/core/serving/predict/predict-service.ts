@@ -1,5 +1,6 @@
 import type { DataTable } from '../../data/types.ts';
 import { WorkbenchError } from '../../errors.ts';
+import type { TfRuntime } from '../../models/tf-runtime.ts';
 import type { WorkspaceStore } from '../../ports.ts';
 import { readRegistry } from '../../registry/registry-snapshot.ts';
 import type { ModelVersion } from '../../registry/registry-types.ts';
@@ -25,6 +26,8 @@ export interface PredictOptions {
   /** 0-based row to explain, or null. */
   explain?: number | null;
   onProgress?: (done: number, total: number) => void;
+  /** TF.js, for an MLP. */
+  tf?: TfRuntime | null;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function predictWithRegistry(
   options: PredictOptions,
 ): Promise<PredictResult> {
   const version = resolveModelRef(await readRegistry(store), parseModelRef(reference));
-  const model = await loadServingModel(store, version);
+  const model = await loadServingModel(store, version, options.tf ?? null);
   try {
     const scored = await scoreTable(model, table, options.onProgress);
     const latency = await measureLatency(model, table, { clock: options.clock });
@@ -52,7 +55,7 @@ export async function predictWithRegistry(
     if (row !== null) {
       if (!(Number.isInteger(row) && row >= 0 && row < table.rowCount)) {
         throw new WorkbenchError(
-          'serving.bad-row',
+          'serving.bad_row',
           `Row ${row} is not in the data. Pick a 0-based data row from 0 to ${table.rowCount - 1}.`,
         );
       }

@@ -15,7 +15,7 @@ export type RequestRow = Record<string, string | number | boolean | null>;
  */
 export function rowsToTable(rows: RequestRow[]): DataTable {
   if (rows.length === 0) {
-    throw new WorkbenchError('serving.no-rows', 'There is no row to score. Fill in at least one row.');
+    throw new WorkbenchError('serving.no_rows', 'There is no row to score. Fill in at least one row.');
   }
   const names = Object.keys(rows[0]);
   rows.forEach((row, i) => {
@@ -24,7 +24,7 @@ export function rowsToTable(rows: RequestRow[]): DataTable {
     const absent = names.filter((k) => !keys.includes(k));
     if (extra.length || absent.length) {
       throw new WorkbenchError(
-        'serving.signature-mismatch',
+        'serving.signature_mismatch',
         `Row ${i} has different columns from row 0 (${[...absent.map((n) => `"${n}" missing`), ...extra.map((n) => `"${n}" extra`)].join(', ')}). Give every row the same columns.`,
       );
     }

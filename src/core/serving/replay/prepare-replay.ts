@@ -34,32 +34,32 @@ export async function prepareReplay(setup: ReplaySetup): Promise<ReplayStream> {
   const { stable, candidate, traffic, target } = setup;
   if (traffic.rowCount === 0) {
     throw new WorkbenchError(
-      'serving.empty-traffic',
+      'serving.empty_traffic',
       'The traffic file has no data rows. Replay a file with at least one row.',
     );
   }
   const column = traffic.columns.find((c) => c.name === target);
   if (!column) {
     throw new WorkbenchError(
-      'serving.no-target',
+      'serving.no_target',
       `The traffic has no column "${target}" to take labels from. Pass --target one of: ${traffic.columns.map((c) => `"${c.name}"`).join(', ')}.`,
     );
   }
   if (stable.task !== candidate.task) {
     throw new WorkbenchError(
-      'serving.task-mismatch',
+      'serving.task_mismatch',
       `${stable.version.id} does ${stable.task} but ${candidate.version.id} does ${candidate.task}; a rollout compares two models of the same task. Pick a candidate trained for ${stable.task}.`,
     );
   }
   if (stable.task !== 'classification') {
     throw new WorkbenchError(
-      'serving.regression-unsupported',
+      'serving.regression_unsupported',
       'Rollout strategies compare accuracy, which regression models do not have. Replay classifiers.',
     );
   }
   if (!(Number.isInteger(setup.labelDelay) && setup.labelDelay >= 0)) {
     throw new WorkbenchError(
-      'serving.bad-label-delay',
+      'serving.bad_label_delay',
       `The label delay must be a whole number of requests, 0 or more (got ${setup.labelDelay}).`,
     );
   }

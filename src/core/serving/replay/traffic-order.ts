@@ -14,7 +14,7 @@ export function trafficOrder(table: DataTable, timestamp: string | null): Int32A
   const column = table.columns.find((c) => c.name === timestamp);
   if (!column || !isNumericColumn(column)) {
     throw new WorkbenchError(
-      'serving.bad-timestamp',
+      'serving.bad_timestamp',
       column
         ? `Column "${timestamp}" holds ${column.type} values, not times. Order by a datetime or numeric column, or leave the timestamp out to replay in file order.`
         : `The traffic has no column "${timestamp}". Name its timestamp column, or leave it out to replay in file order.`,

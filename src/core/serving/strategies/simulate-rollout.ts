@@ -5,8 +5,10 @@
  * the candidate to Production (through the registry's gates) and, when the
  * stable serves production, deploys it there.
  */
+import { deploymentSimulated } from '../../audit/events/serving-events.ts';
 import type { DataTable } from '../../data/types.ts';
 import { WorkbenchError } from '../../errors.ts';
+import type { TfRuntime } from '../../models/tf-runtime.ts';
 import type { WorkspaceStore } from '../../ports.ts';
 import { transition } from '../../registry/registry-service.ts';
 import { readRegistry } from '../../registry/registry-snapshot.ts';
@@ -59,14 +61,14 @@ export type SimulationReport = StrategyResult & {
 export async function simulateRollout(
   store: WorkspaceStore,
   input: SimulateInput,
-  deps: { clock: () => number },
+  deps: { clock: () => number; tf?: TfRuntime | null },
 ): Promise<SimulationReport> {
   const snapshot = await readRegistry(store);
   const stableVersion = resolveModelRef(snapshot, parseModelRef(input.stable));
   const candidateVersion = resolveModelRef(snapshot, parseModelRef(input.candidate));
   if (stableVersion.id === candidateVersion.id) {
     throw new WorkbenchError(
-      'serving.same-version',
+      'serving.same_version',
       `The stable and the candidate are both ${stableVersion.id}. Roll out a different version against it.`,
     );
   }
@@ -74,7 +76,8 @@ export async function simulateRollout(
   let result: StrategyResult;
   const log = new PredictionLogWriter(input.logId);
   try {
-    models.push(await loadServingModel(store, stableVersion), await loadServingModel(store, candidateVersion));
+    const tf = deps.tf ?? null;
+    models.push(await loadServingModel(store, stableVersion, tf), await loadServingModel(store, candidateVersion, tf));
     const stream = await prepareReplay({
       stable: models[0],
       candidate: models[1],
@@ -97,21 +100,21 @@ export async function simulateRollout(
       puts: batches.map((value) => ({ kind: 'predictionLogs' as const, value })),
       expect: batches.map((b) => ({ kind: 'predictionLogs' as const, key: b.id, equals: undefined })),
     },
-    {
-      at: input.now,
-      actor: input.actor,
-      type: 'deployment.simulated',
-      subject: input.logId,
-      data: {
-        ...summary,
-        requests: input.traffic.rowCount,
-        labelDelay: input.labelDelay,
-        seed: input.seed,
-        logBatches: batches.length,
-      },
-    },
+    deploymentSimulated({ at: input.now, actor: input.actor }, input.logId, {
+      ...summary,
+      requests: input.traffic.rowCount,
+      labelDelay: input.labelDelay,
+      seed: input.seed,
+      logBatches: batches.length,
+    }),
   );
-  const effects = await applyDecision(store, input, result, stableVersion.modelName === candidateVersion.modelName);
+  const effects = await applyDecision(
+    store,
+    input,
+    result,
+    stableVersion.modelName === candidateVersion.modelName,
+    deps.tf ?? null,
+  );
   return {
     ...summary,
     requests: input.traffic.rowCount,
@@ -128,6 +131,7 @@ async function applyDecision(
   input: SimulateInput,
   result: StrategyResult,
   sameModel: boolean,
+  tf: TfRuntime | null,
 ): Promise<RolloutEffects> {
   if (result.decision !== 'promoted' || !sameModel) return { promotion: null, deployment: null };
   const snapshot = await readRegistry(store);
@@ -166,6 +170,7 @@ async function applyDecision(
       via: result.strategy,
     },
     input.traffic,
+    tf,
   );
   return {
     promotion,

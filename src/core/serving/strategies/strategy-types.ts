@@ -6,6 +6,8 @@ import type { Tally } from '../replay/replay-stream.ts';
 export const STRATEGIES = ['bluegreen', 'canary', 'shadow', 'ab'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
 
+// Results are type aliases, not interfaces, so they fit an audit event's plain-record data.
+
 /** What a rollout concluded: the candidate takes over, the stable stays, or the traffic did not settle it. */
 export type Decision = 'promoted' | 'rolled-back' | 'no-decision';
 
@@ -24,24 +26,24 @@ export interface CanaryStep {
   verdict: 'passed' | 'breached' | 'incomplete';
 }
 
-export interface CanaryResult {
+export type CanaryResult = {
   strategy: 'canary';
   decision: Decision;
   steps: CanaryStep[];
   /** Request at which the rollback or promotion happened, else null. */
   decidedAt: number | null;
-}
+};
 
-export interface BlueGreenResult {
+export type BlueGreenResult = {
   strategy: 'bluegreen';
   decision: Decision;
   /** Labelled requests the candidate served, and the idle stable's answers on the same rows. */
   groups: { stable: Tally; candidate: Tally };
   mcnemar: McNemarResult;
   decidedAt: number | null;
-}
+};
 
-export interface ShadowResult {
+export type ShadowResult = {
   strategy: 'shadow';
   decision: Decision;
   /** Requests the candidate shadowed. */
@@ -49,9 +51,9 @@ export interface ShadowResult {
   /** Share of shadowed requests where both models predicted the same. */
   agreement: number | null;
   mcnemar: McNemarResult;
-}
+};
 
-export interface AbResult {
+export type AbResult = {
   strategy: 'ab';
   decision: Decision;
   /** Labelled requests needed (both groups), from the power analysis. */
@@ -61,7 +63,7 @@ export interface AbResult {
   test: TwoProportionResult | null;
   /** Set when the traffic ended before the planned size: the test is an early look. */
   warning: string | null;
-}
+};
 
 export type StrategyResult = CanaryResult | BlueGreenResult | ShadowResult | AbResult;
 
