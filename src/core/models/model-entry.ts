@@ -76,6 +76,17 @@ export interface SizeEstimate {
   bytes: number;
 }
 
+/** What a model read from a bundle must fit: the preprocessing's width, the signature's task and label count. */
+export interface ImportExpectation {
+  width: number;
+  task: Task;
+  /** Class labels the signature names (0 for regression). */
+  labels: number;
+}
+
+/** Scores rows with plain arrays, no TF.js: probabilities (rows × classes) or values. */
+export type PlainPredict = (x: Float64Array, rows: number) => ArrayLike<number>;
+
 /** A bundle's model files: name → bytes. */
 export type ModelFileMap = Map<string, Uint8Array>;
 
@@ -112,4 +123,18 @@ export interface ModelEntry<S extends BaseModelSpec = BaseModelSpec, A extends B
   writeFiles(artifact: A, tfjsVersion: string): [string, Uint8Array][];
   /** Rebuilds the artifact from its bundle files, with keys in the order training builds them. */
   readFiles(files: ModelFileMap): A;
+  /**
+   * Checks an artifact read from a bundle (structure, shapes, finite
+   * numbers) against what the bundle says it is for, and returns a
+   * predictor that needs no TF.js, for the import's smoke prediction on
+   * the main thread. Throws `bundle.invalid_model` naming the file at fault.
+   */
+  checkImported(artifact: A, expect: ImportExpectation): PlainPredict;
+  /**
+   * For a model that is linear in its inputs: each preprocessed column's
+   * contribution to one row's prediction (coefficient × value), signed
+   * towards the `predicted` class (or up, in regression). Kinds without it
+   * are explained by replacing inputs.
+   */
+  contributions?(artifact: A, x: Float64Array, predicted: number): Float64Array;
 }

@@ -16,11 +16,14 @@ import {
   type ModelCatalogue,
 } from '../../../src/core/models/catalogue.ts';
 import type { BaseModelSpec, ModelEntry } from '../../../src/core/models/model-entry.ts';
+import { invalidModel } from '../../../src/core/models/imported-model-checks.ts';
 import { jsonBytes, parseJsonFile } from '../../../src/core/models/model-file-io.ts';
 import { artifactFromFiles, modelFiles } from '../../../src/core/registry/bundle/model-files.ts';
+import { validateBundleModel } from '../../../src/core/registry/bundle/validate-bundle-model.ts';
+import type { InputSignature } from '../../../src/core/registry/registry-types.ts';
 import { decodeArtifact, encodeArtifact } from '../../../src/core/train/model-artifact-codec.ts';
 import { defaultPipelineSpec, type PipelineSpec } from '../../../src/core/train/pipeline-spec.ts';
-import { runPipeline } from '../../../src/core/train/run-pipeline.ts';
+import { runPipeline, type RunOutcome } from '../../../src/core/train/run-pipeline.ts';
 import { validatePipelineSpec } from '../../../src/core/train/validate-spec.ts';
 
 interface BaselineSpec {
@@ -81,6 +84,12 @@ const baselineEntry: ModelEntry<BaselineSpec, BaselineArtifact> = {
   fileNames: ['baseline.json'],
   writeFiles: (artifact) => [['baseline.json', jsonBytes(artifact)]],
   readFiles: (files) => parseJsonFile('baseline.json', files) as BaselineArtifact,
+  checkImported(artifact, { task, labels }) {
+    const k = task === 'classification' ? labels : 1;
+    if (!Array.isArray(artifact.output) || artifact.output.length !== k)
+      throw invalidModel('baseline.json', `it holds ${String(artifact.output?.length)} outputs, not ${k}`);
+    return (_x, rows) => Float64Array.from({ length: rows * k }, (_, i) => artifact.output[i % k]);
+  },
 };
 
 const catalogue: ModelCatalogue = [...MODEL_CATALOGUE, baselineEntry];
@@ -93,6 +102,16 @@ function iris() {
 
 function baselineSpec(target: string, model: object = {}): PipelineSpec<BaseModelSpec> {
   return { ...defaultPipelineSpec('iris', target), model: { ...defaultModelSpec('baseline', catalogue), ...model } };
+}
+
+/** The signature registration would record for `outcome`. */
+function signatureOf(outcome: RunOutcome, schema: ReturnType<typeof iris>['schema']): InputSignature {
+  const column = (name: string) => schema.find((c) => c.name === name)!;
+  return {
+    inputs: outcome.features.map((name) => column(name)),
+    target: { name: 'species', type: column('species').type, labels: outcome.labels },
+    task: outcome.task,
+  };
 }
 
 describe('a model kind registered only in a test catalogue', () => {
@@ -152,5 +171,20 @@ describe('a model kind registered only in a test catalogue', () => {
     expect(files.map(([name]) => name)).toEqual(['baseline.json']);
     const rebuilt = artifactFromFiles('baseline', new Map(files), catalogue);
     expect(encodeArtifact(rebuilt, catalogue)).toEqual(bytes);
+  });
+
+  it('is checked on import by its own entry: a sound file passes the smoke prediction, a damaged one is named', async () => {
+    const outcome = await runPipeline(data.table, data.schema, baselineSpec('species'), { clock, catalogue });
+    const signature = signatureOf(outcome, data.schema);
+    expect(() => validateBundleModel(outcome.model, outcome.preprocessor, signature, catalogue)).not.toThrow();
+    const damaged = { kind: 'baseline', output: [0.5, 0.5] };
+    expect(() => validateBundleModel(damaged, outcome.preprocessor, signature, catalogue)).toThrow(
+      /baseline\.json cannot be used: it holds 2 outputs, not 3/,
+    );
+    // Probabilities that do not sum to 1 fail the shared smoke prediction.
+    const unnormalized = { kind: 'baseline', output: [0.5, 0.5, 0.5] };
+    expect(() => validateBundleModel(unnormalized, outcome.preprocessor, signature, catalogue)).toThrow(
+      /baseline\.json cannot be used/,
+    );
   });
 });

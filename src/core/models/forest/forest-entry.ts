@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../../errors.ts';
 import { formatBytes } from '../memory-budget.ts';
 import type { ModelEntry } from '../model-entry.ts';
+import { checkForestFile } from './check-forest-file.ts';
 import { readTextFile, textBytes } from '../model-file-io.ts';
 import { predictProba, predictValue } from './predict-forest.ts';
 import { deserializeForest, serializeForest } from './serialize-forest.ts';
@@ -64,6 +65,11 @@ export const forestEntry: ModelEntry<ForestSpec, ForestArtifact> = {
   // The serialized forest already is a documented JSON format; its text is kept byte for byte.
   writeFiles: (artifact) => [['forest.json', textBytes(artifact.forest)]],
   readFiles: (files) => ({ kind: 'forest', forest: readTextFile('forest.json', files) }),
+  checkImported(artifact, expect) {
+    const model = checkForestFile(artifact.forest, expect);
+    const predict = model.task === 'classification' ? predictProba : predictValue;
+    return (x, rows) => predict(model, x, rows);
+  },
 };
 
 function workspaceBytes(rows: number, width: number): number {

@@ -1,6 +1,7 @@
 import { WorkbenchError } from '../../errors.ts';
 import type { ModelEntry } from '../model-entry.ts';
 import type { ParamSpec } from '../model-params.ts';
+import { checkLinearModel } from './check-linear-model.ts';
 import { readLinearModelFile, writeLinearModelFile, LINEAR_MODEL_FILE } from './linear-model-file.ts';
 import { fitLogistic, predictProbaLogistic, type LogisticModel } from './logistic-regression.ts';
 
@@ -113,4 +114,16 @@ export const logisticEntry: ModelEntry<LogisticSpec, LogisticArtifact> = {
   fileNames: [LINEAR_MODEL_FILE],
   writeFiles: (artifact) => [writeLinearModelFile('logistic', PREDICTION, artifact.model)],
   readFiles: (files) => ({ kind: 'logistic', model: readLinearModelFile('logistic', files) as LogisticModel }),
+  contributions({ model }, x, predicted) {
+    const width = x.length;
+    // Binary models keep one row of coefficients, for class 1; multi-class ones a row per class.
+    const binary = model.intercept.length === 1;
+    const row = binary ? 0 : predicted;
+    const sign = binary && predicted !== 1 ? -1 : 1;
+    return Float64Array.from(x, (v, j) => sign * model.coef[row * width + j] * v);
+  },
+  checkImported(artifact, expect) {
+    const model = checkLinearModel('logistic', artifact.model, expect) as LogisticModel;
+    return (x, rows) => predictProbaLogistic(model, { x, rows, features: expect.width });
+  },
 };

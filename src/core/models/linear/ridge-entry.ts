@@ -1,5 +1,6 @@
 import type { ModelEntry } from '../model-entry.ts';
 import type { ParamSpec } from '../model-params.ts';
+import { checkLinearModel } from './check-linear-model.ts';
 import { readLinearModelFile, writeLinearModelFile, LINEAR_MODEL_FILE } from './linear-model-file.ts';
 import { fitRidge, predictRidge, type RidgeModel } from './ridge.ts';
 
@@ -63,4 +64,9 @@ export const ridgeEntry: ModelEntry<LinearSpec, LinearArtifact> = {
   fileNames: [LINEAR_MODEL_FILE],
   writeFiles: (artifact) => [writeLinearModelFile('linear', PREDICTION, artifact.model)],
   readFiles: (files) => ({ kind: 'linear', model: readLinearModelFile('linear', files) as RidgeModel }),
+  contributions: ({ model }, x) => Float64Array.from(x, (v, j) => model.coef[j] * v),
+  checkImported(artifact, expect) {
+    const model = checkLinearModel('linear', artifact.model, expect) as RidgeModel;
+    return (x, rows) => predictRidge(model, { x, rows, features: expect.width });
+  },
 };

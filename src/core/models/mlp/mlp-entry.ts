@@ -1,5 +1,7 @@
 import type { ModelEntry } from '../model-entry.ts';
 import { activeTf } from '../tf-runtime.ts';
+import { checkMlpFiles } from './check-mlp-files.ts';
+import { forwardDense } from './dense-forward.ts';
 import { readMlpFiles, writeMlpFiles } from './mlp-files.ts';
 import { loadMlp, predictMlp, type MlpArtifact } from './mlp-model.ts';
 import { MLP_PARAMS, type MlpSpec } from './mlp-spec.ts';
@@ -40,4 +42,14 @@ export const mlpEntry: ModelEntry<MlpSpec, MlpArtifact> = {
   fileNames: ['model.json', 'weights.bin'],
   writeFiles: writeMlpFiles,
   readFiles: readMlpFiles,
+  checkImported(artifact, expect) {
+    const layers = checkMlpFiles(artifact, expect);
+    return (x, rows) => {
+      const raw = forwardDense(layers, x, rows);
+      // A regression MLP learns the standardized target; undo it as prediction does.
+      return artifact.task === 'regression'
+        ? Float64Array.from(raw, (v) => v * artifact.yScale + artifact.yCenter)
+        : raw;
+    };
+  },
 };

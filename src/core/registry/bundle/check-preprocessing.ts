@@ -1,7 +1,7 @@
 import { COLUMN_TYPES, isNumericType, type ColumnType } from '../../data/types.ts';
 import { OTHER, type Preprocessor } from '../../train/preprocess.ts';
 import type { InputSignature } from '../registry-types.ts';
-import { invalidModel, isFiniteNumber, isObject } from './model-checks.ts';
+import { invalidModel, isFiniteNumber, isObject } from '../../models/imported-model-checks.ts';
 
 /**
  * Checks signature.json on its own: inputs with names and known types, a

@@ -1,5 +1,5 @@
 import type { ModelVersion } from '../registry-types.ts';
-import { invalidModel, isCount, isFiniteNumber } from './model-checks.ts';
+import { invalidModel, isCount, isFiniteNumber } from '../../models/imported-model-checks.ts';
 
 /** Metrics that are shares, so lie in 0…1. */
 const SHARES = new Set([

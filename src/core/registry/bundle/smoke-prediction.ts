@@ -1,6 +1,6 @@
 import { stepWidth, type Preprocessor } from '../../train/preprocess.ts';
 import type { InputSignature } from '../registry-types.ts';
-import { invalidModel } from './model-checks.ts';
+import { invalidModel } from '../../models/imported-model-checks.ts';
 
 /** Most one-hot categories per input the example rows cycle through. */
 const MAX_CATEGORY_ROWS = 20;

@@ -1,7 +1,7 @@
 import type { DataTable } from '../../data/types.ts';
 import { decodeArtifact } from '../../train/model-artifact-codec.ts';
 import { transform, type Preprocessor } from '../../train/preprocess.ts';
-import type { ModelArtifact } from '../../models/catalogue.ts';
+import { modelEntry } from '../../models/catalogue.ts';
 import { conformTable } from './conform-table.ts';
 import type { ServingModel } from './serving-model.ts';
 
@@ -23,11 +23,11 @@ export interface RowExplanation {
 /**
  * The inputs that moved one row's prediction most — a cheap local
  * attribution, not SHAP:
- * - linear models (logistic, ridge): coefficient × the standardized value
- *   the model saw, summed over a categorical input's one-hot columns; for a
- *   multi-class logistic model, the predicted class's coefficients; for a
- *   binary one, the sign says towards (+) or away from (−) the predicted class;
- * - forest and MLP: the predicted class's probability (or the regression
+ * - kinds linear in their inputs (logistic, ridge: their catalogue entry's
+ *   `contributions`): coefficient × the standardized value the model saw,
+ *   summed over a categorical input's one-hot columns, signed towards (+)
+ *   or away from (−) the predicted class;
+ * - other kinds (forest, MLP): the predicted class's probability (or the regression
  *   value) minus what it becomes when that input alone is replaced by its
  *   training value — the training mean of a standardized number (else the
  *   imputation value), the most frequent category of a categorical input.
@@ -48,10 +48,9 @@ export async function explainRow(
   const k = model.labels.length;
   const predicted = k > 0 ? argmax(output) : -1;
   const explains = k > 0 ? model.labels[predicted] : null;
-  // The default catalogue's kinds: only logistic and linear artifacts are read here.
-  const artifact = decodeArtifact(artifactBytes) as ModelArtifact;
-  const linear = coefficientEffects(artifact, pre, x, predicted);
-  if (linear) return { method: 'coefficients', explains, effects: sorted(linear) };
+  const artifact = decodeArtifact(artifactBytes);
+  const contributions = modelEntry(artifact.kind).contributions?.(artifact, x, predicted);
+  if (contributions) return { method: 'coefficients', explains, effects: sorted(perInput(pre, contributions)) };
   // One batch: the row itself, then one copy per input with that input set to its training value.
   const steps = pre.steps;
   const width = x.length;
@@ -78,29 +77,15 @@ export async function explainRow(
   return { method: 'replace-with-training-value', explains, effects: sorted(effects) };
 }
 
-function coefficientEffects(
-  artifact: ModelArtifact,
-  pre: Preprocessor,
-  x: Float64Array,
-  predicted: number,
-): FeatureEffect[] | null {
-  if (artifact.kind !== 'logistic' && artifact.kind !== 'linear') return null;
-  const width = x.length;
-  const coef = artifact.model.coef;
-  let row = 0;
-  let sign = 1;
-  if (artifact.kind === 'logistic') {
-    // Binary models keep one row of coefficients, for class 1.
-    if (artifact.model.intercept.length === 1) sign = predicted === 1 ? 1 : -1;
-    else row = predicted;
-  }
+/** Column contributions summed per input (a categorical input spans its one-hot columns). */
+function perInput(pre: Preprocessor, contributions: Float64Array): FeatureEffect[] {
   let offset = 0;
   return pre.steps.map((step) => {
     const columns = step.kind === 'numeric' ? 1 : step.categories.length;
     let effect = 0;
-    for (let j = offset; j < offset + columns; j++) effect += coef[row * width + j] * x[j];
+    for (let j = offset; j < offset + columns; j++) effect += contributions[j];
     offset += columns;
-    return { feature: step.name, effect: sign * effect };
+    return { feature: step.name, effect };
   });
 }
 

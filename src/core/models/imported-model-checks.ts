@@ -1,4 +1,4 @@
-import { WorkbenchError } from '../../errors.ts';
+import { WorkbenchError } from '../errors.ts';
 
 /**
  * A bundle file that passed every checksum but does not hold a model the

@@ -1,7 +1,7 @@
-import type { MlpArtifact } from '../../models/mlp/mlp-model.ts';
-import type { InputSignature } from '../registry-types.ts';
+import type { MlpArtifact } from './mlp-model.ts';
+import type { ImportExpectation } from '../model-entry.ts';
 import type { DenseActivation, DenseLayer } from './dense-forward.ts';
-import { invalidModel, isCount, isFiniteNumber, isObject } from './model-checks.ts';
+import { invalidModel, isCount, isFiniteNumber, isObject } from '../imported-model-checks.ts';
 
 const HIDDEN: readonly string[] = ['relu', 'tanh', 'sigmoid'];
 
@@ -15,12 +15,10 @@ const HIDDEN: readonly string[] = ['relu', 'tanh', 'sigmoid'];
  * label (softmax), weight names and shapes that match the layers, and
  * finite weights. Returns the layers for a smoke prediction.
  */
-export function checkMlpFiles(artifact: MlpArtifact, width: number, signature: InputSignature): DenseLayer[] {
+export function checkMlpFiles(artifact: MlpArtifact, { width, task, labels }: ImportExpectation): DenseLayer[] {
   const bad = (why: string) => invalidModel('model.json', why);
-  if (artifact.task !== signature.task)
-    throw bad(
-      `its workbench metadata says ${JSON.stringify(artifact.task)} but signature.json's task is ${signature.task}`,
-    );
+  if (artifact.task !== task)
+    throw bad(`its workbench metadata says ${JSON.stringify(artifact.task)} but signature.json's task is ${task}`);
   if (!isFiniteNumber(artifact.yCenter) || !isFiniteNumber(artifact.yScale) || artifact.yScale <= 0)
     throw bad('its workbench metadata has no finite target center and positive scale');
 
@@ -49,7 +47,7 @@ export function checkMlpFiles(artifact: MlpArtifact, width: number, signature: I
       throw bad(`layer ${i} is a ${String(layer.class_name)}; workbench MLPs have only Dense layers`);
     const config = isObject(layer.config) ? layer.config : {};
     const activation = config.activation;
-    const allowed = last ? [signature.task === 'classification' ? 'softmax' : 'linear'] : HIDDEN;
+    const allowed = last ? [task === 'classification' ? 'softmax' : 'linear'] : HIDDEN;
     if (typeof activation !== 'string' || !allowed.includes(activation))
       throw bad(`layer ${i} has activation ${JSON.stringify(activation)}; it must be ${allowed.join(' or ')}`);
     if (!isCount(config.units, 1)) throw bad(`layer ${i} has no unit count`);
@@ -62,11 +60,9 @@ export function checkMlpFiles(artifact: MlpArtifact, width: number, signature: I
         throw bad(`its input layer reads ${JSON.stringify(shape)} but preprocessing.json gives ${width} features`);
     }
     const units = config.units;
-    if (last && signature.task === 'classification' && units !== signature.target.labels.length)
-      throw bad(
-        `its output layer has ${units} units but signature.json names ${signature.target.labels.length} labels`,
-      );
-    if (last && signature.task === 'regression' && units !== 1)
+    if (last && task === 'classification' && units !== labels)
+      throw bad(`its output layer has ${units} units but signature.json names ${labels} labels`);
+    if (last && task === 'regression' && units !== 1)
       throw bad(`its output layer has ${units} units; a regression model has 1`);
     const take = (suffix: string, shape: number[]): Float32Array => {
       const spec = specs[next++];

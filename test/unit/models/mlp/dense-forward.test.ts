@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { forwardDense } from '../../../../src/core/registry/bundle/dense-forward.ts';
-import { checkMlpFiles } from '../../../../src/core/registry/bundle/check-mlp-files.ts';
+import { forwardDense } from '../../../../src/core/models/mlp/dense-forward.ts';
+import { checkMlpFiles } from '../../../../src/core/models/mlp/check-mlp-files.ts';
 import { loadMlp, predictMlp, type MlpArtifact } from '../../../../src/core/models/mlp/mlp-model.ts';
-import { trained } from './bundle-fixtures.ts';
+import { trained } from '../../registry/bundle/bundle-fixtures.ts';
 
 describe('the import’s TF.js-free MLP forward pass', () => {
   beforeAll(async () => {
@@ -17,7 +17,11 @@ describe('the import’s TF.js-free MLP forward pass', () => {
       const model = await loadMlp(tf, artifact);
       const expected = await predictMlp(tf, model, artifact, t.data.x, t.data.rows, t.data.width);
       model.dispose();
-      const layers = checkMlpFiles(artifact, t.data.width, t.version.signature);
+      const layers = checkMlpFiles(artifact, {
+        width: t.data.width,
+        task: t.version.signature.task,
+        labels: t.version.signature.target.labels.length,
+      });
       expect(layers.map((l) => [l.inputs, l.units, l.activation])).toEqual([
         [2, 6, 'relu'],
         [6, task === 'classification' ? 2 : 1, task === 'classification' ? 'softmax' : 'linear'],

@@ -1,7 +1,8 @@
 import { WorkbenchError } from '../../errors.ts';
-import { FOREST_FORMAT, deserializeForest, type ForestModel } from '../../models/forest/index.ts';
-import type { InputSignature } from '../registry-types.ts';
-import { firstNonFinite, invalidModel, isObject } from './model-checks.ts';
+import type { ImportExpectation } from '../model-entry.ts';
+import type { ForestModel } from './forest-types.ts';
+import { FOREST_FORMAT, deserializeForest } from './serialize-forest.ts';
+import { firstNonFinite, invalidModel, isObject } from '../imported-model-checks.ts';
 
 const FILE = 'forest.json';
 
@@ -10,9 +11,9 @@ const FILE = 'forest.json';
  * trees whose node arrays are consistent (the forest reader checks sizes,
  * child links, feature indices and leaf classes), finite thresholds and
  * leaf values, class shares within 0…1, and the task, feature count and
- * class count the signature and preprocessing call for.
+ * class count the bundle's signature and preprocessing call for.
  */
-export function checkForestFile(text: string, width: number, signature: InputSignature): ForestModel {
+export function checkForestFile(text: string, { width, task, labels }: ImportExpectation): ForestModel {
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -34,11 +35,10 @@ export function checkForestFile(text: string, width: number, signature: InputSig
     const what = /damaged: (.*?)\. Retrain/.exec(cause.message)?.[1] ?? cause.message;
     throw invalidModel(FILE, what, cause);
   }
-  if (model.task !== signature.task)
-    throw invalidModel(FILE, `it is a ${model.task} forest but signature.json's task is ${signature.task}`);
+  if (model.task !== task)
+    throw invalidModel(FILE, `it is a ${model.task} forest but signature.json's task is ${task}`);
   if (model.features !== width)
     throw invalidModel(FILE, `it reads ${model.features} features but preprocessing.json gives ${width}`);
-  const labels = signature.target.labels.length;
   if (model.task === 'classification' && model.classCount !== labels)
     throw invalidModel(FILE, `it predicts ${model.classCount} classes but signature.json names ${labels} labels`);
   model.trees.forEach((tree, t) => {

@@ -1,6 +1,7 @@
-import type { LogisticModel, RidgeModel } from '../../models/linear/index.ts';
-import type { InputSignature } from '../registry-types.ts';
-import { firstNonFinite, invalidModel, isCount, isFiniteNumber, isObject } from './model-checks.ts';
+import type { ImportExpectation } from '../model-entry.ts';
+import type { LogisticModel } from './logistic-regression.ts';
+import type { RidgeModel } from './ridge.ts';
+import { firstNonFinite, invalidModel, isCount, isFiniteNumber, isObject } from '../imported-model-checks.ts';
 
 const FILE = 'linear-model.json';
 
@@ -14,8 +15,7 @@ const FILE = 'linear-model.json';
 export function checkLinearModel(
   kind: 'logistic' | 'linear',
   model: unknown,
-  width: number,
-  signature: InputSignature,
+  { width, task, labels }: ImportExpectation,
 ): LogisticModel | RidgeModel {
   const bad = (why: string) => invalidModel(FILE, why);
   const expected = kind === 'logistic' ? 'logistic-regression' : 'ridge';
@@ -26,8 +26,7 @@ export function checkLinearModel(
   if (!Array.isArray(coef)) throw bad('its model has no coefficients');
   let rows = 1;
   if (kind === 'logistic') {
-    const labels = signature.target.labels.length;
-    if (signature.task !== 'classification') throw bad('it is a classifier but signature.json is for regression');
+    if (task !== 'classification') throw bad('it is a classifier but signature.json is for regression');
     if (!isCount(model.classCount, 2) || model.classCount !== labels)
       throw bad(
         `its model predicts ${JSON.stringify(model.classCount)} classes but signature.json names ${labels} labels`,
@@ -35,7 +34,7 @@ export function checkLinearModel(
     rows = model.classCount === 2 ? 1 : model.classCount;
     if (!isFiniteNumber(model.C) || model.C <= 0) throw bad('its model has no positive C');
   } else {
-    if (signature.task !== 'regression') throw bad('it is a regression model but signature.json is for classification');
+    if (task !== 'regression') throw bad('it is a regression model but signature.json is for classification');
     if (!isFiniteNumber(model.alpha) || model.alpha < 0) throw bad('its model has no alpha ≥ 0');
   }
   if (coef.length !== rows * width)
