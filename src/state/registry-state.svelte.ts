@@ -55,6 +55,13 @@ export class RegistryState {
   selected = $state.raw<string[]>([]);
 
   readonly models = $derived([...this.snapshot.models].sort((a, b) => a.name.localeCompare(b.name)));
+  /** How many versions of each model this workspace holds (an imported v3 may be the only one). */
+  readonly versionCounts = $derived(
+    this.snapshot.versions.reduce(
+      (counts, v) => counts.set(v.modelName, (counts.get(v.modelName) ?? 0) + 1),
+      new Map<string, number>(),
+    ),
+  );
   readonly model = $derived(this.snapshot.models.find((m) => m.name === this.modelName) ?? null);
   readonly moments = $derived(registryMoments(this.snapshot));
   /** The moment on show, or `null` for now. */

@@ -4,6 +4,7 @@
  */
 import type { StorageInfo } from '../adapters/storage-quota/storage-info.ts';
 import { workspaceErased } from '../core/audit/events/workspace-events.ts';
+import { formatBytes } from '../core/format-bytes.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
@@ -42,20 +43,44 @@ export class StorageState {
     await this.refresh();
   }
 
-  /** Deletes every version, blob and audit event; the log restarts with the erase itself. */
+  /**
+   * Deletes every version, blob and audit event; the log restarts with the
+   * erase itself. Afterwards `message` says what was removed and how much
+   * storage the browser still reports in use.
+   */
   async eraseAll(): Promise<boolean> {
     this.erasing = true;
     this.error = null;
-    const outcome = await runThrowing(() =>
-      this.#context.store.eraseAll(workspaceErased({ at: this.#context.now(), actor: this.#context.actor() })),
-    );
+    const store = this.#context.store;
+    const outcome = await runThrowing(async () => {
+      const [versions, runs, models] = await Promise.all([
+        store.listDatasetVersions(),
+        store.listRuns(),
+        store.listRecords('models'),
+      ]);
+      const genesis = await store.eraseAll(workspaceErased({ at: this.#context.now(), actor: this.#context.actor() }));
+      const events = (genesis.data as { erasedEvents?: number }).erasedEvents ?? 0;
+      return { versions: versions.length, runs: runs.length, models: models.length, events };
+    });
     this.erasing = false;
     if (!outcome.ok) {
       this.error = outcome.message;
       return false;
     }
-    this.message = null;
     await this.#context.changes.notify('erased');
+    await this.refresh();
+    this.message = `${erasedSentence(outcome.value)} ${remainingSentence(this.info?.usageBytes)}`;
     return true;
   }
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+function erasedSentence(erased: { versions: number; runs: number; models: number; events: number }): string {
+  return `Erased ${count(erased.versions, 'dataset version', 'dataset versions')}, ${count(erased.runs, 'run', 'runs')}, ${count(erased.models, 'registered model', 'registered models')} and ${count(erased.events, 'audit event', 'audit events')}.`;
+}
+
+function remainingSentence(usageBytes: number | null | undefined): string {
+  if (usageBytes == null) return 'The browser does not report how much storage remains in use.';
+  return `The browser still reports ${formatBytes(usageBytes)} in use: it frees deleted IndexedDB space when it compacts the database, later, and counts the app's own cached files too.`;
 }

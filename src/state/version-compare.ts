@@ -4,11 +4,10 @@
  * (each against the first version).
  */
 import { describeSignatureDiff, signatureDiff } from '../core/registry/signature.ts';
-import { HIGHER_IS_BETTER, type ModelVersion } from '../core/registry/registry-types.ts';
+import { metricDirection } from '../core/metrics/headline-metrics.ts';
+import type { ModelVersion } from '../core/registry/registry-types.ts';
 import type { PipelineSpec } from '../core/train/pipeline-spec.ts';
 import { compareParameters, type ParameterRow } from './flatten-spec.ts';
-
-const LOWER_IS_BETTER = new Set(['logLoss', 'mae', 'rmse']);
 
 /** One metric across the versions; `best` holds the indexes of the best value (empty without a direction). */
 export interface MetricRow {
@@ -42,7 +41,7 @@ export function compareVersionTable(
   const names = [...new Set(versions.flatMap((v) => Object.keys(v.metrics)))];
   const metrics = names.map((metric): MetricRow => {
     const values = versions.map((v) => v.metrics[metric] ?? null);
-    const direction = HIGHER_IS_BETTER.has(metric) ? 1 : LOWER_IS_BETTER.has(metric) ? -1 : 0;
+    const direction = metricDirection(metric);
     const present = values.filter((x): x is number => x !== null);
     if (!direction || present.length < 2) return { metric, values, best: [] };
     const top = direction > 0 ? Math.max(...present) : Math.min(...present);

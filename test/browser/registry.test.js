@@ -62,6 +62,9 @@ test(
     assert.equal(Number(await v1.locator('[data-metric="accuracy"]').textContent()), accuracy.v1);
     assert.match(await v1.textContent(), /forest #1/);
     assert.match(await v1.textContent(), /by ana/);
+    assert.match(await page.getByLabel('Model').locator('option', { hasText: MODEL }).textContent(), /\(3 versions\)/);
+    // Sizes are read as sizes: "(2.1 KiB)", not a raw byte count.
+    assert.match(await (await openVersion(page, MODEL, 1)).textContent(), /Artifact[\s\S]*\(\d+\.\d (KiB|MiB)\)/);
   },
   LONG,
 );
@@ -105,9 +108,16 @@ test('with approval required, version 3 is blocked until approved, then promoted
   await gates.getByRole('button', { name: 'Save gates' }).click();
   await page.locator('p[role="status"]', { hasText: 'Saved the promotion gates' }).waitFor();
 
+  // Version 2's blocked reason ("try the stump") must not carry over to version 3's form.
+  const form = (await openVersion(page, MODEL, 3)).getByRole('form', { name: 'Move version 3' });
+  assert.equal(await form.getByLabel('Reason').inputValue(), '');
   let result = await move(page, MODEL, 3, 'Production', { reason: 'better model' });
   assert.equal(result.blocked, true);
   assert.match(result.text, /approval: This promotion needs an approval/);
+  // After the blocked attempt the form keeps the chosen stage, the reason and the approval fields.
+  assert.equal(await form.getByLabel('Move to').inputValue(), 'Production');
+  assert.equal(await form.getByLabel('Reason').inputValue(), 'better model');
+  assert.ok(await form.getByLabel('Approver').isVisible());
 
   result = await move(page, MODEL, 3, 'Production', {
     reason: 'better model',
@@ -306,7 +316,12 @@ test('version 3 is exported as a .zip and imported into a fresh browser profile'
       .locator('p[role="status"]', { hasText: `Imported ${bundle.name} as version 3 of "${MODEL}", in Development.` })
       .waitFor();
     assert.deepEqual(await stages(other, MODEL), { v3: 'Development' });
+    // Only v3 is here: the list counts the versions present, not the highest number.
+    assert.match(await other.getByLabel('Model').locator('option', { hasText: MODEL }).textContent(), /\(1 version\)/);
     const imported = await openVersion(other, MODEL, 3);
+    // It keeps its original author; the import is recorded beside it.
+    assert.match(await imported.textContent(), /Created.* by ana/);
+    assert.match(await imported.getByTestId('imported').textContent(), new RegExp(`by local-user, from ${MODEL}@3`));
     assert.match(await imported.getByTestId('card-markdown').textContent(), /## Intended use\n\nTeaching: species/);
     // Its run and dataset are in the other profile: its metrics are only the exporter's word, and say so.
     assert.match(await imported.getByTestId('metrics-reported').textContent(), /reported by the exporter/);

@@ -55,6 +55,14 @@ test('erasing all local data empties the versions and restarts the audit log', a
   const dialog = page.getByRole('dialog', { name: 'Erase all local data?' });
   await dialog.getByRole('button', { name: 'Erase', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
+  // A confirmation of what went, and the usage the browser still reports.
+  await page
+    .getByRole('status')
+    .filter({
+      hasText:
+        /^Erased 1 dataset version, 0 runs, 0 registered models and \d+ audit events?\. The browser still reports [\d.]+ (bytes|KiB|MiB) in use/,
+    })
+    .waitFor();
 
   await goTo(page, 'Versions');
   await page.getByText('No versions saved yet.').waitFor();

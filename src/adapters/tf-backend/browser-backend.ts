@@ -13,6 +13,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { shortRendererName } from './renderer-name.ts';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 export type BackendPreference = BackendName | 'auto';
@@ -71,11 +72,11 @@ async function initialise(preference: BackendPreference): Promise<BackendChoice>
     reason = `chosen by you`;
   } else if (gpu.renderer && !gpu.software) {
     chain = ['webgl', 'wasm', 'cpu'];
-    reason = `hardware GPU (${gpu.renderer})`;
+    reason = `hardware GPU (${shortRendererName(gpu.renderer)})`;
   } else {
     chain = ['wasm', 'cpu'];
     reason = gpu.renderer
-      ? `software renderer (${gpu.renderer}): WASM is faster`
+      ? `software renderer (${shortRendererName(gpu.renderer)}): WASM is faster`
       : 'no GPU: WASM is the fastest available';
   }
   for (const name of chain) {

@@ -1,6 +1,7 @@
 import type { PipelineSpec } from '../train/pipeline-spec.ts';
 import { describeSignatureDiff, signatureDiff, type SignatureDiff } from './signature.ts';
-import { HIGHER_IS_BETTER, type ModelVersion } from './registry-types.ts';
+import { metricDirection } from '../metrics/headline-metrics.ts';
+import type { ModelVersion } from './registry-types.ts';
 
 /** One metric of two versions side by side. */
 export interface MetricComparison {
@@ -32,9 +33,6 @@ export interface VersionComparison {
   signature: SignatureDiff & { summary: string[] };
 }
 
-// Lower-is-better metrics the workbench reports; any other unknown metric has no direction.
-const LOWER_IS_BETTER = new Set(['logLoss', 'mae', 'rmse']);
-
 /**
  * Compares two versions (of one model or two): metrics with differences,
  * pipeline parameters when the runs' specs are given, dataset version and
@@ -53,7 +51,7 @@ export function compareVersions(
     const x = a.metrics[metric] ?? null;
     const y = b.metrics[metric] ?? null;
     const difference = x === null || y === null ? null : y - x;
-    const direction = HIGHER_IS_BETTER.has(metric) ? 1 : LOWER_IS_BETTER.has(metric) ? -1 : 0;
+    const direction = metricDirection(metric);
     const better =
       difference === null || direction === 0
         ? null

@@ -44,8 +44,9 @@ export interface ImportPlan {
  * Plans storing an imported version: the model is created (default gates)
  * when absent; the version keeps its number unless that number is taken,
  * then gets `latestVersion + 1`. It starts in Development with no aliases,
- * created now by the importer; where it came from is in the audit event
- * (`model.imported`, with the original id and artifact hash). A bundle
+ * keeps its original creation time and author, and records the import
+ * (when, by whom, its original id) in `imported` and in the audit event
+ * (`model.imported`, with the artifact hash). A bundle
  * whose artifact is already a version of that model is refused.
  */
 export function planImport(
@@ -76,11 +77,10 @@ export function planImport(
     ...structuredClone(source),
     id,
     version: number,
-    createdAt: input.now,
-    createdBy: input.actor,
     stage: 'Development',
     aliases: [],
     metricsReportedByExporter,
+    imported: { at: input.now, by: input.actor, fromId: source.id },
   };
   const blobs: BlobInput[] = [{ hash: source.artifactBlob, bytes: bundle.artifactBytes }];
   const change: RecordChange = {

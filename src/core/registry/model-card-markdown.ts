@@ -1,4 +1,5 @@
 import type { CardMetric, ModelCard } from './model-card.ts';
+import { metricLabel } from '../metrics/headline-metrics.ts';
 
 /**
  * The model card as Markdown, for export and for reading outside the app.
@@ -106,7 +107,7 @@ export function modelCardMarkdown(card: ModelCard): string {
   lines.push(
     ...table(
       ['Metric', 'Value', '95% interval'],
-      card.metrics.headline.map((x) => [x.name, value(x), interval(x)]),
+      card.metrics.headline.map((x) => [metricLabel(x.name), value(x), interval(x)]),
     ),
   );
   if (card.metrics.perClass) {

@@ -95,7 +95,7 @@ function checkQuality(candidate: ModelVersion, dataset: DatasetVersion | undefin
     return [
       {
         gate: 'quality',
-        message: `Dataset version ${candidate.datasetVersionId.slice(0, 12)} of this model is not in the workspace, so its quality checks cannot be confirmed. Import that dataset version, or turn the quality gate off.`,
+        message: `Dataset version ${candidate.datasetVersionId.slice(0, 12)} of this model is not in the workspace (the version was imported without its data), so its quality checks cannot be confirmed. Load the same CSV file in the Data view and save it: the same content gives the same version id, and the gate finds it. Or turn the quality gate off for this model.`,
       },
     ];
   }

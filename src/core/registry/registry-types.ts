@@ -1,5 +1,6 @@
 import type { ColumnRole, ColumnType } from '../data/types.ts';
 import type { ModelKind, Task } from '../train/pipeline-spec.ts';
+import { HEADLINE_METRICS } from '../metrics/headline-metrics.ts';
 
 /** Lifecycle stages of a model version, in promotion order. */
 export const STAGES = ['Development', 'Staging', 'Production', 'Archived'] as const;
@@ -42,6 +43,11 @@ export interface ModelVersion {
    * (it lacks the run that trained the model, and its dataset).
    */
   metricsReportedByExporter?: boolean;
+  /**
+   * Set on imported versions: when and by whom it was imported here, and its
+   * id where it was registered (`createdAt`/`createdBy` stay the original's).
+   */
+  imported?: { at: string; by: string; fromId: string };
   /** Held-out rows the metrics were computed on (for confidence intervals). */
   testRows: number;
   signature: InputSignature;
@@ -103,18 +109,9 @@ export interface StageTransition {
 }
 
 /** Names of higher-is-better metrics; every other known metric is lower-is-better. */
-export const HIGHER_IS_BETTER = new Set([
-  'accuracy',
-  'precisionMacro',
-  'recallMacro',
-  'f1Macro',
-  'precisionWeighted',
-  'recallWeighted',
-  'f1Weighted',
-  'rocAuc',
-  'averagePrecision',
-  'r2',
-]);
+export const HIGHER_IS_BETTER: ReadonlySet<string> = new Set(
+  HEADLINE_METRICS.filter((m) => m.higherIsBetter).map((m) => m.key),
+);
 
 export const DEFAULT_GATES: PromotionGates = {
   stages: ['Production'],

@@ -1,18 +1,7 @@
+import { HEADLINE_METRICS } from '../metrics/headline-metrics.ts';
 import type { ClassificationReport, RegressionReport } from '../metrics/index.ts';
 
-const CLASSIFICATION_KEYS = [
-  'accuracy',
-  'precisionMacro',
-  'recallMacro',
-  'f1Macro',
-  'precisionWeighted',
-  'recallWeighted',
-  'f1Weighted',
-  'rocAuc',
-  'averagePrecision',
-  'logLoss',
-] as const;
-const REGRESSION_KEYS = ['mae', 'rmse', 'r2'] as const;
+const keysOf = (task: string) => HEADLINE_METRICS.filter((m) => m.task === task).map((m) => m.key);
 
 /**
  * The headline metrics a model version keeps from its run's report, flat
@@ -22,7 +11,7 @@ const REGRESSION_KEYS = ['mae', 'rmse', 'r2'] as const;
  * versionMetrics(regressionReport).r2; // 0.91, or null for a one-row test set
  */
 export function versionMetrics(report: ClassificationReport | RegressionReport): Record<string, number | null> {
-  const keys: readonly string[] = report.task === 'classification' ? CLASSIFICATION_KEYS : REGRESSION_KEYS;
+  const keys = keysOf(report.task);
   const values = report as unknown as Record<string, number | null>;
   return Object.fromEntries(keys.map((k) => [k, finiteOrNull(values[k])]));
 }

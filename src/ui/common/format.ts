@@ -3,6 +3,7 @@
  * the same on every machine (and in the browser tests).
  */
 import type { ColumnType } from '../../core/data/types.ts';
+export { formatBytes } from '../../core/format-bytes.ts';
 
 const integerFormat = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const decimalFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 6 });
@@ -31,19 +32,6 @@ export function formatStat(type: ColumnType, stat: string, value: number): strin
     return stat === 'std' ? `${formatNumber(value / DAY_MS)} days` : formatInstant(value);
   }
   return formatNumber(value);
-}
-
-/** Bytes with a binary unit, e.g. `1.5 MiB`. */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return 'unknown';
-  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return unit === 0 ? `${value} bytes` : `${value.toFixed(1)} ${units[unit]}`;
 }
 
 /** The first 12 hex digits of a content hash: enough to tell versions apart on screen. */

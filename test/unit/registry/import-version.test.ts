@@ -84,8 +84,10 @@ describe('importModelVersion', () => {
       version: 3,
       stage: 'Development',
       aliases: [],
-      createdAt: NOW,
-      createdBy: 'bo',
+      // The original's time and author; the import is recorded beside them.
+      createdAt: t.version.createdAt,
+      createdBy: t.version.createdBy,
+      imported: { at: NOW, by: 'bo', fromId: 'churn@3' },
       runId: 'run-forest',
       description: 'Churn model ✓',
       tags: { team: 'growth' },

@@ -158,9 +158,11 @@ describe('buildModelCard: classification', () => {
     expect(md).toContain('## Intended use\n\nTeaching MLOps.\n\n## Limitations\n\nThree species only.');
     expect(md).toContain(`- **Dataset:** pets (\`${dataset.id}\`)`);
     expect(md).toContain('- **warning** `colour`: Every row has the same value | "blue".');
-    expect(md).toContain('| accuracy | 0.8000 | 0.6995 – 0.8730 |');
+    expect(md).toContain('| Accuracy | 0.8000 | 0.6995 – 0.8730 |');
+    expect(md).toMatch(/\| Precision \(macro\) \| \d\.\d{4} \|/);
+    expect(md).not.toContain('precisionMacro');
     expect(md).toContain(
-      '| f1Macro | ' + card.metrics.headline.find((m) => m.name === 'f1Macro')!.value!.toFixed(4) + ' | — |',
+      '| F1 (macro) | ' + card.metrics.headline.find((m) => m.name === 'f1Macro')!.value!.toFixed(4) + ' | — |',
     );
     expect(md).toContain(
       '| cat | 35 | 0.8333 | 0.6811 – 0.9213 | 0.8571 | ' + interval(card.metrics.perClass![0].recall) + ' |',
@@ -208,7 +210,7 @@ describe('buildModelCard: regression', () => {
     expect(card.metrics.notes).toEqual([
       'No intervals are given for MAE and RMSE: the run kept 60 of its 5000 held-out predictions, and an interval needs every error.',
     ]);
-    expect(modelCardMarkdown(card)).toContain('| mae | ' + mae.toFixed(4) + ' | — |');
+    expect(modelCardMarkdown(card)).toContain('| MAE | ' + mae.toFixed(4) + ' | — |');
   });
 
   it('says so when the dataset version is not in the workspace', () => {

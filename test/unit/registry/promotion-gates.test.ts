@@ -128,7 +128,7 @@ describe('checkGates: required checks', () => {
       },
     ]);
     expect(checkGates(ctx({ requireQualityChecks: true }, { datasetVersion: undefined }))[0].message).toMatch(
-      /is not in the workspace.*Import that dataset version, or turn the quality gate off/,
+      /is not in the workspace.*Load the same CSV file in the Data view and save it: the same content gives the same version id.*Or turn the quality gate off/,
     );
   });
 

@@ -48,6 +48,17 @@ describe('StorageState', () => {
     expect([versions.list, data.loaded, actor.name, storage.erasing]).toEqual([[], null, 'local-user', false]);
   });
 
+  it('says afterwards what it removed and how much storage the browser still reports in use', async () => {
+    const context = testContext();
+    const storage = new StorageState(context);
+    await saveVersion(context);
+    context.quotaInfo = { ...context.quotaInfo, usageBytes: 7.8 * 1024 * 1024 };
+    expect(await storage.eraseAll()).toBe(true);
+    expect(storage.message).toMatch(
+      /^Erased 1 dataset version, 0 runs, 0 registered models and 1 audit event\. The browser still reports 7\.8 MiB in use: it frees deleted IndexedDB space when it compacts/,
+    );
+  });
+
   it('a failed erase exposes the reason and leaves the workspace as it was', async () => {
     const context = testContext();
     const versions = new VersionsState(context);

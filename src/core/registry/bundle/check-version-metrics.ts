@@ -1,20 +1,14 @@
+import { HEADLINE_METRICS, type MetricRange } from '../../metrics/headline-metrics.ts';
 import type { ModelVersion } from '../registry-types.ts';
 import { invalidModel, isCount, isFiniteNumber } from '../../models/imported-model-checks.ts';
 
+const keysWith = (range: MetricRange) => new Set(HEADLINE_METRICS.filter((m) => m.range === range).map((m) => m.key));
 /** Metrics that are shares, so lie in 0…1. */
-const SHARES = new Set([
-  'accuracy',
-  'precisionMacro',
-  'recallMacro',
-  'f1Macro',
-  'precisionWeighted',
-  'recallWeighted',
-  'f1Weighted',
-  'rocAuc',
-  'averagePrecision',
-]);
+const SHARES = keysWith('share');
 /** Errors and losses: never negative. */
-const NON_NEGATIVE = new Set(['logLoss', 'mae', 'rmse']);
+const NON_NEGATIVE = keysWith('non-negative');
+/** R²: 1 at best, unbounded below. */
+const AT_MOST_ONE = keysWith('at-most-one');
 
 /**
  * Checks the metrics a bundle reports: each a finite number or null, within
@@ -29,7 +23,7 @@ export function checkVersionMetrics(version: ModelVersion): void {
     if (!isFiniteNumber(value)) throw bad(`its metric ${name} is ${JSON.stringify(value)}, not a finite number`);
     if (SHARES.has(name) && (value < 0 || value > 1)) throw bad(`its metric ${name} is ${value}, outside 0…1`);
     if (NON_NEGATIVE.has(name) && value < 0) throw bad(`its metric ${name} is ${value}, below 0`);
-    if (name === 'r2' && value > 1) throw bad(`its metric r2 is ${value}, above 1`);
+    if (AT_MOST_ONE.has(name) && value > 1) throw bad(`its metric ${name} is ${value}, above 1`);
   }
   if (!isCount(version.testRows)) throw bad(`its testRows ${JSON.stringify(version.testRows)} is not a row count`);
 }
