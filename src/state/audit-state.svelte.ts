@@ -6,11 +6,13 @@ import type { AuditEvent } from '../core/audit/audit-event.ts';
 import { verifyStore, type StoreVerification } from '../core/audit/verify-store.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
+import { describeEvents, type EventDescription } from '../core/audit/describe-events.ts';
 
 /** Events matching a type, an actor (empty = any) and a text found in any field. */
 export function filterEvents(
   events: readonly AuditEvent[],
   filter: { type: string; actor: string; text: string },
+  descriptions: ReadonlyMap<number, EventDescription> = new Map(),
 ): AuditEvent[] {
   const text = filter.text.trim().toLowerCase();
   return events.filter(
@@ -18,9 +20,16 @@ export function filterEvents(
       (!filter.type || e.type === filter.type) &&
       (!filter.actor || e.actor === filter.actor) &&
       (!text ||
-        [e.type, e.actor, e.subject, e.at, String(e.seq), JSON.stringify(e.data)].some((field) =>
-          field.toLowerCase().includes(text),
-        )),
+        [
+          e.type,
+          e.actor,
+          e.subject,
+          e.at,
+          String(e.seq),
+          JSON.stringify(e.data),
+          descriptions.get(e.seq)?.subject ?? '',
+          descriptions.get(e.seq)?.summary ?? '',
+        ].some((field) => field.toLowerCase().includes(text))),
   );
 }
 
@@ -36,9 +45,18 @@ export class AuditState {
 
   readonly types = $derived([...new Set(this.events.map((e) => e.type))].sort());
   readonly actors = $derived([...new Set(this.events.map((e) => e.actor))].sort());
+  /** Each event in words (names instead of ids, from → to), by seq. */
+  readonly descriptions = $derived(describeEvents(this.events));
   readonly shown = $derived(
-    filterEvents(this.events, { type: this.typeFilter, actor: this.actorFilter, text: this.search }),
+    filterEvents(this.events, { type: this.typeFilter, actor: this.actorFilter, text: this.search }, this.descriptions),
   );
+  /** Events whose full payload is shown, by seq. */
+  expanded = $state<number[]>([]);
+
+  /** Shows or hides one event's full payload. */
+  toggle(seq: number): void {
+    this.expanded = this.expanded.includes(seq) ? this.expanded.filter((s) => s !== seq) : [...this.expanded, seq];
+  }
 
   readonly #context: WorkspaceContext;
 

@@ -253,9 +253,23 @@ test('the audit view filters by type and actor, searches, verifies the chain and
   assert.equal(await table.locator('tbody tr').count(), 2);
   await filters.getByLabel('Type').selectOption('');
   await filters.getByLabel('Search').fill(`${MODEL}@2`);
+  // Subjects read as names ("penguin-species v2"), and the search finds events by their ids too.
   const subjects = await table.locator('tbody tr td:nth-child(5)').allTextContents();
-  assert.deepEqual([...new Set(subjects)], [`${MODEL}@2`]);
+  assert.deepEqual([...new Set(subjects)], [`${MODEL} v2`]);
   assert.equal(subjects.length, 2, 'registered and blocked');
+  // A row expands to its full payload.
+  const blockedRow = table.locator('tbody tr', { hasText: 'model.promotion_blocked' });
+  assert.match(
+    await blockedRow.locator('td:nth-child(6)').textContent(),
+    /Development → Production blocked by metric:accuracy:regression · “try the stump”/,
+  );
+  const seq = await blockedRow.getAttribute('data-seq');
+  await blockedRow.getByRole('button', { name: `Show event ${seq}` }).click();
+  const payload = JSON.parse(await page.getByTestId(`payload-${seq}`).textContent());
+  assert.equal(payload.data.reason, 'try the stump');
+  assert.equal(payload.subject, `${MODEL}@2`);
+  await filters.getByLabel('Search').fill('forest #1');
+  assert.ok((await table.locator('tbody tr td:nth-child(5)').allTextContents()).includes('run "forest #1"'));
   await filters.getByRole('button', { name: 'Clear filters' }).click();
   await filters.getByLabel('Actor').selectOption('ana');
   const all = await page.getByTestId('audit-count').textContent();
