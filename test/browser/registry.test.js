@@ -216,8 +216,23 @@ test('the lineage graph links the dataset to the runs and versions; a model node
   assert.equal(await graph.locator('g.node.dataset').count(), 1);
   assert.equal(await graph.locator('g.node.run').count(), 3);
   assert.equal(await graph.locator('g.node.model').count(), 3);
-  assert.equal(await graph.locator('path.edge').count(), 6);
+  assert.equal(await graph.locator('path.edge:not(.lit)').count(), 6);
   assert.equal(await graph.locator('g[data-stale="true"]').count(), 0);
+  // Hovering a run lights its own two edges (dataset → run → version) over the boxes and dims the other four.
+  const run = graph.getByRole('button', { name: 'Run forest #1' });
+  await run.hover();
+  const runId = await run.getAttribute('data-node-id');
+  const lit = await graph
+    .locator('path.edge.lit')
+    .evaluateAll((paths) => paths.map((p) => [p.getAttribute('data-lit-from'), p.getAttribute('data-lit-to')]));
+  assert.equal(lit.length, 2);
+  assert.ok(
+    lit.every(([from, to]) => from === runId || to === runId),
+    JSON.stringify(lit),
+  );
+  assert.equal(await graph.locator('path.edge.dimmed').count(), 4);
+  await page.mouse.move(0, 0);
+  assert.equal(await graph.locator('path.edge.lit').count(), 0);
   await graph.getByRole('button', { name: `Model version ${MODEL} v3` }).click();
   await page.getByRole('heading', { name: 'Model registry' }).waitFor();
   await page.locator(`article[data-version-id="${MODEL}@3"]`).waitFor();
