@@ -292,8 +292,10 @@ describe('workbench export and import', () => {
       {
         ...source,
         stage: 'Development',
-        createdAt: expect.any(String),
-        createdBy: 'cli',
+        // The original's time and author are kept; the import is recorded beside them.
+        createdAt: source.createdAt,
+        createdBy: source.createdBy,
+        imported: { at: expect.any(String), by: 'cli', fromId: 'iris@2' },
         metricsReportedByExporter: true,
       },
     ]);
