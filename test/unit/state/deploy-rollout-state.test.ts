@@ -57,7 +57,7 @@ describe('RolloutState', () => {
     expect(log.page).toHaveLength(100);
   });
 
-  it('shadows v3, then A/B tests it with the power analysis, and promotes and deploys it when applied', async () => {
+  it('shadows v3, then A/B tests it at the size its power analysis planned', async () => {
     const { context, deploy, rollout, version } = await setup();
     rollout.strategy = 'shadow';
     rollout.candidateId = 'iris@3';
@@ -81,15 +81,13 @@ describe('RolloutState', () => {
     expect(ab.plannedSize).toBe(plan!.total);
     expect(ab.warning).toBeNull();
     expect(ab.test).not.toBeNull();
-    expect(['promoted', 'rolled-back', 'no-decision']).toContain(ab.decision);
+    // Two good forests on iris: not significantly different at the planned size, so nothing moves.
+    expect(ab.test!.pValue).toBeGreaterThanOrEqual(0.05);
+    expect(ab.decision).toBe('no-decision');
     expect(ab.applied).toBe(true);
+    expect(ab.effects).toEqual({ promotion: null, deployment: null });
     await deploy.refresh();
-    if (ab.decision === 'promoted') {
-      expect(deploy.environments.find((e) => e.env === 'production')!.active?.version).toBe(3);
-      expect(deploy.versions.find((v) => v.version === 3)?.stage).toBe('Production');
-    } else {
-      expect(deploy.environments.find((e) => e.env === 'production')!.active?.version).toBe(1);
-    }
+    expect(deploy.environments.find((e) => e.env === 'production')!.active?.version).toBe(1);
   });
 
   it('a dry run (apply off) decides but changes no deployment; bad settings are named', async () => {
