@@ -12,7 +12,7 @@
 import { readFile } from 'node:fs/promises';
 import { launchChromium } from '../lib/chromium.js';
 import { serveStatic } from '../lib/static-server.js';
-import { buildApp, pageTimeWhen } from '../app-large.js';
+import { buildApp } from '../app-large.js';
 
 const KINDS = [
   { kind: 'forest', label: 'Random forest', fields: [{ Trees: 50 }, { Trees: 60 }] },
@@ -86,12 +86,7 @@ export async function browserServing({ dataDir, requests, build = true, timeoutM
       await rollout.getByRole('checkbox', { name: /Act on the decision/ }).setChecked(false);
       const start = await page.evaluate(() => performance.now());
       await rollout.getByRole('button', { name: 'Start rollout' }).click();
-      const end = await pageTimeWhen(
-        page,
-        (id) => document.querySelector('[aria-label="Rollout result"]')?.textContent?.includes(`shadow: ${id}`),
-        `bench-${kind}@2`,
-        timeoutMs,
-      );
+      const end = await resultShown(page, `shadow: bench-${kind}@2`, timeoutMs);
       const seconds = (end - start) / 1000;
       models.push({
         kind,
@@ -111,4 +106,25 @@ export async function browserServing({ dataDir, requests, build = true, timeoutM
 
 async function nav(page, label) {
   await page.getByRole('navigation', { name: 'Workbench' }).getByRole('button', { name: label, exact: true }).click();
+}
+
+/**
+ * Polls (every 20 ms, through page.evaluate: the app's CSP forbids the eval
+ * that waitForFunction needs) until the rollout result naming `text` is
+ * shown; returns the page's performance.now() then. An alert fails fast.
+ */
+async function resultShown(page, text, timeoutMs) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const state = await page.evaluate((t) => {
+      const alert = document.querySelector('[role="alert"]');
+      if (alert && alert.textContent.trim()) return { error: alert.textContent.trim() };
+      const result = document.querySelector('[aria-label="Rollout result"]');
+      return result && result.textContent.includes(t) ? { at: performance.now() } : null;
+    }, text);
+    if (state?.error) throw new Error(`the app showed an error: ${state.error}`);
+    if (state) return state.at;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no rollout result "${text}" within ${timeoutMs} ms`);
 }
