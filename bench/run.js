@@ -279,7 +279,7 @@ async function main() {
   if (wanted('app-training') && hasChromium) await appTrainingPart(results, { build: !(wanted('app') && hasChromium) });
   if (wanted('cli')) await cliPart(results);
   if (wanted('scale')) await scalePart({ results, quick, nodeScript });
-  if (wanted('serving')) await servingPart({ results, dataDir, quick, nodeScript });
+  if (wanted('serving')) await servingPart({ results, dataDir, quick, nodeScript, hasChromium });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);

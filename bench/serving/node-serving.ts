@@ -113,6 +113,7 @@ for (const kind of KINDS) {
       actor: 'bench',
       now: new Date().toISOString(),
       logId: `bench-${kind}`,
+      apply: false,
     },
     { clock: () => performance.now(), tf: backend.runtime },
   );

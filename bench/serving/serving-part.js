@@ -5,8 +5,9 @@
  * (node-serving.ts). Throughput is given per wall second and per second of
  * CPU the process got, since the machine may be shared. The replay column
  * includes scoring with both versions, routing, McNemar and writing the
- * 200,000-entry prediction log to the workspace folder. The in-browser
- * worker measurement comes with the serving views.
+ * 200,000-entry prediction log to the workspace folder. With Chromium,
+ * the same replay runs in the built app's replay worker (browser-serving.js),
+ * the path the Deploy area uses.
  */
 import { fixed, printTable } from '../lib/table.js';
 
@@ -15,7 +16,7 @@ const TARGET_P95_MS = 5;
 const perSec = (n) => Math.round(n).toLocaleString('en');
 
 /** @param {{ results: any, dataDir: string, quick: boolean, nodeScript: (script: string, args: string[]) => any }} context */
-export async function servingPart({ results, dataDir, quick, nodeScript }) {
+export async function servingPart({ results, dataDir, quick, nodeScript, hasChromium = false }) {
   console.error(`\nServing in Node${quick ? ' (quick: 10,000 requests)' : ''}…`);
   const node = nodeScript('serving/node-serving.ts', [dataDir, ...(quick ? ['--quick'] : [])]);
   results.serving = node;
@@ -40,6 +41,7 @@ export async function servingPart({ results, dataDir, quick, nodeScript }) {
       `${fixed(m.latency.p95, 3)} ms`,
     ]),
   );
+  if (hasChromium) await browserPart({ results, dataDir, quick });
   for (const m of node.models) {
     const throughput =
       m.kind === 'mlp'
@@ -50,4 +52,18 @@ export async function servingPart({ results, dataDir, quick, nodeScript }) {
       `  ${m.kind}: ${TARGET_PER_SECOND.toLocaleString('en')} predictions/s target ${throughput}; single-row p95 under ${TARGET_P95_MS} ms ${latency}`,
     );
   }
+}
+
+/** The replay in the built app's worker, from the Deploy area (Chromium only). */
+async function browserPart({ results, dataDir, quick }) {
+  const { browserServing } = await import('./browser-serving.js');
+  const requests = quick ? 10_000 : 100_000;
+  console.error(`\nServing in the browser: ${requests.toLocaleString('en')} requests replayed in the replay worker…`);
+  const r = await browserServing({ dataDir, requests });
+  results.servingBrowser = r;
+  printTable(
+    `Replay in the app's worker (Chromium ${r.chromium}): ${r.requests.toLocaleString('en')} requests, shadow through two versions, log written to IndexedDB`,
+    ['model', 'seconds', 'requests/s', 'predictions/s'],
+    r.models.map((m) => [m.kind, fixed(m.seconds, 2), perSec(m.requestsPerSecond), perSec(m.predictionsPerSecond)]),
+  );
 }

@@ -9,10 +9,14 @@ import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { IdbWorkspaceStore } from '../adapters/idb-store/idb-workspace-store.ts';
 import { getStorageInfo, requestPersistence } from '../adapters/storage-quota/storage-info.ts';
 import { createDataClient } from '../adapters/workers/data-client.ts';
+import { workerReplayer } from '../adapters/workers/replay-client.ts';
 import { startTraining } from '../adapters/workers/train-client.ts';
 import { ActorState } from './actor-state.svelte.ts';
 import { AuditState } from './audit-state.svelte.ts';
 import { DataState } from './data-state.svelte.ts';
+import { PredictionLogState } from './deploy-log-state.svelte.ts';
+import { RolloutState } from './deploy-rollout-state.svelte.ts';
+import { DeployState } from './deploy-state.svelte.ts';
 import { lazyDataClient } from './lazy-data-client.ts';
 import { LineageState } from './lineage-state.svelte.ts';
 import { ModelCardState } from './model-card-state.svelte.ts';
@@ -56,6 +60,9 @@ export const modelTransfer = new ModelTransferState(context);
 export const lineage = new LineageState(context);
 export const audit = new AuditState(context);
 export const storage = new StorageState(context);
+export const deployments = new DeployState(context, workerReplayer);
+export const rollout = new RolloutState(context, workerReplayer);
+export const predictionLog = new PredictionLogState(context);
 export const ui = new UiState({
   read: () => location.hash,
   write: (hash) => history.replaceState(null, '', hash),

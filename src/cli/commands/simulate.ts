@@ -19,7 +19,7 @@ import {
 
 const USAGE = `Usage: workbench simulate --strategy bluegreen|canary|shadow|ab --stable <name>@<version>
                          --candidate <name>@<version> --traffic <file.csv> --target <col>
-                         [--workspace <dir>] [--split 0.5] [--seed N] [--label-delay N] [--json]
+                         [--workspace <dir>] [--split 0.5] [--seed N] [--label-delay N] [--apply] [--json]
 
 Replays every row of a traffic file as requests (simulated traffic, not live)
 through a rollout strategy, in file order or by --timestamp. Requests are
@@ -29,16 +29,19 @@ column) arrive --label-delay requests later.
              McNemar test on the first --min-labelled labels confirms or switches back
   canary     the candidate gets 5% → 25% → 50% → 100%; each step waits for --min-labelled
              labelled candidate requests and rolls back if its accuracy is below the
-             stable's with 95% confidence
+             stable's (or, with --guardrail error-rate, its error rate above) with 95%
+             confidence beyond --margin, or its p95 latency exceeds --max-latency-ms
   shadow     the candidate scores --fraction of the traffic unseen: agreement, and McNemar
              (exact binomial below 25 discordant rows, else chi-squared with continuity
              correction)
   ab         disjoint groups (--split to the candidate); a power analysis (--effect, 80%
              power, alpha 0.05) fixes the planned size; a two-sided two-proportion z-test
              decides at that size, an early-look warning when the file is shorter
-Every answer is written to the workspace's prediction log. A promotion moves the
+Every answer is written to the workspace's prediction log and the verdict to
+the audit log. The run is dry unless --apply is given: without it no stage or
+deployment changes, whatever the decision. With --apply a promotion moves the
 candidate to Production (gates apply) and, if the stable serves production,
-deploys it there; all of it is in the audit log.
+deploys it there; all of it is in the stage history and the audit log.
 
 Options:
   --strategy <name>        bluegreen, canary, shadow or ab (required)
@@ -51,8 +54,12 @@ Options:
   --effect <difference>    ab: smallest accuracy difference to detect (default 0.05)
   --fraction <share>       shadow: share of requests the candidate shadows (default 1)
   --min-labelled <n>       canary/bluegreen: labelled candidate requests per check (default 100)
+  --guardrail <metric>     canary: accuracy (default) or error-rate, candidate versus stable
+  --margin <share>         canary: accuracy loss (error-rate rise) tolerated before a breach (default 0)
+  --max-latency-ms <ms>    canary: ceiling of the candidate's p95 latency per step (default: none)
   --seed <n>               salt of the routing hash (default 42)
   --label-delay <n>        labels arrive n requests later (default 0)
+  --apply                  act on a promotion (registry and production deployment); default: dry run
 ${WORKSPACE_USAGE}
   --json                   print one JSON object: strategy, decision (promoted, rolled-back
                            or no-decision) and the strategy's figures
@@ -76,6 +83,10 @@ export const simulateCommand: Command = {
       effect: { type: 'string' },
       fraction: { type: 'string' },
       'min-labelled': { type: 'string' },
+      guardrail: { type: 'string' },
+      margin: { type: 'string' },
+      'max-latency-ms': { type: 'string' },
+      apply: { type: 'boolean', default: false },
       seed: { type: 'string', default: '42' },
       'label-delay': { type: 'string', default: '0' },
       ...WORKSPACE_OPTION,
@@ -116,6 +127,21 @@ export const simulateCommand: Command = {
       (x) => Number.isInteger(x) && x >= 1,
       'a whole number, 1 or more',
     );
+    const guardrail = (values.guardrail as string | undefined) ?? 'accuracy';
+    if (guardrail !== 'accuracy' && guardrail !== 'error-rate')
+      throw new UsageError(`--guardrail must be accuracy or error-rate (got "${printable(guardrail)}").`);
+    const margin = optionalNumber(
+      values.margin as string | undefined,
+      '--margin',
+      (x) => x >= 0 && x < 1,
+      'a share from 0 up to (not including) 1',
+    );
+    const maxLatencyMs = optionalNumber(
+      values['max-latency-ms'] as string | undefined,
+      '--max-latency-ms',
+      (x) => x > 0,
+      'a number of milliseconds above 0',
+    );
     const seed = optionalNumber(
       values.seed as string,
       '--seed',
@@ -150,7 +176,7 @@ export const simulateCommand: Command = {
         labelDelay,
         seed,
         options: {
-          canary: { minLabelled },
+          canary: { minLabelled, guardrails: { metric: guardrail, margin, maxLatencyMs } },
           bluegreen: { minLabelled },
           shadow: { fraction },
           ab: { split, effect },
@@ -158,6 +184,7 @@ export const simulateCommand: Command = {
         actor: await cliActor(store),
         now: new Date().toISOString(),
         logId: `replay-${randomUUID()}`,
+        apply: values.apply as boolean,
       },
       { clock: () => performance.now(), tf: await servingRuntime(kinds) },
     );
@@ -191,7 +218,7 @@ function describe(r: SimulationReport): string {
     case 'canary':
       for (const s of r.steps)
         lines.push(
-          `  ${pct(s.share).padStart(6)}  ${String(s.n).padStart(6)} requests  stable ${pct(s.stableAccuracy)}  candidate ${pct(s.candidateAccuracy)}  ${s.verdict}`,
+          `  ${pct(s.share).padStart(6)}  ${String(s.n).padStart(6)} requests  stable ${pct(s.stableAccuracy)}  candidate ${pct(s.candidateAccuracy)}  ${s.verdict}${s.breached.length ? ` (${s.breached.join(', ')})` : ''}`,
         );
       break;
     case 'bluegreen':
@@ -220,6 +247,8 @@ function describe(r: SimulationReport): string {
       `  registry: ${r.effects.promotion.outcome === 'blocked' ? `promotion blocked (${r.effects.promotion.failedGates.join('; ')})` : `${printable(r.candidate)} in Production`}`,
     );
   if (r.effects.deployment) lines.push(`  deployment: ${printable(r.effects.deployment.note)}`);
+  if (!r.applied && r.decision === 'promoted')
+    lines.push('  dry run: no stage or deployment changed (pass --apply to act on the decision)');
   lines.push(`  prediction log ${r.logId} (${r.logBatches} batch${r.logBatches === 1 ? '' : 'es'})`);
   return lines.join('\n');
 }

@@ -127,6 +127,8 @@ export interface AuditEventData {
   };
   /** A rollout strategy replayed traffic and decided (subject: the prediction log id). */
   'deployment.simulated': StrategyResult & {
+    /** Whether the decision was acted on (absent in events written before dry runs existed). */
+    applied?: boolean;
     stable: string;
     candidate: string;
     requests: number;

@@ -30,6 +30,11 @@ export const SERVING_ERRORS = {
     help: 'Replay classifiers: the strategies compare accuracy.',
   },
   'serving.bad_label_delay': { title: 'Invalid label delay', help: 'Use a whole number of requests, 0 or more.' },
+  'serving.no_traffic': {
+    title: 'Request stream missing',
+    help: 'Pick a dataset version of this workspace as the request stream.',
+  },
+  'serving.cancelled': { title: 'Replay cancelled', help: 'Start the rollout again when ready.' },
   'serving.same_version': { title: 'Same version twice', help: 'Roll out a different version against the stable.' },
   'deploy.already_active': { title: 'Already deployed', help: 'Deploy another version, or roll back.' },
   'deploy.nothing_deployed': { title: 'Nothing deployed', help: 'Deploy a version first.' },

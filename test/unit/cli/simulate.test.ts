@@ -74,14 +74,48 @@ describe('workbench simulate', () => {
     expect(r.mcnemar.statistic).toBe(Math.min(r.mcnemar.b, r.mcnemar.c));
   });
 
-  it('canary: steps with share, n, both accuracies and a verdict', async () => {
+  it('is a dry run without --apply: a promotion changes no stage and no deployment', async () => {
+    const before = await deployments();
     const r = await json('canary', '--min-labelled', '5', '--label-delay', '10');
+    expect(r.decision).toBe('promoted');
+    expect(r.applied).toBe(false);
+    expect(r.effects).toEqual({ promotion: null, deployment: null });
+    expect(await deployments()).toBe(before);
+  });
+
+  it('canary: the error-rate and latency guardrails are configurable and reported per step', async () => {
+    const r = await json(
+      'canary',
+      '--min-labelled',
+      '5',
+      '--guardrail',
+      'error-rate',
+      '--margin',
+      '0.2',
+      '--max-latency-ms',
+      '1000',
+    );
+    expect(r.guardrails).toEqual({ metric: 'error-rate', margin: 0.2, maxLatencyMs: 1000 });
+    const step = r.steps[0];
+    expect(step.candidateErrorRate).toBeCloseTo(1 - step.candidateAccuracy, 12);
+    expect(step.errorRate.difference).toBeCloseTo(step.candidateErrorRate - step.stableErrorRate, 12);
+    expect(step.latency.limitMs).toBe(1000);
+    expect(step.latency.candidateP95Ms).toBeGreaterThanOrEqual(0);
+    expect((await simulate('canary', '--guardrail', 'speed')).code).toBe(2);
+    expect((await simulate('canary', '--max-latency-ms', '-1')).code).toBe(2);
+  });
+
+  it('canary: steps with share, n, both accuracies and a verdict', async () => {
+    const r = await json('canary', '--min-labelled', '5', '--label-delay', '10', '--apply');
     expect(r.steps.length).toBeGreaterThan(0);
     for (const step of r.steps)
       expect(Object.keys(step)).toEqual(
         expect.arrayContaining(['share', 'n', 'stableAccuracy', 'candidateAccuracy', 'verdict']),
       );
     expect(r.steps[0].share).toBe(0.05);
+    expect(r.steps[0].breached).toEqual([]);
+    expect(r.guardrails).toEqual({ metric: 'accuracy', margin: 0, maxLatencyMs: null });
+    expect(r.applied).toBe(true);
     expect(r.labelDelay).toBe(10);
     // A passed final step promotes: iris@2 moves to Production and replaces iris@1 in production.
     expect(r.decision).toBe('promoted');

@@ -19,6 +19,8 @@ export interface ReplaySetup {
   seed: number;
   /** Monotonic milliseconds, for the amortised latencies in the log. */
   clock: () => number;
+  /** Told as each model scores the traffic: which model, rows scored, rows in all. */
+  onProgress?: (model: 'stable' | 'candidate', done: number, total: number) => void;
 }
 
 /**
@@ -71,8 +73,12 @@ export async function prepareReplay(setup: ReplaySetup): Promise<ReplayStream> {
       `seed:${setup.seed}`,
     ),
     labels,
-    stable: await scoreModel(stable, traffic, labels, setup.clock),
-    candidate: await scoreModel(candidate, traffic, labels, setup.clock),
+    stable: await scoreModel(stable, traffic, labels, setup.clock, (done) =>
+      setup.onProgress?.('stable', done, traffic.rowCount),
+    ),
+    candidate: await scoreModel(candidate, traffic, labels, setup.clock, (done) =>
+      setup.onProgress?.('candidate', done, traffic.rowCount),
+    ),
     labelDelay: setup.labelDelay,
   };
 }
@@ -82,6 +88,7 @@ async function scoreModel(
   traffic: DataTable,
   labels: (string | null)[],
   clock: () => number,
+  onProgress: (done: number) => void,
 ): Promise<ScoredModel> {
   const n = traffic.rowCount;
   const latencyMs = new Float64Array(n);
@@ -92,6 +99,7 @@ async function scoreModel(
     latencyMs.fill((now - last) / (upTo - done), done, upTo);
     last = now;
     done = upTo;
+    onProgress(upTo);
   });
   const output = Array.from(scored.predicted, (k) => model.labels[k]);
   const correct = Uint8Array.from(output, (label, r) => (labels[r] !== null && label === labels[r] ? 1 : 0));

@@ -1,6 +1,6 @@
 import { PredictionLogWriter } from '../replay/prediction-log.ts';
 import { count, emptyTally, walk, type ReplayStream, type Tally } from '../replay/replay-stream.ts';
-import { twoProportionTest } from '../statistics/two-proportion-test.ts';
+import { applyDefaults, checkGuardrails, type AppliedGuardrails, type CanaryGuardrails } from './canary-guardrails.ts';
 import { accuracy, type CanaryResult, type CanaryStep } from './strategy-types.ts';
 
 export interface CanaryOptions {
@@ -10,25 +10,30 @@ export interface CanaryOptions {
   minLabelled?: number;
   /** Allowed accuracy loss: breached when the interval's upper end is below −margin (default 0). */
   margin?: number;
+  /** The quality metric (accuracy or error rate) and the latency ceiling; `margin` above is the default margin. */
+  guardrails?: CanaryGuardrails;
 }
 
 /**
  * A canary rollout over replayed traffic. Each step sends its share of
  * requests (by route point) to the candidate until `minLabelled` of them
  * have labels, then compares the candidate's accuracy with the stable's
- * (two-proportion test, 95% unpooled interval of the difference). The
- * stable's reference is its own labelled traffic in the same step, or —
- * at 100%, where it serves nothing — everything it served before.
- * A breach (candidate worse with 95% confidence) rolls back at once: the
+ * (two-proportion test, 95% unpooled interval of the difference) — or its
+ * error rate, when the guardrail is `error-rate` — and, when a ceiling is
+ * set, its p95 latency (see checkGuardrails). The stable's reference is its
+ * own labelled traffic in the same step, or — at 100%, where it serves
+ * nothing — everything it served before.
+ * A breach (candidate worse with 95% confidence, or too slow) rolls back at once: the
  * rest of the traffic goes to the stable. A passed final step promotes:
  * the rest goes to the candidate.
  */
 export function runCanary(stream: ReplayStream, log: PredictionLogWriter, options: CanaryOptions = {}): CanaryResult {
   const shares = options.steps ?? [0.05, 0.25, 0.5, 1];
   const minLabelled = options.minLabelled ?? 100;
-  const margin = options.margin ?? 0;
+  const guardrails = applyDefaults({ margin: options.margin, ...options.guardrails });
   const steps: CanaryStep[] = [];
   const stableSoFar: Tally = emptyTally();
+  const stableLatencySoFar: number[] = [];
   let stepIndex = 0;
   let step = newStep(shares[0]);
   let decision: CanaryResult['decision'] = 'no-decision';
@@ -44,10 +49,15 @@ export function runCanary(stream: ReplayStream, log: PredictionLogWriter, option
     (request, row, servedBy, _shadow, now) => {
       if (decision !== 'no-decision' || request < step.startedAt) return;
       count(step[servedBy], stream[servedBy], row);
-      if (servedBy === 'stable') count(stableSoFar, stream.stable, row);
+      step.latencies[servedBy].push(stream[servedBy].latencyMs[row]);
+      if (servedBy === 'stable') {
+        count(stableSoFar, stream.stable, row);
+        stableLatencySoFar.push(stream.stable.latencyMs[row]);
+      }
       if (step.candidate.n < minLabelled) return;
-      const reference = step.stable.n >= minLabelled || step.share < 1 ? step.stable : stableSoFar;
-      const verdict = judge(step, reference, margin);
+      const ownStable = step.stable.n >= minLabelled || step.share < 1;
+      const reference = ownStable ? step.stable : stableSoFar;
+      const verdict = judge(step, reference, ownStable ? step.latencies.stable : stableLatencySoFar, guardrails);
       steps.push(verdict);
       if (verdict.verdict === 'breached' || stepIndex === shares.length - 1) {
         decision = verdict.verdict === 'breached' ? 'rolled-back' : 'promoted';
@@ -58,8 +68,9 @@ export function runCanary(stream: ReplayStream, log: PredictionLogWriter, option
       step = newStep(shares[stepIndex], now + 1);
     },
   );
-  if (decision === 'no-decision') steps.push({ ...judge(step, step.stable, margin), verdict: 'incomplete' });
-  return { strategy: 'canary', decision, steps, decidedAt };
+  if (decision === 'no-decision')
+    steps.push({ ...judge(step, step.stable, step.latencies.stable, guardrails), verdict: 'incomplete' });
+  return { strategy: 'canary', decision, steps, decidedAt, guardrails };
 }
 
 interface OpenStep {
@@ -67,16 +78,25 @@ interface OpenStep {
   n: number;
   stable: Tally;
   candidate: Tally;
+  /** Latencies (ms) of the labelled requests each group served in the step. */
+  latencies: { stable: number[]; candidate: number[] };
   /** Labels of requests before this belong to earlier steps. */
   startedAt: number;
 }
 
 function newStep(share: number, startedAt = 0): OpenStep {
-  return { share, n: 0, stable: emptyTally(), candidate: emptyTally(), startedAt };
+  return {
+    share,
+    n: 0,
+    stable: emptyTally(),
+    candidate: emptyTally(),
+    latencies: { stable: [], candidate: [] },
+    startedAt,
+  };
 }
 
-function judge(step: OpenStep, stable: Tally, margin: number): CanaryStep {
-  const test = stable.n > 0 && step.candidate.n > 0 ? twoProportionTest(stable, step.candidate) : null;
+function judge(step: OpenStep, stable: Tally, stableLatencies: number[], g: AppliedGuardrails): CanaryStep {
+  const readings = checkGuardrails(stable, step.candidate, stableLatencies, step.latencies.candidate, g);
   return {
     share: step.share,
     n: step.n,
@@ -84,7 +104,7 @@ function judge(step: OpenStep, stable: Tally, margin: number): CanaryStep {
     candidate: { ...step.candidate },
     stableAccuracy: accuracy(stable),
     candidateAccuracy: accuracy(step.candidate),
-    test,
-    verdict: test && test.ci[1] < -margin ? 'breached' : 'passed',
+    ...readings,
+    verdict: readings.breached.length > 0 ? 'breached' : 'passed',
   };
 }

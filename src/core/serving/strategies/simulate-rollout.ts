@@ -1,9 +1,11 @@
 /**
  * A rollout strategy replayed over a traffic file, end to end: both versions
  * score the traffic, the strategy routes it and decides, the prediction log
- * and the verdict are stored with their audit events, and a promotion moves
- * the candidate to Production (through the registry's gates) and, when the
- * stable serves production, deploys it there.
+ * and the verdict are stored with their audit events. Only when asked
+ * (`apply`) does a promotion act: it moves the candidate to Production
+ * (through the registry's gates) and, when the stable serves production,
+ * deploys it there. Without `apply` the rollout is a dry run: deployments
+ * and stages stay as they were (the log and the verdict are still kept).
  */
 import { deploymentSimulated } from '../../audit/events/serving-events.ts';
 import type { DataTable } from '../../data/types.ts';
@@ -36,7 +38,14 @@ export interface SimulateInput {
   now: string;
   /** Id of this replay's prediction log. */
   logId: string;
+  /** Act on a promotion (registry and production deployment); false = dry run. */
+  apply: boolean;
 }
+
+/** Where a replay is: scoring the traffic with each model, routing it, storing the log. */
+export type ReplayProgress =
+  | { phase: 'scoring'; model: 'stable' | 'candidate'; done: number; total: number }
+  | { phase: 'routing' | 'storing'; done: number; total: number };
 
 /** What the registry and deployments did about the decision. */
 export interface RolloutEffects {
@@ -47,6 +56,8 @@ export interface RolloutEffects {
 }
 
 export type SimulationReport = StrategyResult & {
+  /** Whether the decision was acted on (see SimulateInput.apply). */
+  applied: boolean;
   stable: string;
   candidate: string;
   requests: number;
@@ -61,8 +72,10 @@ export type SimulationReport = StrategyResult & {
 export async function simulateRollout(
   store: WorkspaceStore,
   input: SimulateInput,
-  deps: { clock: () => number; tf?: TfRuntime | null },
+  deps: { clock: () => number; tf?: TfRuntime | null; onProgress?: (p: ReplayProgress) => void },
 ): Promise<SimulationReport> {
+  const total = input.traffic.rowCount;
+  const progress = deps.onProgress ?? (() => {});
   const snapshot = await readRegistry(store);
   const stableVersion = resolveModelRef(snapshot, parseModelRef(input.stable));
   const candidateVersion = resolveModelRef(snapshot, parseModelRef(input.candidate));
@@ -87,14 +100,17 @@ export async function simulateRollout(
       labelDelay: input.labelDelay,
       seed: input.seed,
       clock: deps.clock,
+      onProgress: (model, done) => progress({ phase: 'scoring', model, done, total }),
     });
+    progress({ phase: 'routing', done: 0, total });
     const baseline = stableVersion.metrics.accuracy ?? 0.5;
     result = runStrategy(input.strategy, stream, log, { ...input.options, ab: { baseline, ...input.options.ab } });
   } finally {
     for (const m of models) m.predictor.dispose();
   }
   const batches = log.batches();
-  const summary = { ...result, stable: stableVersion.id, candidate: candidateVersion.id };
+  progress({ phase: 'storing', done: 0, total });
+  const summary = { ...result, applied: input.apply, stable: stableVersion.id, candidate: candidateVersion.id };
   await store.commit(
     {
       puts: batches.map((value) => ({ kind: 'predictionLogs' as const, value })),
@@ -108,13 +124,10 @@ export async function simulateRollout(
       logBatches: batches.length,
     }),
   );
-  const effects = await applyDecision(
-    store,
-    input,
-    result,
-    stableVersion.modelName === candidateVersion.modelName,
-    deps.tf ?? null,
-  );
+  const effects = input.apply
+    ? await applyDecision(store, input, result, stableVersion.modelName === candidateVersion.modelName, deps.tf ?? null)
+    : { promotion: null, deployment: null };
+  progress({ phase: 'storing', done: total, total });
   return {
     ...summary,
     requests: input.traffic.rowCount,

@@ -2,6 +2,7 @@ import type { McNemarResult } from '../statistics/mcnemar.ts';
 import type { PowerPlan } from '../statistics/power.ts';
 import type { TwoProportionResult } from '../statistics/two-proportion-test.ts';
 import type { Tally } from '../replay/replay-stream.ts';
+import type { AppliedGuardrails, GuardrailReadings } from './canary-guardrails.ts';
 
 export const STRATEGIES = ['bluegreen', 'canary', 'shadow', 'ab'] as const;
 export type StrategyName = (typeof STRATEGIES)[number];
@@ -11,8 +12,8 @@ export type StrategyName = (typeof STRATEGIES)[number];
 /** What a rollout concluded: the candidate takes over, the stable stays, or the traffic did not settle it. */
 export type Decision = 'promoted' | 'rolled-back' | 'no-decision';
 
-/** One canary step: its traffic share, the labelled requests of each group, and whether the guardrail held. */
-export interface CanaryStep {
+/** One canary step: its traffic share, the labelled requests of each group, and whether the guardrails held. */
+export interface CanaryStep extends GuardrailReadings {
   share: number;
   /** Requests routed while the step ran. */
   n: number;
@@ -20,9 +21,7 @@ export interface CanaryStep {
   candidate: Tally;
   stableAccuracy: number | null;
   candidateAccuracy: number | null;
-  /** Candidate minus stable accuracy with its 95% interval; null when a group had no labelled request. */
-  test: TwoProportionResult | null;
-  /** `passed`; `breached` (the candidate is worse with 95% confidence); `incomplete` (the traffic ended first). */
+  /** `passed`; `breached` (a guardrail in `breached` failed); `incomplete` (the traffic ended first). */
   verdict: 'passed' | 'breached' | 'incomplete';
 }
 
@@ -32,6 +31,8 @@ export type CanaryResult = {
   steps: CanaryStep[];
   /** Request at which the rollback or promotion happened, else null. */
   decidedAt: number | null;
+  /** The guardrails every step was checked against. */
+  guardrails: AppliedGuardrails;
 };
 
 export type BlueGreenResult = {
