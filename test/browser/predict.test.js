@@ -125,3 +125,46 @@ test('a CSV whose columns do not match the signature is refused, naming the colu
   assert.match(await alert.textContent(), /lacks the column "flipper_length_mm" that this model version reads/);
   assert.equal(await page.getByTestId('scored-summary').count(), 0);
 });
+
+test(
+  'an MLP version is scored on TF.js in the predict worker, and the latency table lists both versions',
+  async (s) => {
+    const page = s.page;
+    await goTo(page, 'Train');
+    await chooseModel(page, 'MLP');
+    await setField(page, 'Epochs', 3);
+    await trainAndWait(page, 'mlp #2');
+    await goTo(page, 'Runs');
+    await registerRun(page, 'mlp #2', MODEL);
+
+    await goTo(page, 'Predict');
+    await page.getByLabel('Version, stage or alias').selectOption('2');
+    await page
+      .getByTestId('predict-version')
+      .filter({ hasText: `${MODEL}@2` })
+      .waitFor();
+    await page.getByRole('form', { name: 'Row to score' }).getByRole('button', { name: 'Predict this row' }).click();
+    const proba = page.getByRole('table', { name: 'Probability per class' });
+    await page.getByTestId('predicted-value').waitFor();
+    const ps = (await proba.locator('tbody td').allTextContents()).map(Number);
+    assert.equal(ps.length, 3);
+    assert.ok(Math.abs(ps.reduce((a, b) => a + b, 0) - 1) < 1e-5, `probabilities ${ps} sum to 1`);
+    assert.ok(['Adelie', 'Chinstrap', 'Gentoo'].includes(await page.getByTestId('predicted-value').textContent()));
+
+    await page.getByLabel('CSV file to score').setInputFiles({
+      name: 'penguins.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(PENGUINS),
+    });
+    await page
+      .getByTestId('scored-summary')
+      .filter({ hasText: `with ${MODEL}@2` })
+      .waitFor();
+    const versions = await page
+      .getByRole('table', { name: 'Latency per model version' })
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-version-id')));
+    assert.deepEqual(versions, [`${MODEL}@1`, `${MODEL}@2`]);
+  },
+  LONG,
+);
