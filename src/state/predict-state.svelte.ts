@@ -15,6 +15,9 @@ import { refOptions } from './predict-refs.ts';
 import { runResult, runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
+/** The worker's answers, for the view (components do not import adapters). */
+export type { InputField, RowPrediction, VersionInputs } from '../adapters/workers/predict-protocol.ts';
+
 /** Latency of one version as last measured: single-row requests, and batches of a CSV. */
 export interface VersionLatency {
   versionId: string;
