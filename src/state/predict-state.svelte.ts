@@ -126,10 +126,10 @@ export class PredictState {
     this.error = null;
     this.file = null;
     this.progress = { done: 0, total: 0 };
-    const outcome = await runResult(async () => {
-      const bytes = await this.#context.files.readBytes(file);
-      return this.#context.predict.scoreCsv(version.id, bytes, (done, total) => (this.progress = { done, total }));
-    });
+    // The file itself goes to the worker, which reads, parses and scores it.
+    const outcome = await runResult(() =>
+      this.#context.predict.scoreCsv(version.id, file, (done, total) => (this.progress = { done, total })),
+    );
     this.busy = null;
     this.progress = null;
     if (!outcome.ok) {

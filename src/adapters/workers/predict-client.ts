@@ -13,10 +13,10 @@ import type { CsvPrediction, PredictWorkerApi, RowPrediction, VersionInputs } fr
 export interface PredictClient {
   describe(versionId: string): Promise<Result<VersionInputs>>;
   scoreRow(versionId: string, row: RequestRow): Promise<Result<RowPrediction>>;
-  /** Transfers `bytes` to the worker (the caller's buffer is emptied). */
+  /** Hands the file to the worker, which reads its bytes (the UI thread never holds them). */
   scoreCsv(
     versionId: string,
-    bytes: ArrayBuffer,
+    file: Blob,
     onProgress: (done: number, total: number) => void,
   ): Promise<Result<CsvPrediction>>;
 }
@@ -68,8 +68,7 @@ export function createPredictClient(): PredictClient {
   return {
     describe: (versionId) => call((r) => r.describe(versionId)),
     scoreRow: (versionId, row) => call((r) => r.scoreRow(versionId, row)),
-    scoreCsv: (versionId, bytes, onProgress) =>
-      call((r) => r.scoreCsv(versionId, Comlink.transfer(bytes, [bytes]), Comlink.proxy(onProgress))),
+    scoreCsv: (versionId, file, onProgress) => call((r) => r.scoreCsv(versionId, file, Comlink.proxy(onProgress))),
   };
 }
 

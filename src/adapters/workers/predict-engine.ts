@@ -89,10 +89,10 @@ export function predictEngine(store: WorkspaceStore, options: PredictEngineOptio
         };
       }),
 
-    scoreCsv: (versionId, bytes, onProgress) =>
+    scoreCsv: (versionId, file, onProgress) =>
       attempt(async () => {
         const served = await model(versionId);
-        const { table } = parseCsv(new Uint8Array(bytes));
+        const { table } = parseCsv(new Uint8Array(await file.arrayBuffer()));
         // Each batch's time, read between progress reports (the first starts now).
         const batchTimes: number[] = [];
         let started = options.clock();

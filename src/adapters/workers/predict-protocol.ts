@@ -64,10 +64,13 @@ export interface CsvPrediction {
 export interface PredictWorkerApi {
   describe(versionId: string): Promise<Result<VersionInputs>>;
   scoreRow(versionId: string, row: RequestRow): Promise<Result<RowPrediction>>;
-  /** Parses and scores CSV bytes; `onProgress` gets rows done after each batch. */
+  /**
+   * Reads, parses and scores a CSV file; `onProgress` gets rows done after
+   * each batch. The file crosses as a handle: its bytes are read in the worker.
+   */
   scoreCsv(
     versionId: string,
-    bytes: ArrayBuffer,
+    file: Blob,
     onProgress: (done: number, total: number) => void,
   ): Promise<Result<CsvPrediction>>;
 }

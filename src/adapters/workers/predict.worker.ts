@@ -23,8 +23,8 @@ const api: PredictWorkerApi = {
   describe: (versionId) => engine.describe(versionId),
   scoreRow: (versionId, row) => engine.scoreRow(versionId, row),
   // The predictions file goes back as a transferred buffer, not a copy.
-  async scoreCsv(versionId, bytes, onProgress) {
-    const result = await engine.scoreCsv(versionId, bytes, onProgress);
+  async scoreCsv(versionId, file, onProgress) {
+    const result = await engine.scoreCsv(versionId, file, onProgress);
     return result.ok ? Comlink.transfer(result, [result.value.csv.buffer]) : result;
   },
 };

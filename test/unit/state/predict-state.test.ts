@@ -95,8 +95,8 @@ describe('PredictState', () => {
     // What the view's progress bar shows after each batch the worker reports.
     const shown: unknown[] = [];
     const scoreCsv = context.predict.scoreCsv;
-    context.predict.scoreCsv = (id, bytes, onProgress) =>
-      scoreCsv(id, bytes, (done, total) => {
+    context.predict.scoreCsv = (id, file, onProgress) =>
+      scoreCsv(id, file, (done, total) => {
         onProgress(done, total);
         shown.push(predict.progress);
       });
