@@ -9,6 +9,7 @@ import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { IdbWorkspaceStore } from '../adapters/idb-store/idb-workspace-store.ts';
 import { getStorageInfo, requestPersistence } from '../adapters/storage-quota/storage-info.ts';
 import { createDataClient } from '../adapters/workers/data-client.ts';
+import { createPredictClient } from '../adapters/workers/predict-client.ts';
 import { workerReplayer } from '../adapters/workers/replay-client.ts';
 import { startTraining } from '../adapters/workers/train-client.ts';
 import { ActorState } from './actor-state.svelte.ts';
@@ -21,6 +22,7 @@ import { lazyDataClient } from './lazy-data-client.ts';
 import { LineageState } from './lineage-state.svelte.ts';
 import { ModelCardState } from './model-card-state.svelte.ts';
 import { ModelTransferState } from './model-transfer-state.svelte.ts';
+import { PredictState } from './predict-state.svelte.ts';
 import { RegistryState } from './registry-state.svelte.ts';
 import { RunsState } from './runs-state.svelte.ts';
 import { StorageState } from './storage-state.svelte.ts';
@@ -45,6 +47,7 @@ const context: WorkspaceContext = {
   actor: () => actor.name,
   data: lazyDataClient(createDataClient),
   trainer: { start: startTraining, platform: `browser: ${navigator.userAgent}` },
+  predict: createPredictClient(),
   files: { readBytes: readFileBytes, download: saveDownload },
   quota: { info: getStorageInfo, persist: requestPersistence },
 };
@@ -57,6 +60,7 @@ export const trainForm = new TrainForm(versions);
 export const registry = new RegistryState(context);
 export const modelCard = new ModelCardState(context);
 export const modelTransfer = new ModelTransferState(context);
+export const predict = new PredictState(context);
 export const lineage = new LineageState(context);
 export const audit = new AuditState(context);
 export const storage = new StorageState(context);

@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'train', label: 'Train' },
   { id: 'runs', label: 'Runs' },
   { id: 'registry', label: 'Registry' },
+  { id: 'predict', label: 'Predict' },
   { id: 'deploy', label: 'Deploy' },
   { id: 'lineage', label: 'Lineage' },
   { id: 'audit', label: 'Audit log' },

@@ -8,6 +8,7 @@
 import type { WorkspaceStore } from '../core/ports.ts';
 import type { StorageInfo } from '../adapters/storage-quota/storage-info.ts';
 import type { DataClient } from '../adapters/workers/data-client.ts';
+import type { PredictClient } from '../adapters/workers/predict-client.ts';
 import type { TrainJob } from '../adapters/workers/train-client.ts';
 import type { TrainEvent, TrainRequest } from '../adapters/workers/train-protocol.ts';
 import type { WorkspaceChanges } from './workspace-changes.ts';
@@ -41,6 +42,8 @@ export interface WorkspaceContext {
   /** The data worker (it holds the draft). */
   data: DataClient;
   trainer: Trainer;
+  /** The predict worker (it keeps the versions it loaded). */
+  predict: PredictClient;
   files: FileAccess;
   quota: StorageQuota;
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { MemoryWorkspaceStore } from '../../../../src/adapters/memory-store/memory-workspace-store.ts';
 import type { StorageInfo } from '../../../../src/adapters/storage-quota/storage-info.ts';
+import { predictEngine } from '../../../../src/adapters/workers/predict-engine.ts';
 import { WorkspaceChanges, type WorkspaceChange } from '../../../../src/state/workspace-changes.ts';
 import type { WorkspaceContext } from '../../../../src/state/workspace-context.ts';
 import { InProcessDataClient } from './in-process-data-client.ts';
@@ -51,6 +52,8 @@ export function testContext(options: { store?: MemoryWorkspaceStore; held?: bool
     actAs: (name) => (actor = name),
     data: new InProcessDataClient(store, nowMs),
     trainer: inProcessTrainer(store, nowMs, { held: options.held }),
+    // The predict worker's own code, run in-process (no MLP here, so no TF.js runtime).
+    predict: predictEngine(store, { clock: () => performance.now(), runtimeFor: async () => null, latencySamples: 20 }),
     downloads,
     files: {
       readBytes: (file) => file.arrayBuffer(),
