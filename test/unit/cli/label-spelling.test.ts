@@ -68,3 +68,33 @@ describe('a yes/no target keeps its spelling', () => {
     expect(card).not.toMatch(/\b(true|false)\b/);
   });
 });
+
+describe('workbench train --impute', () => {
+  it('records the choice in the spec and reports the dropped rows', async () => {
+    const run = await workbenchInProcess('train', TITANIC, '--target', 'survived', '--impute', 'drop', '--json');
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as {
+      spec: { preprocessing: unknown };
+      split: { train: number; test: number };
+      warnings: string[];
+    };
+    expect(report.spec.preprocessing).toEqual({
+      numeric: { impute: 'drop', standardize: true },
+      categorical: { impute: 'drop' },
+    });
+    expect(report.split.train + report.split.test).toBe(48);
+    expect(report.warnings.join(' ')).toContain('12 rows with a missing feature value were dropped');
+  });
+
+  it('accepts constant=<number> and refuses an unknown strategy as a usage error', async () => {
+    const run = await workbenchInProcess('train', TITANIC, '--target', 'survived', '--impute', 'constant=-1', '--json');
+    expect(JSON.parse(run.stdout).spec.preprocessing.numeric).toEqual({
+      impute: 'constant',
+      standardize: true,
+      fill: -1,
+    });
+    const bad = await workbenchInProcess('train', TITANIC, '--target', 'survived', '--impute', 'zero');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--impute must be one of median, mean, most_frequent, constant, drop');
+  });
+});

@@ -34,3 +34,26 @@ describe('mixed-kind warnings', () => {
     expect(warnings.filter((w) => w.code === 'mixed-types').map((w) => w.column)).toEqual(['when']);
   });
 });
+
+describe('missing-value warnings', () => {
+  it('warns from 5% missing and says how training fills a numeric feature', () => {
+    const warnings = warningsOf(fixture('titanic.csv'), 'titanic.csv');
+    const age = warnings.filter((w) => w.code === 'missing-some');
+    expect(age).toHaveLength(1);
+    expect(age[0].column).toBe('age');
+    expect(age[0].message).toContain('missing in 20.0% of rows (12 of 60)');
+    expect(age[0].message).toContain('median of the training rows');
+    expect(age[0].message).toContain('Train view');
+  });
+
+  it('does not warn below 5%, and says a target’s empty rows are left out', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => `${i === 3 ? '' : i},${i < 4 ? '' : i % 2 ? 'a' : 'b'}`);
+    const profile = profileDraft({
+      ...draftFromCsv(parseCsv(csv(`x,label\n${rows.join('\n')}\n`)), 'd.csv', 1),
+      roles: { x: 'feature', label: 'target' },
+    });
+    const missing = profile.warnings.filter((w) => w.code === 'missing-some');
+    expect(missing.map((w) => w.column)).toEqual(['label']); // x: 1 of 40 = 2.5%
+    expect(missing[0].message).toContain('leaves rows without a target value out');
+  });
+});

@@ -8,6 +8,9 @@ import { quotedValue } from './value-text.ts';
 /** A column missing in at least this share of rows is "mostly missing". */
 export const MOSTLY_MISSING = 0.95;
 
+/** A column missing in at least this share of rows (and less than {@link MOSTLY_MISSING}) gets a warning that says how training fills it. */
+export const SOME_MISSING = 0.05;
+
 /**
  * A column is "mostly numbers" (or dates) when at least this share of its
  * values are; only then are the other values odd cells worth a warning.
@@ -76,6 +79,11 @@ function columnWarnings(
       'missing-most',
       `Column "${name}" is missing in ${percent(profile.missing, rowCount)} of rows (${count(profile.missing)} of ${count(rowCount)}). Set its role to ignore, or fill the gaps if the few values matter.`,
     );
+  } else if (rowCount > 0 && profile.missing / rowCount >= SOME_MISSING) {
+    warn(
+      'missing-some',
+      `Column "${name}" is missing in ${percent(profile.missing, rowCount)} of rows (${count(profile.missing)} of ${count(rowCount)}). ${missingTreatment(profile)}`,
+    );
   }
   if (profile.distinct === 1) {
     const where = profile.missing > 0 ? 'every row that has a value' : 'every row';
@@ -102,6 +110,19 @@ function columnWarnings(
     );
   }
   return out;
+}
+
+/** How training treats the missing cells of a column, by its role and type. */
+function missingTreatment(profile: ColumnProfile): string {
+  if (profile.role === 'target')
+    return 'Training leaves rows without a target value out (the run report says how many); fill them in if you know them.';
+  const numeric =
+    profile.type === 'number' ||
+    profile.type === 'integer' ||
+    profile.type === 'boolean' ||
+    profile.type === 'datetime';
+  const fill = numeric ? 'the median of the training rows' : 'the most frequent value';
+  return `Training fills the gaps with ${fill} unless you choose another imputation in the Train view (mean, median, most frequent, a constant, or drop those rows; \`--impute\` in the CLI).`;
 }
 
 /**
