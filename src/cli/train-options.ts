@@ -12,6 +12,7 @@ import {
   type Task,
 } from '../core/train/pipeline-spec.ts';
 import { defaultFeatures } from '../core/train/training-data.ts';
+import { IMPUTATION_CHOICES, withImputation, type ImputationChoice } from '../core/train/imputation.ts';
 import { UsageError } from './command.ts';
 import { applyModelParams } from './model-param-option.ts';
 import { printable } from './text-table.ts';
@@ -42,6 +43,8 @@ export interface TrainOptions {
   workspace: string | null;
   /** Register the stored run as the next version of this model (needs `workspace`), or null. */
   register: string | null;
+  /** `--impute`: how missing feature cells are handled (the spec's default, median, when absent). */
+  impute: { choice: ImputationChoice; fill?: number } | null;
 }
 
 const TASKS: readonly (Task | 'auto')[] = ['classification', 'regression', 'auto'];
@@ -59,6 +62,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     task: { type: 'string', default: 'auto' },
     cv: { type: 'string' },
     predictions: { type: 'string' },
+    impute: { type: 'string' },
     json: { type: 'boolean', default: false },
     ...WORKSPACE_OPTION,
     ...REGISTER_OPTION,
@@ -107,7 +111,23 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     json: values.json as boolean,
     workspace: workspaceOption(values),
     register: registerOption(values),
+    impute: imputeOption(values.impute as string | undefined),
   };
+}
+
+/** `--impute median|mean|most_frequent|constant|drop`, or `constant=<number>`. */
+function imputeOption(text: string | undefined): TrainOptions['impute'] {
+  if (text === undefined) return null;
+  const [choice, value] = text.split('=', 2) as [ImputationChoice, string | undefined];
+  const fill = value === undefined ? undefined : Number(value);
+  if (
+    !IMPUTATION_CHOICES.includes(choice) ||
+    (value !== undefined && (choice !== 'constant' || value.trim() === '' || !Number.isFinite(fill)))
+  )
+    throw new UsageError(
+      `--impute must be one of ${IMPUTATION_CHOICES.join(', ')}, or constant=<number> (got "${printable(text)}").`,
+    );
+  return fill === undefined ? { choice } : { choice, fill };
 }
 
 /** The `--workspace` of `train` or `run`, or null without one (nothing is stored then). */
@@ -194,7 +214,7 @@ export function buildTrainSpec(
   schema: ColumnSchema[],
   datasetVersionId: string,
   options: Pick<TrainOptions, 'target' | 'model' | 'seed' | 'testSize' | 'exclude' | 'task' | 'folds'> &
-    Partial<Pick<TrainOptions, 'params'>>,
+    Partial<Pick<TrainOptions, 'params' | 'impute'>>,
   split: SplitSpec | null,
 ): PipelineSpec {
   const names = table.columns.map((c) => c.name);
@@ -222,5 +242,7 @@ export function buildTrainSpec(
   if (split) spec.split = split;
   else if (spec.split.kind === 'random') spec.split.testFraction = options.testSize;
   spec.crossValidation = options.folds === null ? null : { folds: options.folds };
+  if (options.impute)
+    spec.preprocessing = withImputation(spec.preprocessing, options.impute.choice, options.impute.fill);
   return spec;
 }

@@ -70,10 +70,14 @@ export class DataState {
     return this.#edit(() => this.#context.data.setColumnRole(column, role, this.#context.actor()));
   }
 
-  /** Saves the draft as a dataset version (nothing new if identical data is already saved). */
-  async save(name: string, note: string): Promise<boolean> {
+  /**
+   * Saves the draft as a dataset version (nothing new if identical data is
+   * already saved); `parentId` makes it the next version of that one.
+   */
+  async save(name: string, note: string, parentId?: string | null): Promise<boolean> {
+    const request = { name, note, actor: this.#context.actor(), ...(parentId !== undefined && { parentId }) };
     const ok = await this.#step(
-      () => this.#context.data.saveVersion({ name, note, actor: this.#context.actor() }, this.#onProgress),
+      () => this.#context.data.saveVersion(request, this.#onProgress),
       (value) => {
         this.lastSave = value;
         if (this.loaded) this.loaded = { ...this.loaded, versionId: value.version.id };

@@ -36,6 +36,7 @@ export function lazyDataClient(create: () => DataClient): DataClient {
     saveVersion: (request, onProgress) => use((c) => c.saveVersion(request, onProgress)),
     openVersion: (id, onProgress) => use((c) => c.openVersion(id, onProgress)),
     diffVersions: (fromId, toId) => use((c) => c.diffVersions(fromId, toId)),
+    countRowsMissing: (versionId, columns) => use((c) => c.countRowsMissing(versionId, columns)),
     terminate() {
       client?.terminate();
       client = null;

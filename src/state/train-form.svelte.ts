@@ -18,6 +18,7 @@ import {
   type Task,
 } from '../core/train/pipeline-spec.ts';
 import { validatePipelineSpec } from '../core/train/validate-spec.ts';
+import { withImputation, type ImputationChoice } from '../core/train/imputation.ts';
 import { defaultFeatures, defaultTarget, detectTask } from './train-columns.ts';
 import type { VersionsState } from './versions-state.svelte.ts';
 
@@ -83,6 +84,10 @@ export class TrainForm {
   /** 0 or empty: no cross-validation. */
   cvFolds = $state<number | null>(0);
   backend = $state<BackendPreference>('auto');
+  /** How missing feature cells are handled (see core/train/imputation.ts). */
+  impute = $state<ImputationChoice>('median');
+  /** The number `constant` imputation fills in; empty means 0. */
+  imputeFill = $state<number | null>(0);
 
   constructor(versions: Pick<VersionsState, 'list' | 'byId'>) {
     this.#versions = versions;
@@ -144,6 +149,11 @@ export class TrainForm {
         seed: numberOr(this.seed, NaN),
       },
       model: this.#model(),
+      preprocessing: withImputation(
+        base.preprocessing,
+        this.impute,
+        this.impute === 'constant' ? numberOr(this.imputeFill, 0) : undefined,
+      ),
       crossValidation: cv > 0 ? { folds: cv } : null,
     };
   });

@@ -25,6 +25,7 @@ export interface DataClient {
   ): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
   openVersion(id: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
+  countRowsMissing(versionId: string, columns: string[]): Promise<Result<number>>;
   /** Stops the worker; the draft it held is lost. */
   terminate(): void;
 }
@@ -64,6 +65,7 @@ export function createDataClient(): DataClient {
     saveVersion: (request, onProgress) => call(remote.saveVersion(request, listen(onProgress))),
     openVersion: (id, onProgress) => call(remote.openVersion(id, listen(onProgress))),
     diffVersions: (fromId, toId) => call(remote.diffVersions(fromId, toId)),
+    countRowsMissing: (versionId, columns) => call(remote.countRowsMissing(versionId, columns)),
     terminate() {
       remote[Comlink.releaseProxy]();
       worker.terminate();

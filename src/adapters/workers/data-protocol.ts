@@ -40,6 +40,8 @@ export interface SaveRequest {
   name: string;
   note: string;
   actor: string;
+  /** Save as the next version of this one (lineage parent); absent: the draft's own parent. */
+  parentId?: string | null;
 }
 
 export interface DataWorkerApi {
@@ -53,4 +55,6 @@ export interface DataWorkerApi {
   ): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
   openVersion(id: string, onProgress: (p: Progress) => void): Promise<Result<LoadedData>>;
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
+  /** How many rows of a saved version miss a value in at least one of `columns` (what "drop the rows" removes). */
+  countRowsMissing(versionId: string, columns: string[]): Promise<Result<number>>;
 }

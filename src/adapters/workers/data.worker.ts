@@ -25,6 +25,7 @@ import {
 import type { DataProfile } from '../../core/data/profile/profile-types.ts';
 import { saveDraftAsVersion } from '../../core/data/versions/save-version.ts';
 import type { DataTable } from '../../core/data/types.ts';
+import { rowsMissingAny } from '../../core/data/missing-rows.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
 import { ownValue } from '../../core/keyed-record.ts';
 import type { DataWorkerApi, LoadedData, Progress, Result } from './data-protocol.ts';
@@ -91,6 +92,8 @@ async function loadVersionTable(
   }
   return { version, table: decodeTable(bytes) };
 }
+
+let lastCounted: { id: string; table: DataTable } | null = null;
 
 const api: DataWorkerApi = {
   loadCsv: (buffer, fileName, onProgress) =>
@@ -162,6 +165,14 @@ const api: DataWorkerApi = {
     attempt(async () => {
       const [from, to] = await Promise.all([loadVersionTable(fromId), loadVersionTable(toId)]);
       return diffDatasets(from, to);
+    }),
+
+  countRowsMissing: (versionId, columns) =>
+    attempt(async () => {
+      // The Train form asks again on every feature toggle: keep the last table decoded.
+      if (lastCounted?.id !== versionId)
+        lastCounted = { id: versionId, table: (await loadVersionTable(versionId)).table };
+      return rowsMissingAny(lastCounted.table, columns);
     }),
 };
 

@@ -25,6 +25,9 @@ Options:
   --cv <k>                 also run k-fold cross-validation (2-20), reported as mean ± std
   --predictions <out.csv>  write the held-out rows' predictions: row, actual, predicted,
                            then p_<class> per class
+  --impute <how>           missing feature cells: median (default), mean, most_frequent,
+                           constant (0, or constant=<number>; categories "missing_value")
+                           or drop (leave those rows out; the report says how many)
   --json                   print one JSON object (metrics, confusion, importance, the spec)
   --workspace <dir>        also keep the data and the run in this workspace folder (created
                            if missing): the CSV is saved as a dataset version (reused when

@@ -22,6 +22,18 @@ export interface NumericColumn {
   name: string;
   type: NumericType;
   values: Float64Array;
+  /**
+   * Boolean columns only: how the file spelled true and false (`yes`/`no`,
+   * `Y`/`N`, `1`/`0`), so every view and file shows the user's own values.
+   * Absent means `true`/`false`.
+   */
+  spelling?: BooleanSpelling;
+}
+
+/** The text a boolean column shows for its true and false values. */
+export interface BooleanSpelling {
+  true: string;
+  false: string;
 }
 
 export interface StringColumn {
@@ -66,7 +78,16 @@ export function cellText(column: Column, row: number): string {
   }
   const v = column.values[row];
   if (Number.isNaN(v)) return '';
-  if (column.type === 'boolean') return v ? 'true' : 'false';
+  if (column.type === 'boolean') return booleanText(column, v);
   if (column.type === 'datetime') return new Date(v).toISOString();
   return String(v);
+}
+
+/**
+ * A boolean value (0/1) of `column` as text in the spelling it was read
+ * from. Every place that turns a boolean into text goes through here.
+ * @example booleanText({ name: 'churn', type: 'boolean', values, spelling: { true: 'Yes', false: 'No' } }, 1) // 'Yes'
+ */
+export function booleanText(column: Pick<NumericColumn, 'spelling'>, value: number): string {
+  return value ? (column.spelling?.true ?? 'true') : (column.spelling?.false ?? 'false');
 }

@@ -19,9 +19,26 @@ export type SplitSpec =
   /** Explicit 0-based data-row indices (header excluded). */
   | { kind: 'indices'; train: number[]; test: number[] };
 
+/**
+ * How missing feature cells are filled: with a statistic of the training
+ * rows, a constant, or not at all — `drop` leaves every row with a missing
+ * feature cell out of training and testing (a model in service still fills
+ * such a cell: numbers with the training median, categories with the most
+ * frequent value). Specs written before these choices existed hold
+ * `median`/`mean` and `most_frequent` and mean what they meant.
+ */
+export const NUMERIC_IMPUTE = ['median', 'mean', 'most_frequent', 'constant', 'drop'] as const;
+export type NumericImpute = (typeof NUMERIC_IMPUTE)[number];
+export const CATEGORICAL_IMPUTE = ['most_frequent', 'constant', 'drop'] as const;
+export type CategoricalImpute = (typeof CATEGORICAL_IMPUTE)[number];
+
+/** The constants `constant` imputation uses when the spec names none (scikit-learn's SimpleImputer defaults). */
+export const DEFAULT_FILL = { numeric: 0, categorical: 'missing_value' } as const;
+
 export interface PreprocessingSpec {
-  numeric: { impute: 'median' | 'mean'; standardize: boolean };
-  categorical: { impute: 'most_frequent' };
+  /** `fill`: the value of `constant` imputation ({@link DEFAULT_FILL} when absent). */
+  numeric: { impute: NumericImpute; standardize: boolean; fill?: number };
+  categorical: { impute: CategoricalImpute; fill?: string };
 }
 
 /** `M`: the model specs allowed; the default catalogue's unless a test brings its own kinds. */

@@ -1,12 +1,12 @@
 import { WorkbenchError } from '../errors.ts';
 import { cellText, isNumericColumn, type Column, type DataTable } from '../data/types.ts';
 import { MAX_ONE_HOT_CATEGORIES } from './data-limits.ts';
-import type { PreprocessingSpec } from './pipeline-spec.ts';
+import { DEFAULT_FILL, type PreprocessingSpec } from './pipeline-spec.ts';
 
 export interface NumericStep {
   kind: 'numeric';
   name: string;
-  /** Imputed for missing cells (median or mean of the training rows). */
+  /** Imputed for missing cells (the spec's statistic of the training rows, or its constant). */
   fill: number;
   center: number;
   scale: number;
@@ -15,7 +15,7 @@ export interface NumericStep {
 export interface CategoricalStep {
   kind: 'categorical';
   name: string;
-  /** Most frequent training value, imputed for missing cells. */
+  /** Imputed for missing cells: the most frequent training value, or the spec's constant. */
   fill: string;
   /** One output column per kept category (sorted); without `other`, unseen values encode as all zeros. */
   categories: string[];
@@ -59,7 +59,7 @@ export function fitPreprocessor(
         `Column "${name}" is ${column.type === 'text' ? 'free text' : 'an identifier'}, which a model cannot use as a feature. Set its role to ignore, or change its type to category.`,
       );
     }
-    return fitCategorical(column, trainRows, maxCategories);
+    return fitCategorical(column, trainRows, maxCategories, spec);
   });
   const outputNames = steps.flatMap((s) =>
     s.kind === 'numeric'
@@ -76,8 +76,12 @@ function fitNumeric(name: string, values: Float64Array, rows: Int32Array, spec: 
   let mean = 0;
   if (present.length > 0) {
     mean = present.reduce((a, b) => a + b, 0) / present.length;
-    fill = spec.numeric.impute === 'mean' ? mean : median(present);
-  }
+    const impute = spec.numeric.impute;
+    if (impute === 'mean') fill = mean;
+    else if (impute === 'most_frequent') fill = mostFrequent(present);
+    else if (impute === 'constant') fill = spec.numeric.fill ?? DEFAULT_FILL.numeric;
+    else fill = median(present); // median, and drop (whose rows are gone; serving fills with the median)
+  } else if (spec.numeric.impute === 'constant') fill = spec.numeric.fill ?? DEFAULT_FILL.numeric;
   // Statistics after imputation, as a scikit-learn Pipeline(SimpleImputer, StandardScaler) would see them.
   const n = rows.length;
   const center = (mean * present.length + fill * (n - present.length)) / n;
@@ -102,6 +106,7 @@ function fitCategorical(
   column: Column & { codes: Int32Array; dictionary: string[] },
   rows: Int32Array,
   maxCategories: number,
+  spec: PreprocessingSpec,
 ): CategoricalStep {
   const counts = new Map<number, number>();
   let missing = 0;
@@ -115,6 +120,11 @@ function fitCategorical(
     const value = column.dictionary[code];
     byValue.set(value, (byValue.get(value) ?? 0) + count);
   }
+  const constant = spec.categorical.impute === 'constant';
+  if (constant && missing > 0) {
+    const fill = spec.categorical.fill ?? DEFAULT_FILL.categorical;
+    byValue.set(fill, (byValue.get(fill) ?? 0) + missing);
+  }
   const sorted = [...byValue.keys()].sort();
   let fill = sorted[0] ?? '';
   let best = -1;
@@ -124,8 +134,9 @@ function fitCategorical(
       fill = value;
     }
   }
+  if (constant) fill = spec.categorical.fill ?? DEFAULT_FILL.categorical;
   // Missing cells are imputed before encoding, so they count for the fill value.
-  if (missing > 0 && byValue.size > 0) byValue.set(fill, best + missing);
+  else if (missing > 0 && byValue.size > 0) byValue.set(fill, best + missing);
   if (sorted.length <= maxCategories) return { kind: 'categorical', name: column.name, fill, categories: sorted };
   // The least frequent fold into "other"; on a tie the alphabetically earlier one folds (sklearn's stable argsort).
   const ascending = sorted.map((value, i) => ({ i, count: byValue.get(value)! }));
@@ -203,6 +214,23 @@ function typeMismatch(name: string, expected: string): WorkbenchError {
     'train.type_mismatch',
     `Column "${name}" was ${expected} when the model was trained but is not now. Use data with the same schema.`,
   );
+}
+
+/** The most frequent value, the smallest on a tie (as scikit-learn's SimpleImputer). */
+function mostFrequent(values: number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  let best = sorted[0];
+  let bestRun = 0;
+  for (let i = 0; i < sorted.length;) {
+    let j = i;
+    while (j < sorted.length && sorted[j] === sorted[i]) j++;
+    if (j - i > bestRun) {
+      bestRun = j - i;
+      best = sorted[i];
+    }
+    i = j;
+  }
+  return best;
 }
 
 function median(values: number[]): number {

@@ -16,6 +16,7 @@ import { assignFolds, meanStd } from './cross-validation.ts';
 import { permutationImportance, type FeatureImportance } from './permutation-importance.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 import { OTHER, fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
+import { droppedRows } from './drop-rows.ts';
 import { explicitSplit, randomSplit } from './split.ts';
 import { checkInputScale } from './input-scale.ts';
 import { openPredictor, trainModel, type TrainModelOptions, type TrainProgress } from './train-model.ts';
@@ -79,7 +80,9 @@ export async function runPipeline(
   const memoryBudget = deps.memoryBudget ?? MEMORY_BUDGET_BYTES;
   const models = { tf: deps.tf ?? null, catalogue, memoryBudget };
   const data = resolveTrainingData(table, schema, spec);
-  const strata = stratify(data, table.rowCount);
+  const dropped = droppedRows(table, data.features, spec.preprocessing);
+  const strata = stratify(data, table.rowCount, dropped);
+  const rowWarnings = droppedRowWarnings(table, spec.target, data, dropped);
   const split =
     spec.split.kind === 'random'
       ? randomSplit(
@@ -88,7 +91,7 @@ export async function runPipeline(
           seededRng(spec.split.seed),
           spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)),
         )
-      : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata);
+      : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata, dropped);
 
   if (data.classes) requireEveryClass(data, split.train);
   deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
@@ -133,7 +136,7 @@ export async function runPipeline(
       score,
       seededRng(spec.seed + 1),
     );
-    const warnings = otherBucketWarnings(pre);
+    const warnings = [...rowWarnings, ...otherBucketWarnings(pre)];
     if (testSet.unknownCategories > 0) {
       warnings.push(
         `${testSet.unknownCategories} held-out cell${testSet.unknownCategories === 1 ? ' has a category' : 's have categories'} never seen in training; the model ignored ${testSet.unknownCategories === 1 ? 'it' : 'them'}.`,
@@ -169,14 +172,42 @@ function otherBucketWarnings(pre: Preprocessor): string[] {
   );
 }
 
-/** Class per row for classification; 0 for every labelled row in regression; −1 where the target is missing. */
-function stratify(data: TrainingData, rows: number): Int32Array {
-  if (data.classes) return data.classes;
-  return Int32Array.from({ length: rows }, (_, r) => (Number.isNaN(data.values![r]) ? -1 : 0));
+/**
+ * Class per row for classification; 0 for every labelled row in regression;
+ * −1 where the target is missing or `drop` imputation leaves the row out.
+ */
+function stratify(data: TrainingData, rows: number, dropped: Uint8Array): Int32Array {
+  return Int32Array.from({ length: rows }, (_, r) =>
+    dropped[r] || !hasTarget(data, r) ? -1 : data.classes ? data.classes[r] : 0,
+  );
 }
 
-function checkedExplicit(rows: number, train: number[], test: number[], strata: Int32Array) {
-  const split = explicitSplit(rows, train, test);
+function hasTarget(data: TrainingData, row: number): boolean {
+  return data.classes ? data.classes[row] >= 0 : !Number.isNaN(data.values![row]);
+}
+
+/** Says how many rows training left out and why, so no row disappears silently. */
+function droppedRowWarnings(table: DataTable, target: string, data: TrainingData, dropped: Uint8Array): string[] {
+  const warnings: string[] = [];
+  const noTarget = table.rowCount - data.rowsWithTarget;
+  const rows = (n: number) => `${n.toLocaleString('en')} row${n === 1 ? '' : 's'}`;
+  if (noTarget > 0)
+    warnings.push(
+      `${rows(noTarget)} of ${table.rowCount.toLocaleString('en')} ${noTarget === 1 ? 'has' : 'have'} no value for the target "${target}" and ${noTarget === 1 ? 'was' : 'were'} left out of training and testing.`,
+    );
+  let missingFeature = 0;
+  for (let r = 0; r < dropped.length; r++) if (dropped[r] && hasTarget(data, r)) missingFeature++;
+  if (missingFeature > 0)
+    warnings.push(
+      `${rows(missingFeature)} with a missing feature value ${missingFeature === 1 ? 'was' : 'were'} dropped, as the imputation setting "drop the rows" asks.`,
+    );
+  return warnings;
+}
+
+function checkedExplicit(rows: number, train: number[], test: number[], strata: Int32Array, dropped: Uint8Array) {
+  // Rows that "drop the rows" imputation leaves out leave the explicit split too.
+  const kept = (list: number[]) => list.filter((r) => !dropped[r]);
+  const split = explicitSplit(rows, kept(train), kept(test));
   for (const r of [...split.train, ...split.test]) {
     if (strata[r] < 0)
       throw new WorkbenchError(

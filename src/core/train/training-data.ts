@@ -1,5 +1,6 @@
 import { WorkbenchError } from '../errors.ts';
 import {
+  booleanText,
   cellText,
   isNumericColumn,
   type Column,
@@ -129,7 +130,7 @@ function encodeClasses(target: Column): { labels: string[]; classes: Int32Array 
     const sorted = [...new Set(Array.from(target.values).filter((v) => !Number.isNaN(v)))].sort((a, b) => a - b);
     const index = new Map(sorted.map((v, i) => [v, i]));
     for (let r = 0; r < n; r++) if (!Number.isNaN(target.values[r])) classes[r] = index.get(target.values[r])!;
-    const labels = sorted.map((v) => (target.type === 'boolean' ? (v ? 'true' : 'false') : String(v)));
+    const labels = sorted.map((v) => (target.type === 'boolean' ? booleanText(target, v) : String(v)));
     return { labels, classes };
   }
   const used = new Set<number>();

@@ -3,7 +3,7 @@ import { MODEL_CATALOGUE, findModel, modelKinds, type ModelCatalogue } from '../
 import { checkParams } from '../models/check-params.ts';
 import { MAX_PARAMETERS } from '../models/memory-budget.ts';
 import type { BaseModelSpec } from '../models/model-entry.ts';
-import { PIPELINE_SCHEMA_VERSION, type PipelineSpec } from './pipeline-spec.ts';
+import { CATEGORICAL_IMPUTE, NUMERIC_IMPUTE, PIPELINE_SCHEMA_VERSION, type PipelineSpec } from './pipeline-spec.ts';
 
 /**
  * Checks a pipeline spec read from JSON (a download, a file given to the
@@ -43,12 +43,14 @@ export function validatePipelineSpec<M extends BaseModelSpec = PipelineSpec['mod
   const pre = spec.preprocessing;
   if (
     !pre ||
-    !['median', 'mean'].includes(pre.numeric?.impute) ||
+    !(NUMERIC_IMPUTE as readonly string[]).includes(pre.numeric?.impute) ||
     typeof pre.numeric?.standardize !== 'boolean' ||
-    pre.categorical?.impute !== 'most_frequent'
+    !(CATEGORICAL_IMPUTE as readonly string[]).includes(pre.categorical?.impute) ||
+    (pre.numeric.fill !== undefined && !Number.isFinite(pre.numeric.fill)) ||
+    (pre.categorical.fill !== undefined && (typeof pre.categorical.fill !== 'string' || pre.categorical.fill === ''))
   ) {
     problems.push(
-      'preprocessing must be { numeric: { impute: "median" | "mean", standardize: true | false }, categorical: { impute: "most_frequent" } }',
+      `preprocessing must be { numeric: { impute: ${quoteAll(NUMERIC_IMPUTE)}, standardize: true | false, fill?: a number }, categorical: { impute: ${quoteAll(CATEGORICAL_IMPUTE)}, fill?: a text } }`,
     );
   }
   checkModel(spec.model, catalogue, problems);
@@ -100,4 +102,8 @@ function checkModel(model: BaseModelSpec | undefined, catalogue: ModelCatalogue,
 
 function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
+}
+
+function quoteAll(values: readonly string[]): string {
+  return values.map((v) => `"${v}"`).join(' | ');
 }

@@ -37,19 +37,22 @@ describe('diffDatasets', () => {
     expect(diff.comparedColumns).toEqual(['a', 'b']);
   });
 
-  it('counts rows added, removed and unchanged as multisets over the shared columns, with sample rows', () => {
+  it('counts rows added, removed and unchanged as multisets over the shared columns when rows cannot be paired', () => {
     const from = side(
       'v1',
       strings('s', ['a', 'b', 'b', 'c', null]),
       numeric('n', [1, 2, 2, 3, null]),
       numeric('old', [9, 9, 9, 9, 9]),
     );
-    const to = side('v2', strings('s', ['b', 'a', 'd', null, 'e']), numeric('n', [2, 1, 4, null, 5]));
+    // Six rows against five, and no column names every row: nothing can be paired.
+    const to = side('v2', strings('s', ['b', 'a', 'd', null, 'e', 'f']), numeric('n', [2, 1, 4, null, 5, 6]));
     const diff = diffDatasets(from, to);
-    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsUnchanged]).toEqual([2, 2, 3]);
+    expect(diff.pairing).toEqual({ kind: 'none' });
+    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsChanged, diff.rowsUnchanged]).toEqual([3, 2, 0, 3]);
     expect(diff.sampleAdded).toEqual([
       ['d', '4'],
       ['e', '5'],
+      ['f', '6'],
     ]);
     // One of the two ("b", 2) rows is gone, and ("c", 3).
     expect(diff.sampleRemoved).toEqual([
@@ -91,5 +94,35 @@ describe('diffDatasets', () => {
     ]);
     expect(diffDatasets(from, from).statChanges).toEqual([]);
     expect(diffDatasets(from, from).rowsUnchanged).toBe(4);
+  });
+});
+
+// Issue 12, item 4: a one-cell edit is one changed row with one changed cell.
+describe('diffDatasets pairs changed rows', () => {
+  const names = ['Ann', 'Bob', 'Cy', 'Dee'];
+  it('by position when the row counts match, marking the changed cell', () => {
+    // "name" repeats, so no column names every row.
+    const twice = ['Ann', 'Bob', 'Bob', 'Dee'];
+    const from = side('v1', strings('name', twice), numeric('age', [30, 41, 25, 60]));
+    const to = side('v2', strings('name', twice), numeric('age', [30, 14, 25, 60]));
+    const diff = diffDatasets(from, to);
+    expect(diff.pairing).toEqual({ kind: 'position' });
+    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsChanged, diff.rowsUnchanged]).toEqual([0, 0, 1, 3]);
+    expect(diff.sampleChanged).toEqual([
+      { fromRow: 1, toRow: 1, from: ['Bob', '41'], to: ['Bob', '14'], changed: [1] },
+    ]);
+  });
+
+  it('by a key column that names every row, even when rows moved, were added or removed', () => {
+    const from = side('v1', strings('name', names), numeric('age', [30, 41, 25, 60]));
+    const to = side('v2', strings('name', ['Dee', 'Eve', 'Bob', 'Ann']), numeric('age', [61, 22, 41, 30]));
+    const diff = diffDatasets(from, to);
+    expect(diff.pairing).toEqual({ kind: 'key', column: 'name' });
+    expect([diff.rowsAdded, diff.rowsRemoved, diff.rowsChanged, diff.rowsUnchanged]).toEqual([1, 1, 1, 2]);
+    expect(diff.sampleChanged).toEqual([
+      { fromRow: 3, toRow: 0, from: ['Dee', '60'], to: ['Dee', '61'], changed: [1] },
+    ]);
+    expect(diff.sampleAdded).toEqual([['Eve', '22']]);
+    expect(diff.sampleRemoved).toEqual([['Cy', '25']]);
   });
 });

@@ -1,4 +1,15 @@
 import type { ColumnSchema, ColumnType } from '../types.ts';
+import type { RowPairing } from './pair-rows.ts';
+
+/** A row of both versions whose cells differ: 0-based data rows, both texts, and which cells changed. */
+export interface ChangedRow {
+  fromRow: number;
+  toRow: number;
+  from: string[];
+  to: string[];
+  /** Indexes into `comparedColumns`. */
+  changed: number[];
+}
 
 /** One statistic that changed between two versions of a column. */
 export interface StatChange {
@@ -24,9 +35,15 @@ export interface DatasetDiff {
   comparedColumns: string[];
   rowsAdded: number;
   rowsRemoved: number;
+  /** Rows present in both versions (paired, see `pairing`) with at least one cell changed. */
+  rowsChanged: number;
   rowsUnchanged: number;
+  /** How changed rows were paired: by a key column, by position, or not at all. */
+  pairing: RowPairing;
   /** Up to 5 example rows each, as display text in `comparedColumns` order. */
   sampleAdded: string[][];
   sampleRemoved: string[][];
+  /** Up to 10 changed rows, before and after, with the changed cells' indexes. */
+  sampleChanged: ChangedRow[];
   statChanges: StatChange[];
 }

@@ -1,5 +1,6 @@
 import type { DatasetVersion } from '../versions/dataset-version.ts';
-import type { DatasetDiff, StatChange } from './diff-types.ts';
+import type { ChangedRow, DatasetDiff, StatChange } from './diff-types.ts';
+import { changedCells, keyColumn, pairLeftovers } from './pair-rows.ts';
 import type { ColumnProfile } from '../profile/profile-types.ts';
 import { cellText, isNumericColumn, type Column, type DataTable, type StringColumn } from '../types.ts';
 import { rowHashes } from '../row-hash.ts';
@@ -12,15 +13,19 @@ export interface DiffSide {
 
 /** Example rows listed per direction. */
 const SAMPLE_ROWS = 5;
+/** Changed rows listed, each with its changed cells marked. */
+const SAMPLE_CHANGED = 10;
 const NUMERIC_STATS = ['mean', 'std', 'min', 'max', 'median'] as const;
 
 /**
  * What changed from one dataset version to another: columns added, removed
- * and retyped (by name, from the two schemas); rows added, removed and
- * unchanged, compared as multisets of row hashes over the columns both
- * tables share (a row twice before and once after is one removed); up to
- * five example rows each way; and the stored profiles' statistics that
- * differ for shared columns.
+ * and retyped (by name, from the two schemas); rows unchanged, compared as
+ * multisets of row hashes over the columns both tables share (a row twice
+ * before and once after is one removed); the rows left over paired into
+ * changed rows — by a key column when one names every row on both sides,
+ * else in order when both sides have as many rows — and the rest added or
+ * removed; example rows of each, changed cells marked; and the stored
+ * profiles' statistics that differ for shared columns.
  *
  * A shared column that is numeric on one side and text on the other
  * (say zip codes retyped from integer to category) is compared by display
@@ -57,23 +62,51 @@ export function diffDatasets(from: DiffSide, to: DiffSide): DatasetDiff {
   // Multiset difference: each `to` row consumes one equal `from` row if any is left.
   const left = new Map<number, number>();
   for (let i = 0; i < fromHashes.length; i++) left.set(fromHashes[i], (left.get(fromHashes[i]) ?? 0) + 1);
-  const sampleAdded: string[][] = [];
+  const toLeft: number[] = [];
   let rowsUnchanged = 0;
   for (let i = 0; i < toHashes.length; i++) {
     const n = left.get(toHashes[i]);
     if (n) {
       left.set(toHashes[i], n - 1);
       rowsUnchanged++;
-    } else if (sampleAdded.length < SAMPLE_ROWS) sampleAdded.push(rowText(to.table, comparedColumns, i));
+    } else toLeft.push(i);
   }
-  const sampleRemoved: string[][] = [];
-  for (let i = 0; i < fromHashes.length && sampleRemoved.length < SAMPLE_ROWS; i++) {
+  const fromLeft: number[] = [];
+  for (let i = 0; i < fromHashes.length; i++) {
     const n = left.get(fromHashes[i]);
     if (n) {
       left.set(fromHashes[i], n - 1);
-      sampleRemoved.push(rowText(from.table, comparedColumns, i));
+      fromLeft.push(i);
     }
   }
+
+  // What is left over is either a changed row (paired by key or position) or added / removed.
+  const key = keyColumn(
+    comparedColumns,
+    { ...from.version, profile: from.version.profile.columns, rowCount: from.table.rowCount },
+    { ...to.version, profile: to.version.profile.columns, rowCount: to.table.rowCount },
+  );
+  const { pairing, pairs, added, removed } = pairLeftovers(from.table, to.table, fromLeft, toLeft, key);
+  const sampleChanged: ChangedRow[] = [];
+  let rowsChanged = 0;
+  for (const pair of pairs) {
+    const changed = changedCells(fromHashed, toHashed, pair);
+    if (changed.length === 0) {
+      rowsUnchanged++; // equal as displayed (a hash collision cannot hide a change, only this can)
+      continue;
+    }
+    rowsChanged++;
+    if (sampleChanged.length < SAMPLE_CHANGED)
+      sampleChanged.push({
+        fromRow: pair.from,
+        toRow: pair.to,
+        from: rowText(from.table, comparedColumns, pair.from),
+        to: rowText(to.table, comparedColumns, pair.to),
+        changed,
+      });
+  }
+  const sampleAdded = added.slice(0, SAMPLE_ROWS).map((r) => rowText(to.table, comparedColumns, r));
+  const sampleRemoved = removed.slice(0, SAMPLE_ROWS).map((r) => rowText(from.table, comparedColumns, r));
 
   return {
     fromId: from.version.id,
@@ -82,11 +115,14 @@ export function diffDatasets(from: DiffSide, to: DiffSide): DatasetDiff {
     columnsRemoved,
     columnsRetyped,
     comparedColumns,
-    rowsAdded: to.table.rowCount - rowsUnchanged,
-    rowsRemoved: from.table.rowCount - rowsUnchanged,
+    rowsAdded: added.length,
+    rowsRemoved: removed.length,
+    rowsChanged,
     rowsUnchanged,
+    pairing,
     sampleAdded,
     sampleRemoved,
+    sampleChanged,
     statChanges: statChanges(from.version, to.version, comparedColumns),
   };
 }

@@ -1,6 +1,15 @@
 import { NumberKind, readBoolean, readDateTime, readNumber, type NumberRead } from './cell-parsers.ts';
 import { encodeStrings } from '../string-column.ts';
-import { cellText, isNumericColumn, isNumericType, type Column, type ColumnType, type NumericType } from '../types.ts';
+import { booleanSpelling } from './boolean-spelling.ts';
+import {
+  cellText,
+  isNumericColumn,
+  isNumericType,
+  type BooleanSpelling,
+  type Column,
+  type ColumnType,
+  type NumericType,
+} from '../types.ts';
 
 /**
  * Converts a column to another type, as when the user overrides an inferred
@@ -21,6 +30,7 @@ export function castColumn(column: Column, type: ColumnType): { column: Column; 
   const rowCount = isNumericColumn(column) ? column.values.length : column.codes.length;
   const values = new Float64Array(rowCount);
   let unreadable = 0;
+  if (type === 'boolean') return toBoolean(column, values);
   if (isNumericColumn(column)) {
     for (let r = 0; r < rowCount; r++) {
       const v = column.values[r];
@@ -40,26 +50,44 @@ export function castColumn(column: Column, type: ColumnType): { column: Column; 
   return { column: { name, type, values }, unreadable };
 }
 
-function fromNumber(v: number, type: NumericType): number {
-  switch (type) {
-    case 'integer':
-      return Number.isInteger(v) ? v : NaN;
-    case 'boolean':
-      return v === 0 || v === 1 ? v : NaN;
-    default:
-      return v;
+/** Numbers 0/1 (spelled `1`/`0`) or the words true/false, yes/no, y/n, t/f, 1/0, keeping the spelling first seen. */
+function toBoolean(column: Column, values: Float64Array): { column: Column; unreadable: number } {
+  let unreadable = 0;
+  let spelling: BooleanSpelling | undefined;
+  if (isNumericColumn(column)) {
+    column.values.forEach((v, r) => {
+      values[r] = v === 0 || v === 1 ? v : NaN;
+      if (Number.isNaN(values[r]) && !Number.isNaN(v)) unreadable++;
+    });
+    spelling = { true: '1', false: '0' };
+  } else {
+    const converted = column.dictionary.map((text) => textToBoolean(text.trim()));
+    const first: [string | null, string | null] = [null, null];
+    column.codes.forEach((code, r) => {
+      values[r] = code < 0 ? NaN : converted[code];
+      if (code >= 0 && Number.isNaN(values[r])) unreadable++;
+      else if (code >= 0) first[values[r]] ??= column.dictionary[code].trim();
+    });
+    spelling = booleanSpelling(first[1], first[0]);
   }
+  return { column: { name: column.name, type: 'boolean', values, ...(spelling && { spelling }) }, unreadable };
+}
+
+const SHORT_BOOLEANS: Record<string, number> = { '1': 1, '0': 0, y: 1, n: 0, t: 1, f: 0 };
+
+function textToBoolean(text: string): number {
+  const b = readBoolean(text, 0, text.length);
+  return Number.isNaN(b) ? (SHORT_BOOLEANS[text.toLowerCase()] ?? NaN) : b;
+}
+
+function fromNumber(v: number, type: NumericType): number {
+  return type === 'integer' && !Number.isInteger(v) ? NaN : v;
 }
 
 const read: NumberRead = { kind: NumberKind.NotNumber, value: 0 };
 
 function fromText(text: string, type: NumericType): number {
   switch (type) {
-    case 'boolean': {
-      const b = readBoolean(text, 0, text.length);
-      if (!Number.isNaN(b)) return b;
-      return text === '1' ? 1 : text === '0' ? 0 : NaN;
-    }
     case 'datetime':
       return readDateTime(text, 0, text.length);
     default: {

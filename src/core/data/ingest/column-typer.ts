@@ -3,6 +3,7 @@ import type { Column, StringType } from '../types.ts';
 import { MISSING_TOKENS, NumberKind, readBoolean, readDateTime, readNumber, type NumberRead } from './cell-parsers.ts';
 import { unescape } from './scan-csv.ts';
 import { TextDictionary } from './text-dictionary.ts';
+import { booleanSpelling } from './boolean-spelling.ts';
 
 const KINDS = ['missing', 'integer', 'decimal', 'boolean', 'datetime', 'text'] as const;
 const MISSING = 0;
@@ -26,6 +27,9 @@ export class ColumnTyper {
   /** Booleans and datetimes read on the way, so a column of them needs no second pass. */
   #others: Float64Array<ArrayBuffer> | null = null;
   #escaped: Set<number> | null = null;
+  /** The first true and false cells as written, so a boolean column keeps the file's spelling. */
+  #trueText: string | null = null;
+  #falseText: string | null = null;
   readonly #counts = new Int32Array(KINDS.length);
   readonly #examples: number[][] = KINDS.map(() => []);
   readonly #read: NumberRead = { kind: NumberKind.NotNumber, value: 0 };
@@ -66,6 +70,10 @@ export class ColumnTyper {
           kind = Number.isNaN(other) ? TEXT : DATETIME;
         }
         if (kind !== TEXT) (this.#others ??= new Float64Array(this.#numbers.length).fill(NaN))[row] = other;
+        if (kind === BOOLEAN) {
+          if (other) this.#trueText ??= text.slice(s, e);
+          else this.#falseText ??= text.slice(s, e);
+        }
       }
     }
     this.#numbers[row] = number;
@@ -79,9 +87,10 @@ export class ColumnTyper {
     const c = this.#counts;
     const present = rowCount - c[MISSING];
     let column: Column;
-    if (present > 0 && c[BOOLEAN] === present)
-      column = { name, type: 'boolean', values: this.#others!.slice(0, rowCount) };
-    else if (present > 0 && c[INTEGER] === present)
+    if (present > 0 && c[BOOLEAN] === present) {
+      const spelling = booleanSpelling(this.#trueText, this.#falseText);
+      column = { name, type: 'boolean', values: this.#others!.slice(0, rowCount), ...(spelling && { spelling }) };
+    } else if (present > 0 && c[INTEGER] === present)
       column = { name, type: 'integer', values: this.#numbers.slice(0, rowCount) };
     else if (present > 0 && c[INTEGER] + c[DECIMAL] === present)
       column = { name, type: 'number', values: this.#numbers.slice(0, rowCount) };

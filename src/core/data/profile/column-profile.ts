@@ -39,7 +39,7 @@ export function profileColumn(column: Column, role: ColumnRole, inferredType: Co
   };
   const numeric = numericStats(sorted);
   if (numeric) profile.numeric = numeric;
-  if (column.type === 'boolean') profile.top = topBooleans(column.values);
+  if (column.type === 'boolean') profile.top = topBooleans(column.values, column.spelling);
   else if (numeric) profile.histogram = histogramSorted(sorted, histogramEdges(numeric.min, numeric.max, column.type));
   return profile;
 }

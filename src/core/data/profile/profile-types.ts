@@ -44,6 +44,7 @@ export type WarningCode =
   | 'constant'
   | 'missing-all'
   | 'missing-most'
+  | 'missing-some'
   | 'duplicate-rows'
   | 'mixed-types'
   | 'identifier-like'

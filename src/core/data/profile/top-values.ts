@@ -1,4 +1,5 @@
 import type { TopValue } from './profile-types.ts';
+import { booleanText, type BooleanSpelling } from '../types.ts';
 
 /** How many most frequent values a profile lists. */
 export const TOP_VALUES = 10;
@@ -28,13 +29,13 @@ export function topCodes(counts: Int32Array, dictionary: string[], limit = TOP_V
 }
 
 /**
- * Top values of a boolean column (0/1, NaN missing) as `true`/`false`, most
+ * Top values of a boolean column (0/1, NaN missing) in its spelling (`true`/`false` by default), most
  * frequent first, ties to the value that appears first.
  *
  * @example
  * topBooleans(new Float64Array([0, 1, 1, NaN])) // [{ value: 'true', count: 2 }, { value: 'false', count: 1 }]
  */
-export function topBooleans(values: Float64Array): TopValue[] {
+export function topBooleans(values: Float64Array, spelling?: BooleanSpelling): TopValue[] {
   let trues = 0;
   let falses = 0;
   let trueFirst = false;
@@ -45,8 +46,8 @@ export function topBooleans(values: Float64Array): TopValue[] {
     if (v !== 0) trues++;
     else falses++;
   }
-  const t: TopValue = { value: 'true', count: trues };
-  const f: TopValue = { value: 'false', count: falses };
+  const t: TopValue = { value: booleanText({ spelling }, 1), count: trues };
+  const f: TopValue = { value: booleanText({ spelling }, 0), count: falses };
   const ordered = trues > falses || (trues === falses && trueFirst) ? [t, f] : [f, t];
   return ordered.filter((entry) => entry.count > 0);
 }

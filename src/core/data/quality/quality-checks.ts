@@ -8,6 +8,17 @@ import { quotedValue } from './value-text.ts';
 /** A column missing in at least this share of rows is "mostly missing". */
 export const MOSTLY_MISSING = 0.95;
 
+/** A column missing in at least this share of rows (and less than {@link MOSTLY_MISSING}) gets a warning that says how training fills it. */
+export const SOME_MISSING = 0.05;
+
+/**
+ * A column is "mostly numbers" (or dates) when at least this share of its
+ * values are; only then are the other values odd cells worth a warning.
+ * Below it the column is simply text, such as a category whose levels are
+ * `No`, `Yes` and `No internet service`.
+ */
+export const MIXED_MAJORITY = 0.8;
+
 /** What the quality checks look at. */
 export interface QualityInput {
   table: DataTable;
@@ -68,6 +79,11 @@ function columnWarnings(
       'missing-most',
       `Column "${name}" is missing in ${percent(profile.missing, rowCount)} of rows (${count(profile.missing)} of ${count(rowCount)}). Set its role to ignore, or fill the gaps if the few values matter.`,
     );
+  } else if (rowCount > 0 && profile.missing / rowCount >= SOME_MISSING) {
+    warn(
+      'missing-some',
+      `Column "${name}" is missing in ${percent(profile.missing, rowCount)} of rows (${count(profile.missing)} of ${count(rowCount)}). ${missingTreatment(profile)}`,
+    );
   }
   if (profile.distinct === 1) {
     const where = profile.missing > 0 ? 'every row that has a value' : 'every row';
@@ -96,17 +112,38 @@ function columnWarnings(
   return out;
 }
 
-/** `950 numbers and 50 text values (e.g. "abc" in data row 13)`, or undefined when the column holds one kind. */
+/** How training treats the missing cells of a column, by its role and type. */
+function missingTreatment(profile: ColumnProfile): string {
+  if (profile.role === 'target')
+    return 'Training leaves rows without a target value out (the run report says how many); fill them in if you know them.';
+  const numeric =
+    profile.type === 'number' ||
+    profile.type === 'integer' ||
+    profile.type === 'boolean' ||
+    profile.type === 'datetime';
+  const fill = numeric ? 'the median of the training rows' : 'the most frequent value';
+  return `Training fills the gaps with ${fill} unless you choose another imputation in the Train view (mean, median, most frequent, a constant, or drop those rows; \`--impute\` in the CLI).`;
+}
+
+/**
+ * `950 numbers and 50 text values (e.g. "abc" in data row 13)` for a column
+ * that is mostly numbers or dates (see {@link MIXED_MAJORITY}) with a few
+ * other values; undefined otherwise. Words such as yes/no among other words
+ * are ordinary category levels, not a mix.
+ */
 function mixedKinds(inference: ColumnInference): string | undefined {
   const c = inference.counts;
   const kinds: [number, string, string][] = [
     [c.integer + c.decimal, 'number', 'numbers'],
-    [c.boolean, 'true/false value', 'true/false values'],
     [c.datetime, 'date', 'dates'],
+    [c.boolean, 'true/false value', 'true/false values'],
     [c.text, 'text value', 'text values'],
   ];
   const present = kinds.filter(([n]) => n > 0).sort((a, b) => b[0] - a[0]);
   if (present.length < 2) return undefined;
+  const total = present.reduce((sum, [n]) => sum + n, 0);
+  const [majority] = present;
+  if (majority[0] < MIXED_MAJORITY * total || (majority !== kinds[0] && majority !== kinds[1])) return undefined;
   const parts = present.map(([n, one, many]) => `${count(n)} ${n === 1 ? one : many}`);
   const list =
     parts.length === 2 ? parts.join(' and ') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;

@@ -1,5 +1,13 @@
 import { WorkbenchError } from '../../errors.ts';
-import { COLUMN_TYPES, isNumericType, type Column, type DataTable } from '../types.ts';
+import {
+  booleanText,
+  COLUMN_TYPES,
+  isNumericColumn,
+  isNumericType,
+  type BooleanSpelling,
+  type Column,
+  type DataTable,
+} from '../types.ts';
 
 /**
  * The canonical binary encoding of a typed table — what a dataset version's
@@ -18,8 +26,16 @@ import { COLUMN_TYPES, isNumericType, type Column, type DataTable } from '../typ
  *     category/text/identifier: u32 dictionarySize, then per entry u32 length
  *       + UTF-8 bytes, in first-appearance order; zero padding to a multiple
  *       of 4; rowCount × i32 codes (−1 = missing); zero padding to 8.
+ *
+ * A boolean column read as `yes`/`no` (or any spelling other than
+ * `true`/`false`) shows different values to the user, so it must get a
+ * different id: such tables use the magic "MLWBTBL2", where every boolean
+ * column's header adds u32 length + UTF-8 true text, u32 length + UTF-8
+ * false text after its type byte. Tables without such a column still encode
+ * as "MLWBTBL1", byte for byte as before, so every saved id stays valid.
  */
 const MAGIC = 'MLWBTBL1';
+const MAGIC_SPELLED = 'MLWBTBL2';
 const CANONICAL_NAN_HIGH = 0x7ff80000;
 
 if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
@@ -31,11 +47,19 @@ const utf8 = new TextEncoder();
 /** Encodes a table canonically (see the layout above). */
 export function encodeTable(table: DataTable): Uint8Array {
   const names = table.columns.map((c) => utf8.encode(c.name));
+  const spelled = table.columns.some((c) => isNumericColumn(c) && c.type === 'boolean' && c.spelling);
+  // Spellings of boolean columns (v2 only), encoded once.
+  const spellings = table.columns.map((c) =>
+    spelled && c.type === 'boolean' && isNumericColumn(c)
+      ? [utf8.encode(booleanText(c, 1)), utf8.encode(booleanText(c, 0))]
+      : null,
+  );
   const dictionaries = table.columns.map((c) =>
     isNumericType(c.type) ? null : (c as { dictionary: string[] }).dictionary.map((v) => utf8.encode(v)),
   );
   let size = 16;
   for (const n of names) size += 5 + n.length;
+  for (const sp of spellings) if (sp) size += 8 + sp[0].length + sp[1].length;
   size = align(size, 8);
   const { rowCount } = table;
   for (const dict of dictionaries) {
@@ -49,7 +73,8 @@ export function encodeTable(table: DataTable): Uint8Array {
 
   const bytes = new Uint8Array(size);
   const view = new DataView(bytes.buffer);
-  for (let i = 0; i < MAGIC.length; i++) bytes[i] = MAGIC.charCodeAt(i);
+  const magic = spelled ? MAGIC_SPELLED : MAGIC;
+  for (let i = 0; i < magic.length; i++) bytes[i] = magic.charCodeAt(i);
   view.setUint32(8, table.columns.length, true);
   view.setUint32(12, rowCount, true);
   let at = 16;
@@ -58,6 +83,11 @@ export function encodeTable(table: DataTable): Uint8Array {
     bytes.set(names[i], at + 4);
     at += 4 + names[i].length;
     bytes[at++] = COLUMN_TYPES.indexOf(column.type);
+    for (const word of spellings[i] ?? []) {
+      view.setUint32(at, word.length, true);
+      bytes.set(word, at + 4);
+      at += 4 + word.length;
+    }
   });
   at = align(at, 8);
   table.columns.forEach((column, i) => {
@@ -100,7 +130,8 @@ export function decodeTable(bytes: Uint8Array): DataTable {
       'dataset.corrupt',
       `The stored dataset is damaged (${why}). Load the original file again to restore it.`,
     );
-  if (bytes.length < 16 || String.fromCharCode(...bytes.subarray(0, 8)) !== MAGIC) throw corrupt('unknown format');
+  const magic = bytes.length < 16 ? '' : String.fromCharCode(...bytes.subarray(0, 8));
+  if (magic !== MAGIC && magic !== MAGIC_SPELLED) throw corrupt('unknown format');
   // Copy so that the typed-array views below are aligned and own their memory.
   const own = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   const view = new DataView(own.buffer, own.byteOffset, own.byteLength);
@@ -108,22 +139,29 @@ export function decodeTable(bytes: Uint8Array): DataTable {
   const columnCount = view.getUint32(8, true);
   const rowCount = view.getUint32(12, true);
   let at = 16;
-  const heads: { name: string; type: (typeof COLUMN_TYPES)[number] }[] = [];
+  const heads: { name: string; type: (typeof COLUMN_TYPES)[number]; spelling?: BooleanSpelling }[] = [];
+  const readText = () => {
+    const length = view.getUint32(at, true);
+    const text = decoder.decode(own.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+    return text;
+  };
   try {
     for (let i = 0; i < columnCount; i++) {
-      const length = view.getUint32(at, true);
-      const name = decoder.decode(own.subarray(at + 4, at + 4 + length));
-      at += 4 + length;
+      const name = readText();
       const type = COLUMN_TYPES[own[at++]];
       if (!type) throw corrupt(`bad type tag in column ${i + 1}`);
-      heads.push({ name, type });
+      if (magic === MAGIC_SPELLED && type === 'boolean') {
+        const spelling = { true: readText(), false: readText() };
+        heads.push(spelling.true === 'true' && spelling.false === 'false' ? { name, type } : { name, type, spelling });
+      } else heads.push({ name, type });
     }
     at = align(at, 8);
-    const columns: Column[] = heads.map(({ name, type }) => {
+    const columns: Column[] = heads.map(({ name, type, spelling }) => {
       if (isNumericType(type)) {
         const values = new Float64Array(own.buffer.slice(own.byteOffset + at, own.byteOffset + at + 8 * rowCount));
         at += 8 * rowCount;
-        return { name, type, values };
+        return spelling ? { name, type, values, spelling } : { name, type, values };
       }
       const size = view.getUint32(at, true);
       at += 4;

@@ -14,6 +14,8 @@ export interface SaveVersionInput {
   /** The draft's canonical bytes and their id (see dataset-id.ts). */
   encoded: { bytes: Uint8Array; id: string };
   profile: DataProfile;
+  /** The lineage parent, when the user saves this as the next version of a saved one; absent: the draft's. */
+  parentId?: string | null;
 }
 
 /**
@@ -34,10 +36,11 @@ export async function saveDraftAsVersion(
       'The version name is longer than 200 characters. Use a shorter name.',
     );
   const { bytes, id } = input.encoded;
+  const parent = input.parentId !== undefined ? input.parentId : draft.parentId;
   const version: DatasetVersion = {
     id,
     name,
-    parentId: draft.parentId === id ? null : draft.parentId,
+    parentId: parent === id ? null : parent,
     createdAt: new Date(input.now).toISOString(),
     source: draft.source,
     schema: draftSchema(draft),

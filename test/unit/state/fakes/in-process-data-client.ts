@@ -18,6 +18,7 @@ import {
   type Draft,
 } from '../../../../src/core/data/draft.ts';
 import { parseCsv } from '../../../../src/core/data/ingest/parse-csv.ts';
+import { rowsMissingAny } from '../../../../src/core/data/missing-rows.ts';
 import type { DataProfile } from '../../../../src/core/data/profile/profile-types.ts';
 import { decodeTable } from '../../../../src/core/data/versions/canonical-encoding.ts';
 import { encodeWithId } from '../../../../src/core/data/versions/dataset-id.ts';
@@ -85,7 +86,7 @@ export class InProcessDataClient implements DataClient {
     });
   }
 
-  saveVersion(request: { name: string; note: string; actor: string }) {
+  saveVersion(request: { name: string; note: string; actor: string; parentId?: string | null }) {
     return this.#attempt(async () => {
       const { draft, profile, encoded } = this.#require();
       const result = await saveDraftAsVersion(this.store, draft, { ...request, now: this.nowMs(), encoded, profile });
@@ -103,6 +104,10 @@ export class InProcessDataClient implements DataClient {
 
   diffVersions(fromId: string, toId: string) {
     return this.#attempt(async () => diffDatasets(await this.#side(fromId), await this.#side(toId)));
+  }
+
+  countRowsMissing(versionId: string, columns: string[]) {
+    return this.#attempt(async () => rowsMissingAny((await this.#side(versionId)).table, columns));
   }
 
   terminate(): void {
