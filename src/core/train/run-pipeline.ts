@@ -17,6 +17,7 @@ import { permutationImportance, type FeatureImportance } from './permutation-imp
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 import { OTHER, fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
 import { explicitSplit, randomSplit } from './split.ts';
+import { timeOrderedSplit } from './time-split.ts';
 import { checkInputScale } from './input-scale.ts';
 import { openPredictor, trainModel, type TrainModelOptions, type TrainProgress } from './train-model.ts';
 import { resolveTrainingData, type TrainingData } from './training-data.ts';
@@ -88,7 +89,9 @@ export async function runPipeline(
           seededRng(spec.split.seed),
           spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)),
         )
-      : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata);
+      : spec.split.kind === 'time'
+        ? timeOrderedSplit(table, spec.split.column, spec.split.testFraction, strata)
+        : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata);
 
   if (data.classes) requireEveryClass(data, split.train);
   deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
