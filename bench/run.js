@@ -5,7 +5,7 @@
  * tests: nothing here fails on a slow number.
  *
  *   npm run bench                      # everything
- *   npm run bench -- ingest version    # only some parts: ingest, app, version, training, app-training, cli, scale, serving
+ *   npm run bench -- ingest version    # only some parts: ingest, app, version, training, app-training, cli, scale, serving, letter
  *   npm run bench -- --quick           # small files, one run: a smoke check of the harness
  *   npm run bench -- --runs 5          # more runs per ingest contender (default 3)
  *
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { fixed, mb, median, printTable } from './lib/table.js';
 import { scalePart } from './scale/scale-part.js';
 import { servingPart } from './serving/serving-part.js';
+import { letterPart } from './letter/letter-part.js';
 import { trainingPart } from './training/training-part.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -33,8 +34,8 @@ const value = (name, fallback) => {
 };
 const quick = flag('--quick');
 const runs = Number(value('--runs', quick ? 1 : 3));
-const parts = ['ingest', 'app', 'version', 'training', 'app-training', 'cli', 'scale', 'serving'].filter((p) =>
-  args.includes(p),
+const parts = ['ingest', 'app', 'version', 'training', 'app-training', 'cli', 'scale', 'serving', 'letter'].filter(
+  (p) => args.includes(p),
 );
 const wanted = (part) => parts.length === 0 || parts.includes(part);
 
@@ -275,6 +276,7 @@ async function main() {
   if (wanted('version')) await versionPart(results, large);
   if (wanted('app') && hasChromium) await appPart(results, large);
   if (wanted('training')) await trainingPart({ results, dataDir, quick, hasChromium, nodeScript });
+  if (wanted('letter')) await letterPart({ results, dataDir, nodeScript });
   // The app part built bench/.data/app-dist already when it ran.
   if (wanted('app-training') && hasChromium) await appTrainingPart(results, { build: !(wanted('app') && hasChromium) });
   if (wanted('cli')) await cliPart(results);

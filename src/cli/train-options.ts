@@ -32,8 +32,10 @@ export interface TrainOptions {
   seed: number;
   /** Test fraction of a random split (unused when `splitFile` is given). */
   testSize: number;
-  /** A JSON file of explicit train and test rows, or null for a random split. */
+  /** A JSON file of explicit train and test rows, or null for a random or time-ordered split. */
   splitFile: string | null;
+  /** `--split time`: train on the earlier rows, test on the latest; the column (`--time-column`) or null to detect it. */
+  timeSplit: { column: string | null } | null;
   exclude: string[];
   task: Task | 'auto';
   folds: number | null;
@@ -58,6 +60,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     seed: { type: 'string', default: '42' },
     'test-size': { type: 'string' },
     split: { type: 'string' },
+    'time-column': { type: 'string' },
     exclude: { type: 'string', multiple: true, default: [] },
     task: { type: 'string', default: 'auto' },
     cv: { type: 'string' },
@@ -86,8 +89,11 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
   const task = values.task as Task | 'auto';
   if (!TASKS.includes(task))
     throw new UsageError(`--task must be classification, regression or auto (got "${printable(task)}").`);
-  if (values['test-size'] !== undefined && values.split !== undefined)
-    throw new UsageError('Give either --test-size or --split, not both.');
+  const byTime = values.split === 'time';
+  if (values['test-size'] !== undefined && values.split !== undefined && !byTime)
+    throw new UsageError('Give either --test-size or --split <file>, not both.');
+  const timeColumn = (values['time-column'] as string | undefined) ?? null;
+  if (timeColumn !== null && !byTime) throw new UsageError('--time-column goes with --split time.');
   const testSize = values['test-size'] === undefined ? 0.2 : Number(values['test-size']);
   if (!(testSize > 0 && testSize < 1))
     throw new UsageError(
@@ -100,7 +106,8 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     params,
     seed: wholeNumber('--seed', values.seed as string, 0, 2 ** 31 - 1),
     testSize,
-    splitFile: (values.split as string | undefined) ?? null,
+    splitFile: byTime ? null : ((values.split as string | undefined) ?? null),
+    timeSplit: byTime ? { column: timeColumn } : null,
     exclude: (values.exclude as string[])
       .flatMap((list) => list.split(','))
       .map((name) => name.trim())
@@ -214,7 +221,7 @@ export function buildTrainSpec(
   schema: ColumnSchema[],
   datasetVersionId: string,
   options: Pick<TrainOptions, 'target' | 'model' | 'seed' | 'testSize' | 'exclude' | 'task' | 'folds'> &
-    Partial<Pick<TrainOptions, 'params' | 'impute'>>,
+    Partial<Pick<TrainOptions, 'params' | 'impute' | 'timeSplit'>>,
   split: SplitSpec | null,
 ): PipelineSpec {
   const names = table.columns.map((c) => c.name);
@@ -240,9 +247,33 @@ export function buildTrainSpec(
   spec.task = options.task;
   spec.model = applyModelParams(spec.model, options.params ?? []);
   if (split) spec.split = split;
+  else if (options.timeSplit)
+    spec.split = {
+      kind: 'time',
+      column: options.timeSplit.column ?? detectedTimeColumn(schema, options.target),
+      testFraction: options.testSize,
+    };
   else if (spec.split.kind === 'random') spec.split.testFraction = options.testSize;
   spec.crossValidation = options.folds === null ? null : { folds: options.folds };
   if (options.impute)
     spec.preprocessing = withImputation(spec.preprocessing, options.impute.choice, options.impute.fill);
   return spec;
+}
+
+/**
+ * The column `--split time` orders by when `--time-column` is not given:
+ * the one with the timestamp role, else the first date or time column.
+ *
+ * @throws WorkbenchError `split.no_time_column`
+ */
+export function detectedTimeColumn(schema: ColumnSchema[], target: string): string {
+  const times = schema.filter((c) => c.type === 'datetime' && c.name !== target);
+  const found = times.find((c) => c.role === 'timestamp') ?? times[0];
+  if (!found) {
+    throw new WorkbenchError(
+      'split.no_time_column',
+      '--split time needs a date or time column, and this data has none. Use a random split (--test-size) or a split file.',
+    );
+  }
+  return found.name;
 }

@@ -32,6 +32,7 @@ export interface TrainReport {
   features: string[];
   labels: string[];
   importance: FeatureImportance[];
+  importanceSample: RunOutcome['importanceSample'];
   crossValidation: RunOutcome['crossValidation'];
   warnings: string[];
   /** Where `--predictions` wrote the held-out predictions, or null. */
@@ -72,6 +73,7 @@ export function buildTrainReport(
     features: outcome.features,
     labels: outcome.labels,
     importance: outcome.importance,
+    importanceSample: outcome.importanceSample,
     crossValidation: outcome.crossValidation,
     warnings: outcome.warnings,
     predictionsFile: context.predictionsFile,
@@ -137,7 +139,9 @@ export function formatTrainText(report: TrainReport): string {
 
   if (report.importance.length > 0) {
     const scoreName = report.task === 'classification' ? 'accuracy' : 'R²';
-    lines.push(`Top features (permutation importance: drop in ${scoreName} when shuffled):`);
+    const s = report.importanceSample;
+    const on = s.rows < s.of ? `, on a seeded sample of ${s.rows} of the ${s.of} held-out rows` : '';
+    lines.push(`Top features (permutation importance: drop in ${scoreName} when shuffled, ${s.repeats} repeats${on}):`);
     const rows = report.importance
       .slice(0, TOP_FEATURES)
       .map((f) => [truncate(p(f.feature), 30), fmt(f.mean), `± ${fmt(f.std)}`]);

@@ -80,6 +80,27 @@ export class TrainForm {
   );
   testFraction = $state(0.2);
   stratify = $state(true);
+  /** `time` trains on the earlier rows and tests on the later (offered when the data has a time column). */
+  splitKind = $state<'random' | 'time'>('random');
+  #timePick = $state('');
+  /** The version's date/time columns other than the target, timestamp role first: what a time split can order by. */
+  readonly timeColumns: string[] = $derived.by(() => {
+    const times = (this.version?.schema ?? []).filter((c) => c.type === 'datetime' && c.name !== this.target);
+    return [...times.filter((c) => c.role === 'timestamp'), ...times.filter((c) => c.role !== 'timestamp')].map(
+      (c) => c.name,
+    );
+  });
+  /** The column a time split orders by: the picked one while it exists, else the first. */
+  get timeColumn(): string {
+    return this.timeColumns.includes(this.#timePick) ? this.#timePick : (this.timeColumns[0] ?? '');
+  }
+  set timeColumn(name: string) {
+    this.#timePick = name;
+  }
+  /** The split in effect: a time split only while the data has a time column. */
+  readonly effectiveSplitKind: 'random' | 'time' = $derived(
+    this.splitKind === 'time' && this.timeColumns.length > 0 ? 'time' : 'random',
+  );
   seed = $state(42);
   /** 0 or empty: no cross-validation. */
   cvFolds = $state<number | null>(0);
@@ -142,12 +163,15 @@ export class TrainForm {
       ...base,
       features: this.#columns.features.filter((f) => f !== this.target),
       task: this.#columns.task,
-      split: {
-        kind: 'random',
-        testFraction: numberOr(this.testFraction, NaN),
-        stratify: this.stratify,
-        seed: numberOr(this.seed, NaN),
-      },
+      split:
+        this.effectiveSplitKind === 'time'
+          ? { kind: 'time', column: this.timeColumn, testFraction: numberOr(this.testFraction, NaN) }
+          : {
+              kind: 'random',
+              testFraction: numberOr(this.testFraction, NaN),
+              stratify: this.stratify,
+              seed: numberOr(this.seed, NaN),
+            },
       model: this.#model(),
       preprocessing: withImputation(
         base.preprocessing,

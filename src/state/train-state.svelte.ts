@@ -35,6 +35,11 @@ export class TrainState {
   backendReason = $state<string | null>(null);
   curve = $state.raw<CurvePoint[]>([]);
   trees = $state.raw<{ built: number; total: number } | null>(null);
+  /** The MLP's epochs: `epoch` of at most `total`, and the estimated milliseconds left (null before the first). */
+  epochs = $state.raw<{ epoch: number; total: number; remainingMs: number | null } | null>(null);
+  /** Evaluation progress: held-out rows scored, then importance permutations done. */
+  steps = $state.raw<{ phase: 'scoring' | 'importance'; done: number; total: number } | null>(null);
+  #trainingFrom = 0;
   elapsedMs = $state(0);
   /** The last run that ended (completed, failed or cancelled), as stored. */
   lastRun = $state.raw<RunRecord | null>(null);
@@ -178,6 +183,8 @@ export class TrainState {
     this.backendReason = null;
     this.curve = [];
     this.trees = null;
+    this.epochs = null;
+    this.steps = null;
     this.elapsedMs = 0;
     this.#spec = spec;
     this.#rerunOf = rerunOf;
@@ -203,6 +210,17 @@ export class TrainState {
         return;
       case 'phase':
         this.phase = event.phase;
+        if (event.phase === 'training') this.#trainingFrom = performance.now();
+        return;
+      case 'epoch':
+        this.epochs = {
+          epoch: event.epoch,
+          total: event.total,
+          remainingMs: epochsLeftMs(performance.now() - this.#trainingFrom, event.epoch, event.total),
+        };
+        return;
+      case 'steps':
+        this.steps = { phase: event.phase, done: event.done, total: event.total };
         return;
       case 'curve':
         this.curve = [...this.curve, event.point];
@@ -226,4 +244,10 @@ export class TrainState {
   async #afterRun(): Promise<void> {
     await this.#context.changes.notify('runs', 'audit');
   }
+}
+
+/** Time left at the mean pace of the epochs so far (an upper bound when early stopping ends the run sooner). */
+export function epochsLeftMs(elapsedMs: number, epoch: number, total: number): number | null {
+  if (epoch < 1) return null;
+  return (elapsedMs / epoch) * Math.max(0, total - epoch);
 }

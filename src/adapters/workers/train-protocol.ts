@@ -25,7 +25,11 @@ export type TrainEvent =
   | { kind: 'started'; backend: string | null; backendReason: string | null }
   | { kind: 'phase'; phase: string }
   | { kind: 'curve'; point: CurvePoint }
-  | { kind: 'trees'; built: number; total: number };
+  | { kind: 'trees'; built: number; total: number }
+  /** An MLP epoch ended: `epoch` of at most `total`. */
+  | { kind: 'epoch'; epoch: number; total: number }
+  /** Evaluation: held-out rows scored, or importance permutations done. */
+  | { kind: 'steps'; phase: 'scoring' | 'importance'; done: number; total: number };
 
 export interface TrainWorkerApi {
   /** Trains, evaluates and stores the run (completed or failed) with its audit events. */

@@ -58,6 +58,8 @@ const api: TrainWorkerApi = {
           onCurve: (point) => onEvent({ kind: 'curve', point }),
           onProgress: (p) => {
             if (p.kind === 'phase') onEvent({ kind: 'phase', phase: p.phase });
+            else if (p.kind === 'epoch') onEvent({ kind: 'epoch', epoch: p.report.epoch, total: p.total });
+            else if (p.kind === 'steps') onEvent(p);
             else if (p.kind === 'trees' && (p.built - lastTrees >= Math.max(1, p.total / 50) || p.built === p.total)) {
               lastTrees = p.built;
               onEvent({ kind: 'trees', built: p.built, total: p.total });

@@ -20,6 +20,11 @@ Options:
   --test-size <fraction>   held-out fraction of a random split (default 0.2)
   --split <split.json>     explicit split instead: { "train": [rows], "test": [rows] },
                            0-based data-row numbers (header excluded)
+  --split time             time-ordered split: train on the earlier rows, test on the latest
+                           --test-size share, ordered by the date/time column (the one with
+                           the timestamp role, else the first; or --time-column <col>).
+                           The honest choice for data that drifts: a random split lets the
+                           model learn from rows later than the ones it is tested on.
   --exclude <col,col>      leave these columns out of the features
   --task <task>            classification, regression or auto (default: from the target)
   --cv <k>                 also run k-fold cross-validation (2-20), reported as mean ± std

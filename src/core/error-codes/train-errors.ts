@@ -10,6 +10,10 @@ export const TRAIN_ERRORS = {
     help: 'Use a stratified split, or put examples of every class in the training rows.',
   },
   'split.empty': { title: 'Empty split', help: 'Put at least one row in the training set and one in the test set.' },
+  'split.no_time_column': {
+    title: 'No time column to order by',
+    help: 'Choose a date or time column for a time-ordered split, or use a random split.',
+  },
   'split.no_target': { title: 'Row without a target', help: 'Leave rows without a target value out of the split.' },
   'split.overlap': { title: 'Row in both sets', help: 'Put each row in the training set or the test set, not both.' },
   'split.too_few_rows': { title: 'Too few rows to split', help: 'Load more rows or change the test fraction.' },

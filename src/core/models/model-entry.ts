@@ -46,6 +46,8 @@ export type TrainProgress =
         accuracy: number | null;
         valAccuracy: number | null;
       };
+      /** The most epochs the run will take (early stopping may end it sooner). */
+      total: number;
     }
   | { kind: 'trees'; built: number; total: number }
   | { kind: 'iteration'; iteration: number; objective: number };

@@ -278,6 +278,7 @@ function numericStep(fill: number, center: number, scale: number, impute: string
 function splitMethod(spec: PipelineSpec, task: string): string {
   const s = spec.split;
   if (s.kind === 'indices') return 'explicit row indices';
+  if (s.kind === 'time') return `time-ordered by "${s.column}": the latest ${num(s.testFraction * 100)}% held out`;
   return `random, ${num(s.testFraction * 100)}% held out${s.stratify && task === 'classification' ? ', stratified by class' : ''}, seed ${s.seed}`;
 }
 

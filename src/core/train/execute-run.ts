@@ -133,6 +133,7 @@ async function saveCompleted(
     trainMs: outcome.trainMs,
     metrics: outcome.metrics,
     importance: outcome.importance,
+    importanceSample: outcome.importanceSample,
     crossValidation: outcome.crossValidation,
     warnings: outcome.warnings,
     preprocessor: outcome.preprocessor,

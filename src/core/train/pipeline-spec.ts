@@ -16,6 +16,8 @@ export type { Task };
 
 export type SplitSpec =
   | { kind: 'random'; testFraction: number; stratify: boolean; seed: number }
+  /** Train on the earlier rows by `column` (a datetime column), test on the latest `testFraction`. */
+  | { kind: 'time'; column: string; testFraction: number }
   /** Explicit 0-based data-row indices (header excluded). */
   | { kind: 'indices'; train: number[]; test: number[] };
 

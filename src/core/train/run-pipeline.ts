@@ -13,13 +13,20 @@ import type { BaseArtifact, BaseModelSpec } from '../models/model-entry.ts';
 import type { TfRuntime } from '../models/tf-runtime.ts';
 import { seededRng, type Rng } from '../random/rng.ts';
 import { assignFolds, meanStd } from './cross-validation.ts';
-import { permutationImportance, type FeatureImportance } from './permutation-importance.ts';
+import { permutationImportance, type FeatureImportance, type ImportanceSample } from './permutation-importance.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 import { OTHER, fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
 import { droppedRows } from './drop-rows.ts';
 import { explicitSplit, randomSplit } from './split.ts';
+import { timeOrderedSplit } from './time-split.ts';
 import { checkInputScale } from './input-scale.ts';
-import { openPredictor, trainModel, type TrainModelOptions, type TrainProgress } from './train-model.ts';
+import {
+  openPredictor,
+  trainModel,
+  type Predictor,
+  type TrainModelOptions,
+  type TrainProgress,
+} from './train-model.ts';
 import { resolveTrainingData, type TrainingData } from './training-data.ts';
 import { validatePipelineSpec } from './validate-spec.ts';
 
@@ -35,6 +42,8 @@ export interface RunOutcome {
   /** Held-out rows: data-row index, actual and predicted (class index or value), probabilities (rows × classes). */
   predictions: { rows: Int32Array; actual: Float64Array; predicted: Float64Array; proba: Float64Array | null };
   importance: FeatureImportance[];
+  /** The held-out rows importance re-scored (a sample of a large test set) and its repeats. */
+  importanceSample: ImportanceSample;
   crossValidation: { folds: number; metric: string; scores: number[]; mean: number; std: number } | null;
   /** Things the user should know (e.g. categories unseen in training). */
   warnings: string[];
@@ -50,11 +59,21 @@ export interface RunDeps {
   catalogue?: ModelCatalogue;
   /** The most bytes a run may use; {@link MEMORY_BUDGET_BYTES} by default. */
   memoryBudget?: number;
-  onProgress?: (
-    progress:
-      TrainProgress | { kind: 'phase'; phase: 'preprocessing' | 'training' | 'evaluating' | 'cross-validating' },
-  ) => void;
+  onProgress?: (progress: RunProgress) => void;
 }
+
+/**
+ * What a run reports as it goes: its phase, the model's own training
+ * progress, and during evaluation the held-out rows scored and the
+ * permutations of the importance done, so no phase is silent.
+ */
+export type RunProgress =
+  | TrainProgress
+  | { kind: 'phase'; phase: 'preprocessing' | 'training' | 'evaluating' | 'cross-validating' }
+  | { kind: 'steps'; phase: 'scoring' | 'importance'; done: number; total: number };
+
+/** Held-out rows are scored this many at a time, reporting after each chunk. */
+const SCORE_CHUNK_ROWS = 2000;
 
 /** Curves are thinned for storage; areas are always computed on the full curves. */
 const MAX_CURVE_POINTS = 200;
@@ -91,7 +110,10 @@ export async function runPipeline(
           seededRng(spec.split.seed),
           spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)),
         )
-      : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata, dropped);
+      : spec.split.kind === 'time'
+        ? // Dropped rows have stratum −1, so the time split leaves them out too.
+          timeOrderedSplit(table, spec.split.column, spec.split.testFraction, strata)
+        : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata, dropped);
 
   if (data.classes) requireEveryClass(data, split.train);
   deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
@@ -125,16 +147,22 @@ export async function runPipeline(
   deps.onProgress?.({ kind: 'phase', phase: 'evaluating' });
   const predictor = await openPredictor(model, width, models);
   try {
-    const output = await predictor.predict(testSet.x, split.test.length);
+    const output = await predictInChunks(predictor, testSet.x, split.test.length, width, (done, total) =>
+      deps.onProgress?.({ kind: 'steps', phase: 'scoring', done, total }),
+    );
     const evaluation = evaluate(data, split.test, output);
-    const score = async (x: Float64Array) => scoreOf(data, split.test, await predictor.predict(x, split.test.length));
-    const importance = await permutationImportance(
+    const score = async (x: Float64Array, rowsOfX: Int32Array) => {
+      const rows = Int32Array.from(rowsOfX, (i) => split.test[i]);
+      return scoreOf(data, rows, await predictor.predict(x, rows.length));
+    };
+    const { importance, sample: importanceSample } = await permutationImportance(
       pre,
       testSet.x,
       split.test.length,
       width,
       score,
       seededRng(spec.seed + 1),
+      { onProgress: (done, total) => deps.onProgress?.({ kind: 'steps', phase: 'importance', done, total }) },
     );
     const warnings = [...rowWarnings, ...otherBucketWarnings(pre)];
     if (testSet.unknownCategories > 0) {
@@ -152,6 +180,7 @@ export async function runPipeline(
       split: { train: split.train.length, test: split.test.length },
       ...evaluation,
       importance,
+      importanceSample,
       crossValidation,
       warnings,
       trainMs,
@@ -159,6 +188,34 @@ export async function runPipeline(
   } finally {
     predictor.dispose();
   }
+}
+
+/** Predicts `rows` rows a chunk at a time, reporting the rows scored after each. */
+async function predictInChunks(
+  predictor: Predictor,
+  x: Float64Array,
+  rows: number,
+  width: number,
+  onProgress: (done: number, total: number) => void,
+): Promise<Float64Array> {
+  if (rows <= SCORE_CHUNK_ROWS) {
+    const output = await predictor.predict(x, rows);
+    onProgress(rows, rows);
+    return output;
+  }
+  const parts: Float64Array[] = [];
+  for (let start = 0; start < rows; start += SCORE_CHUNK_ROWS) {
+    const end = Math.min(rows, start + SCORE_CHUNK_ROWS);
+    parts.push(await predictor.predict(x.subarray(start * width, end * width), end - start));
+    onProgress(end, rows);
+  }
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 /** Says which features had their rare categories folded into one "other" column. */

@@ -1,5 +1,5 @@
 import type { ClassificationReport, RegressionReport } from '../metrics/index.ts';
-import type { FeatureImportance } from './permutation-importance.ts';
+import type { FeatureImportance, ImportanceSample } from './permutation-importance.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 import type { Preprocessor } from './preprocess.ts';
 
@@ -61,6 +61,8 @@ export interface RunSummary {
   trainMs: number;
   metrics: ClassificationReport | RegressionReport;
   importance: FeatureImportance[];
+  /** Rows importance re-scored (absent in runs stored before it was sampled: every held-out row, 5 repeats). */
+  importanceSample?: ImportanceSample;
   crossValidation: { folds: number; metric: string; scores: number[]; mean: number; std: number } | null;
   warnings: string[];
   preprocessor: Preprocessor;

@@ -77,7 +77,12 @@ function checkSplit(split: PipelineSpec['split'] | undefined, problems: string[]
       problems.push('split.train must be a list of row indices');
     if (!Array.isArray(split.test) || !split.test.every(isInt))
       problems.push('split.test must be a list of row indices');
-  } else problems.push('split.kind must be "random" or "indices"');
+  } else if (split?.kind === 'time') {
+    if (typeof split.column !== 'string' || split.column === '')
+      problems.push('split.column must name the date or time column to order the rows by');
+    if (!(typeof split.testFraction === 'number' && split.testFraction > 0 && split.testFraction < 1))
+      problems.push('split.testFraction must be between 0 and 1, e.g. 0.2 for the latest 20%');
+  } else problems.push('split.kind must be "random", "time" or "indices"');
 }
 
 function checkModel(model: BaseModelSpec | undefined, catalogue: ModelCatalogue, problems: string[]): void {

@@ -495,7 +495,7 @@ describe('workbench train command line', () => {
     [[IRIS, '--target', 'species', '--test-size', '1.5'], /^error: --test-size must be a fraction between 0 and 1/],
     [
       [IRIS, '--target', 'species', '--test-size', '0.3', '--split', SPLIT],
-      /^error: Give either --test-size or --split, not both\.\n/,
+      /^error: Give either --test-size or --split <file>, not both\.\n/,
     ],
     [
       [IRIS, '--target', 'species', '--seed', '1.5'],
@@ -558,7 +558,7 @@ describe('workbench train command line', () => {
     expect(sub.stdout).toMatch(
       /\n {2}linear +Linear \(ridge\) regression \(regression\)\n +alpha=1 +a number at least 0/,
     );
-    expect(sub.stdout).toContain('earlyStopping.patience=5  a whole number from 1 to 10000');
+    expect(sub.stdout).toContain('earlyStopping.patience=10  a whole number from 1 to 10000');
     expect(top.stdout).toMatch(/\n {2}train +train and evaluate a model/);
     expect(top.stdout).toMatch(/\n {2}run +run a saved pipeline spec/);
   });

@@ -86,7 +86,7 @@ describe('TrainForm', () => {
     form.modelKind = 'mlp';
     form.setParam('hiddenLayers', [16, 8]);
     form.setParam('earlyStopping', null);
-    expect(form.spec.model).toMatchObject({ kind: 'mlp', hiddenLayers: [16, 8], earlyStopping: null, epochs: 50 });
+    expect(form.spec.model).toMatchObject({ kind: 'mlp', hiddenLayers: [16, 8], earlyStopping: null, epochs: 200 });
     expect(form.problem).toBeNull();
     form.setParam('earlyStopping', { validationFraction: 0.999, patience: 5 });
     expect(form.problem).toMatch(

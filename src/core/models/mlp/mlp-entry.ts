@@ -24,7 +24,7 @@ export const mlpEntry: ModelEntry<MlpSpec, MlpArtifact> = {
   estimate: mlpSize,
   async train(spec, data, { rng, tf, onProgress }) {
     const { artifact } = await trainMlp(await activeTf(tf, LABEL), { ...data }, spec, rng, (report) =>
-      onProgress?.({ kind: 'epoch', report }),
+      onProgress?.({ kind: 'epoch', report, total: spec.epochs }),
     );
     return artifact;
   },

@@ -76,9 +76,11 @@ export const MLP_PARAMS: readonly ParamSpec[] = [
   {
     name: 'batchSize',
     label: 'Batch size',
-    help: 'Rows per update; smaller batches update more often and more noisily.',
+    help: 'Rows per update (all of them when fewer, as scikit-learn’s min(200, n)); smaller batches update more often and more noisily.',
     type: 'number',
-    default: 64,
+    // scikit-learn's default. On 120 iris rows a batch of 64 with 50 epochs made only 100 small
+    // Adam steps and stopped short (0.8667 held out on the seed-0 split, where scikit-learn's MLPClassifier reaches 0.9133).
+    default: 200,
     min: 1,
     max: 65_536,
     integer: true,
@@ -89,7 +91,7 @@ export const MLP_PARAMS: readonly ParamSpec[] = [
     label: 'Epochs',
     help: 'Passes over the training rows (early stopping may end sooner).',
     type: 'number',
-    default: 50,
+    default: 200,
     min: 1,
     max: 10_000,
     integer: true,
@@ -119,7 +121,7 @@ export const MLP_PARAMS: readonly ParamSpec[] = [
         label: 'Patience (epochs)',
         help: 'Stop after this many epochs without a better validation loss.',
         type: 'number',
-        default: 5,
+        default: 10,
         min: 1,
         max: 10_000,
         integer: true,
