@@ -3,6 +3,7 @@
  * sample (a window of the prediction log, or another dataset version).
  */
 export { computeDriftReport, DEFAULT_DRIFT_SHARE } from './drift-report.ts';
+export { columnDistributions, type ColumnDistribution } from './distributions.ts';
 export { categoryCounts, type CategoryCounts } from './categorical-drift.ts';
 export { chooseTest, DEFAULT_THRESHOLDS, isDrift, P_VALUE_TESTS, SMALL_REFERENCE, FEW_VALUES } from './test-choice.ts';
 export { ksTwoSample } from './ks-two-sample.ts';
