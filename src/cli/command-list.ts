@@ -64,6 +64,10 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'list deployments per model and environment, with their rollback plans',
     load: async () => (await import('./commands/deployments.ts')).deploymentsCommand,
   },
+  drift: {
+    summary: 'compare two CSV files column by column for drift (KS, chi-squared, PSI, Wasserstein, Jensen–Shannon)',
+    load: async () => (await import('./commands/drift.ts')).driftCommand,
+  },
   simulate: {
     summary: 'replay a traffic file through a blue/green, canary, shadow or A/B rollout',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,

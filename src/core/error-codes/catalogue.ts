@@ -1,5 +1,6 @@
 import { APP_ERRORS } from './app-errors.ts';
 import { DATA_ERRORS } from './data-errors.ts';
+import { DRIFT_ERRORS } from './drift-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
 import { SERVING_ERRORS } from './serving-errors.ts';
@@ -19,6 +20,7 @@ export const ERROR_CATALOGUE = {
   ...TRAIN_ERRORS,
   ...REGISTRY_ERRORS,
   ...SERVING_ERRORS,
+  ...DRIFT_ERRORS,
   ...STORAGE_ERRORS,
   ...APP_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;

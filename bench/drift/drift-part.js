@@ -1,0 +1,36 @@
+/**
+ * The "drift" part of `npm run bench` (issue 10, Performance): a full drift
+ * report — every statistic of all 20 columns — for 1,000,000 rows against a
+ * reference of the same size, computed in a worker thread (node-drift.ts).
+ * Target: under 1 s. Wall time and the CPU time the worker got are both
+ * shown, since the machine may be shared.
+ */
+import { fixed, printTable } from '../lib/table.js';
+
+const TARGET_MS = 1000;
+
+/** @param {{ results: any, quick: boolean, nodeScript: (script: string, args: string[]) => any }} context */
+export async function driftPart({ results, quick, nodeScript }) {
+  const rows = quick ? 100_000 : 1_000_000;
+  console.error(`\nDrift report in a worker thread: ${rows.toLocaleString('en')} rows × 20 columns…`);
+  const node = nodeScript('drift/node-drift.ts', ['--rows', String(rows), '--runs', quick ? '1' : '3']);
+  results.drift = node;
+  printTable(
+    `Drift report in Node ${node.node} (worker thread): ${node.rows.toLocaleString('en')} rows × ${node.columns} columns vs a reference of the same size`,
+    ['round trip (median)', 'compute in worker', 'CPU time', 'tests chosen', 'drifted columns'],
+    [
+      [
+        `${fixed(node.roundTripMs / 1000, 2)} s`,
+        `${fixed(node.computeMs / 1000, 2)} s`,
+        `${fixed(node.cpuMs / 1000, 2)} s`,
+        node.tests.join(', '),
+        node.drifted.join(', '),
+      ],
+    ],
+  );
+  if (!quick) {
+    console.log(
+      `  under ${TARGET_MS / 1000} s target: ${node.roundTripMs < TARGET_MS ? 'PASS' : 'FAIL'} (wall), ${node.cpuMs < TARGET_MS ? 'PASS' : 'FAIL'} (CPU time)`,
+    );
+  }
+}

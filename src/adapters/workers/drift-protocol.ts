@@ -1,0 +1,24 @@
+/**
+ * The contract between the UI thread and the drift worker (types only).
+ * Expected failures come back as `{ ok: false, error }` values, because
+ * Comlink carries only the name and message of a thrown error.
+ */
+import type { DataTable } from '../../core/data/types.ts';
+import type { ErrorInfo } from '../../core/errors.ts';
+import type { ColumnDistribution } from '../../core/monitor/drift/distributions.ts';
+import type { DriftOptions, DriftReport } from '../../core/monitor/drift/types.ts';
+
+export type DriftResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** The report and what the dashboard draws per column. */
+export interface DriftComparison {
+  report: DriftReport;
+  distributions: ColumnDistribution[];
+}
+
+export interface DriftWorkerApi {
+  /** Compares two tables (their typed arrays are transferred, not copied). */
+  compareTables(reference: DataTable, current: DataTable, options: DriftOptions): Promise<DriftResult<DriftComparison>>;
+  /** Compares two saved dataset versions, read by the worker from the workspace database. */
+  compareVersions(referenceId: string, currentId: string, options: DriftOptions): Promise<DriftResult<DriftComparison>>;
+}
