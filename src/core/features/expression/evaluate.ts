@@ -18,6 +18,11 @@ import type { WindowContext } from './window-context.ts';
  * (typed arrays), so nothing runs per row in an interpreter loop and no user
  * text ever becomes JavaScript.
  *
+ * Why not Arquero's derive: measured in bench/expressions (1,000,000 rows, CPU
+ * time) it is no faster — between 0.6× and 2.6× of ours depending on the
+ * operation — while building its table from ours costs ~0.4 s (text decoded
+ * to strings), and its comparisons treat missing as false, not missing.
+ *
  * @example
  * evaluateExpression(compileOrThrow('amount * 2', schema), table) // { name: 'value', type: 'number', values: … }
  */

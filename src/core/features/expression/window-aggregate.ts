@@ -103,13 +103,23 @@ function summarize(
   }
 }
 
-/** Row indices with an entity and a time, ordered by entity, then time, then row. */
+/**
+ * Row indices with an entity and a time, ordered by entity, then time, then
+ * row: a counting sort by entity (linear), then each entity's few rows by time.
+ */
 function sortedRows(groups: Int32Array, times: Float64Array): Uint32Array {
-  let kept = 0;
-  for (let r = 0; r < groups.length; r++) if (groups[r] >= 0 && times[r] === times[r]) kept++;
-  const order = new Uint32Array(kept);
-  let k = 0;
-  for (let r = 0; r < groups.length; r++) if (groups[r] >= 0 && times[r] === times[r]) order[k++] = r;
-  order.sort((a, b) => groups[a] - groups[b] || times[a] - times[b] || a - b);
+  let groupCount = 0;
+  for (let r = 0; r < groups.length; r++) if (groups[r] >= groupCount) groupCount = groups[r] + 1;
+  const offsets = new Uint32Array(groupCount + 1);
+  for (let r = 0; r < groups.length; r++) if (groups[r] >= 0 && times[r] === times[r]) offsets[groups[r] + 1]++;
+  for (let g = 0; g < groupCount; g++) offsets[g + 1] += offsets[g];
+  const order = new Uint32Array(offsets[groupCount]);
+  const next = offsets.slice(0, groupCount);
+  for (let r = 0; r < groups.length; r++) if (groups[r] >= 0 && times[r] === times[r]) order[next[groups[r]]++] = r;
+  for (let g = 0; g < groupCount; g++) {
+    // Rows of one entity are already in row order, so a stable sort by time keeps ties in row order.
+    const segment = order.subarray(offsets[g], offsets[g + 1]);
+    if (segment.length > 1) segment.sort((a, b) => times[a] - times[b] || a - b);
+  }
   return order;
 }
