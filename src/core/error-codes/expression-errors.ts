@@ -14,4 +14,8 @@ export const EXPRESSION_ERRORS = {
     title: 'Window needs an entity and a time',
     help: 'Choose the entity key and the timestamp column before using count, sum, mean, min or max over a window.',
   },
+  'transform.invalid': {
+    title: 'Transform step cannot run',
+    help: 'Correct the step named in the message, then preview or save again.',
+  },
 } as const satisfies AreaEntries<'expression' | 'transform'>;

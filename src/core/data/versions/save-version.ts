@@ -4,6 +4,7 @@ import type { WorkspaceStore } from '../../ports.ts';
 import type { DatasetVersion } from './dataset-version.ts';
 import { draftSchema, type Draft } from '../draft.ts';
 import type { DataProfile } from '../profile/profile-types.ts';
+import type { TransformRecipe } from '../transform/recipe.ts';
 
 export interface SaveVersionInput {
   name: string;
@@ -14,6 +15,8 @@ export interface SaveVersionInput {
   /** The draft's canonical bytes and their id (see dataset-id.ts). */
   encoded: { bytes: Uint8Array; id: string };
   profile: DataProfile;
+  /** The steps that made this data from the parent version (Transform panel). */
+  recipe?: TransformRecipe;
 }
 
 /**
@@ -46,6 +49,8 @@ export async function saveDraftAsVersion(
     note: input.note.trim(),
     byteLength: bytes.byteLength,
     profile: input.profile,
+    // Only versions made by a transform have the key, so older records keep their digests.
+    ...(input.recipe ? { recipe: input.recipe } : {}),
   };
   return store.saveDatasetVersion(version, bytes, datasetVersionSaved(version, input.actor));
 }

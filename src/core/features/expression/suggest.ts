@@ -16,8 +16,8 @@ export function nearestName(name: string, candidates: readonly string[]): string
       bestDistance = distance;
     }
   }
-  // A third of the name, at least 2 edits: 'agee' → 'age', but not 'x' → 'id'.
-  const limit = Math.max(2, Math.floor(target.length / 3));
+  // One edit for short names ('agee' → 'age', but not 'age' → 'name'), a third of longer ones.
+  const limit = target.length <= 4 ? 1 : Math.max(2, Math.floor(target.length / 3));
   return bestDistance <= limit && bestDistance < target.length ? best : undefined;
 }
 
