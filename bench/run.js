@@ -5,7 +5,7 @@
  * tests: nothing here fails on a slow number.
  *
  *   npm run bench                      # everything
- *   npm run bench -- ingest version    # only some parts: ingest, app, version, training, app-training, cli, scale, serving, letter, drift
+ *   npm run bench -- ingest version    # only some parts: see PARTS below
  *   npm run bench -- --quick           # small files, one run: a smoke check of the harness
  *   npm run bench -- --runs 5          # more runs per ingest contender (default 3)
  *
@@ -20,6 +20,7 @@ import { fixed, mb, median, printTable } from './lib/table.js';
 import { scalePart } from './scale/scale-part.js';
 import { servingPart } from './serving/serving-part.js';
 import { driftPart } from './drift/drift-part.js';
+import { expressionsPart } from './expressions/expressions-part.js';
 import { letterPart } from './letter/letter-part.js';
 import { trainingPart } from './training/training-part.js';
 
@@ -35,7 +36,7 @@ const value = (name, fallback) => {
 };
 const quick = flag('--quick');
 const runs = Number(value('--runs', quick ? 1 : 3));
-const parts = [
+const PARTS = [
   'ingest',
   'app',
   'version',
@@ -46,7 +47,9 @@ const parts = [
   'serving',
   'letter',
   'drift',
-].filter((p) => args.includes(p));
+  'expressions',
+];
+const parts = PARTS.filter((p) => args.includes(p));
 const wanted = (part) => parts.length === 0 || parts.includes(part);
 
 const INGEST_MB = quick ? 10 : 100;
@@ -293,6 +296,7 @@ async function main() {
   if (wanted('scale')) await scalePart({ results, quick, nodeScript });
   if (wanted('serving')) await servingPart({ results, dataDir, quick, nodeScript, hasChromium });
   if (wanted('drift')) await driftPart({ results, quick, nodeScript });
+  if (wanted('expressions')) await expressionsPart({ results, quick, nodeScript });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);

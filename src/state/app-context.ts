@@ -12,6 +12,7 @@ import { createDataClient } from '../adapters/workers/data-client.ts';
 import { createPredictClient } from '../adapters/workers/predict-client.ts';
 import { workerReplayer } from '../adapters/workers/replay-client.ts';
 import { startTraining } from '../adapters/workers/train-client.ts';
+import { createTransformClient } from '../adapters/workers/transform-client.ts';
 import { ActorState } from './actor-state.svelte.ts';
 import { AuditState } from './audit-state.svelte.ts';
 import { DataState } from './data-state.svelte.ts';
@@ -29,6 +30,7 @@ import { RunsState } from './runs-state.svelte.ts';
 import { StorageState } from './storage-state.svelte.ts';
 import { TrainForm } from './train-form.svelte.ts';
 import { TrainState } from './train-state.svelte.ts';
+import { TransformState } from './transform-state.svelte.ts';
 import { UiState } from './ui-state.svelte.ts';
 import { VersionsState } from './versions-state.svelte.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
@@ -55,6 +57,7 @@ const context: WorkspaceContext = {
 
 export const data = new DataState(context);
 export const versions = new VersionsState(context);
+export const transform = new TransformState(context, createTransformClient());
 export const runs = new RunsState(context);
 export const training = new TrainState(context);
 export const trainForm = new TrainForm(versions);

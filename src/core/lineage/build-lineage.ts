@@ -1,3 +1,4 @@
+import { describeRecipe } from '../data/transform/recipe.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
 import type { ModelVersion } from '../registry/registry-types.ts';
 import type { RunRecord } from '../train/run-record.ts';
@@ -44,8 +45,10 @@ export function buildLineage(input: LineageInput): LineageGraph {
       stale: false,
       staleReason: null,
     });
-    if (d.parentId && datasets.has(d.parentId))
-      edges.push({ from: datasetNode(d.parentId), to: datasetNode(d.id), kind: 'derived' });
+    if (d.parentId && datasets.has(d.parentId)) {
+      const step = d.recipe ? { step: describeRecipe(d.recipe) } : {};
+      edges.push({ from: datasetNode(d.parentId), to: datasetNode(d.id), kind: 'derived', ...step });
+    }
   }
 
   const staleRuns = new Map<string, string>();

@@ -33,6 +33,8 @@ export interface LineageEdge {
   from: string;
   to: string;
   kind: LineageEdgeKind;
+  /** On a `derived` edge made by Transform steps: the recipe in one line. */
+  step?: string;
 }
 
 /** Nodes and edges, ready for a layout library (e.g. dagre). */

@@ -1,4 +1,5 @@
 import type { DataProfile } from '../profile/profile-types.ts';
+import type { TransformRecipe } from '../transform/recipe.ts';
 import type { ColumnSchema } from '../types.ts';
 
 /**
@@ -22,4 +23,6 @@ export interface DatasetVersion {
   /** Size of the canonical encoding stored in the blob store. */
   byteLength: number;
   profile: DataProfile;
+  /** Set when the version was made from its parent by Transform steps: what was done. */
+  recipe?: TransformRecipe;
 }

@@ -4,6 +4,7 @@ import type { WorkspaceStore } from '../../ports.ts';
 import type { DatasetVersion } from './dataset-version.ts';
 import { draftSchema, type Draft } from '../draft.ts';
 import type { DataProfile } from '../profile/profile-types.ts';
+import type { TransformRecipe } from '../transform/recipe.ts';
 
 export interface SaveVersionInput {
   name: string;
@@ -16,6 +17,8 @@ export interface SaveVersionInput {
   profile: DataProfile;
   /** The lineage parent, when the user saves this as the next version of a saved one; absent: the draft's. */
   parentId?: string | null;
+  /** The steps that made this data from the parent version (Transform panel). */
+  recipe?: TransformRecipe;
 }
 
 /**
@@ -49,6 +52,8 @@ export async function saveDraftAsVersion(
     note: input.note.trim(),
     byteLength: bytes.byteLength,
     profile: input.profile,
+    // Only versions made by a transform have the key, so older records keep their digests.
+    ...(input.recipe ? { recipe: input.recipe } : {}),
   };
   return store.saveDatasetVersion(version, bytes, datasetVersionSaved(version, input.actor));
 }
