@@ -49,8 +49,9 @@ function keyCodes(columns: Column[], rowCount: number, ids: Map<string, number>,
     }
     return out;
   }
-  if (columns.length === 1) {
-    const column = columns[0];
+  const only = columns.length === 1 ? columns[0] : null;
+  if (only !== null && isNumericColumn(only)) {
+    const column = only;
     const byValue = new Map<number, number>();
     for (let r = 0; r < rowCount; r++) {
       const v = column.values[r];
