@@ -234,4 +234,3 @@ async function inTransaction<T>(
 }
 
 function ignore(): void {}
-

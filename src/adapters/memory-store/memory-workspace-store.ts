@@ -221,7 +221,6 @@ function prepare<T>(action: string, build: () => T): T {
   }
 }
 
-
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -53,7 +53,9 @@ export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest
     store.listRecords('predictionLogs'),
     store.listBlobs(),
   ]);
-  const featureRecords = await Promise.all(FEATURE_KINDS.map(async (kind) => ({ kind, values: await store.listRecords(kind) })));
+  const featureRecords = await Promise.all(
+    FEATURE_KINDS.map(async (kind) => ({ kind, values: await store.listRecords(kind) })),
+  );
   const out: StoredDigest[] = [
     ...versions.map((v) => digest('datasetVersions', v.id, v)),
     ...runs.map((r) => digest('runs', r.id, r)),

@@ -28,6 +28,23 @@ export function groupKeys(
 
 const SEPARATOR = '\u001f';
 
+/**
+ * The key text of one row, as the join compares it: each part's cell text,
+ * joined by U+001F; '' when a part is missing. Online-store rows are keyed by it.
+ *
+ * @example
+ * keyTextAt([customerId], 0) // '1042'
+ */
+export function keyTextAt(columns: Column[], row: number): string {
+  let text = '';
+  for (let c = 0; c < columns.length; c++) {
+    const part = cellText(columns[c], row);
+    if (part === '') return '';
+    text += c === 0 ? part : SEPARATOR + part;
+  }
+  return text;
+}
+
 function keyCodes(columns: Column[], rowCount: number, ids: Map<string, number>, add: boolean): Int32Array {
   const out = new Int32Array(rowCount);
   const lookup = (text: string): number => {
@@ -69,14 +86,8 @@ function keyCodes(columns: Column[], rowCount: number, ids: Map<string, number>,
     return out;
   }
   for (let r = 0; r < rowCount; r++) {
-    let text = '';
-    let missing = false;
-    for (let c = 0; c < columns.length && !missing; c++) {
-      const part = cellText(columns[c], r);
-      missing = part === '';
-      text += c === 0 ? part : SEPARATOR + part;
-    }
-    out[r] = missing ? -1 : lookup(text);
+    const text = keyTextAt(columns, r);
+    out[r] = text === '' ? -1 : lookup(text);
   }
   return out;
 }
