@@ -17,6 +17,10 @@ Run \`workbench features <subcommand> --help\` for its options.`;
 /** Each subcommand, loaded only when it runs. */
 const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
   join: async () => (await import('./features-join.ts')).featuresJoinCommand,
+  apply: async () => (await import('./features-apply.ts')).featuresApplyCommand,
+  historical: async () => (await import('./features-historical.ts')).featuresHistoricalCommand,
+  materialize: async () => (await import('./features-materialize.ts')).featuresMaterializeCommand,
+  online: async () => (await import('./features-online.ts')).featuresOnlineCommand,
 };
 
 /** `workbench features <join|apply|historical|materialize|online> …`. */
