@@ -115,3 +115,58 @@ describe('workbench features apply / historical / materialize / online', () => {
     expect(audit.code).toBe(0);
   });
 });
+
+describe('training from features', () => {
+  it('trains on an entity table joined with a feature service and records the view versions', async () => {
+    const { datasetId } = await import('../../../src/core/data/versions/dataset-id.ts');
+    const { parseCsv } = await import('../../../src/core/data/ingest/parse-csv.ts');
+    const { defaultPipelineSpec } = await import('../../../src/core/train/pipeline-spec.ts');
+    const ws = ['--workspace', path('train-ws')];
+    const lines = ['customer_id,label_time,label'];
+    for (let i = 0; i < 40; i++)
+      lines.push(`${i % 2 === 0 ? 'c1' : 'c2'},2024-01-${String(4 + (i % 20)).padStart(2, '0')}T00:00:00Z,${i % 2}`);
+    const csv = lines.join('\n');
+    writeFileSync(path('train-entities.csv'), csv);
+    const spec = {
+      ...defaultPipelineSpec(await datasetId(parseCsv(new TextEncoder().encode(csv)).table), 'label', 'logistic'),
+      features: ['amount_x2'],
+      featureSource: { service: 'churn', timestamp: 'label_time', views: [] },
+    };
+    writeFileSync(path('spec.json'), JSON.stringify(spec));
+    const applied = await workbenchInProcess(
+      'features',
+      'apply',
+      path('features.json'),
+      '--dataset',
+      path('transactions.csv'),
+      ...ws,
+    );
+    expect(applied.code).toBe(0);
+    const run = await workbenchInProcess(
+      'run',
+      path('spec.json'),
+      '--data',
+      path('train-entities.csv'),
+      ...ws,
+      '--json',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout) as { runId: string; spec: { featureSource: unknown; features: string[] } };
+    expect(report.spec.featureSource).toEqual({ service: 'churn', timestamp: 'label_time', views: ['spend@1'] });
+    const { FileWorkspaceStore } = await import('../../../src/adapters/folder-store/file-workspace-store.ts');
+    const { buildLineage } = await import('../../../src/core/lineage/build-lineage.ts');
+    const store = await FileWorkspaceStore.open(path('train-ws'), { create: false });
+    const graph = buildLineage({
+      datasetVersions: await store.listDatasetVersions(),
+      runs: await store.listRuns(),
+      modelVersions: [],
+      featureViews: await store.listRecords('featureViews'),
+    });
+    const transactions = (await store.listDatasetVersions()).find((d) => d.name === 'transactions')!;
+    expect(graph.edges.filter((e) => e.kind === 'computed' || e.kind === 'served')).toEqual([
+      { from: `dataset:${transactions.id}`, to: 'featureView:spend@1', kind: 'computed' },
+      { from: 'featureView:spend@1', to: `run:${report.runId}`, kind: 'served' },
+    ]);
+  });
+});
