@@ -5,7 +5,7 @@
  * tests: nothing here fails on a slow number.
  *
  *   npm run bench                      # everything
- *   npm run bench -- ingest version    # only some parts: ingest, app, version, training, app-training, cli, scale, serving
+ *   npm run bench -- ingest version    # only some parts: ingest, app, version, training, app-training, cli, scale, serving, features
  *   npm run bench -- --quick           # small files, one run: a smoke check of the harness
  *   npm run bench -- --runs 5          # more runs per ingest contender (default 3)
  *
@@ -17,6 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixed, mb, median, printTable } from './lib/table.js';
+import { featuresPart } from './features/features-part.js';
 import { scalePart } from './scale/scale-part.js';
 import { servingPart } from './serving/serving-part.js';
 import { trainingPart } from './training/training-part.js';
@@ -33,8 +34,8 @@ const value = (name, fallback) => {
 };
 const quick = flag('--quick');
 const runs = Number(value('--runs', quick ? 1 : 3));
-const parts = ['ingest', 'app', 'version', 'training', 'app-training', 'cli', 'scale', 'serving'].filter((p) =>
-  args.includes(p),
+const parts = ['ingest', 'app', 'version', 'training', 'app-training', 'cli', 'scale', 'serving', 'features'].filter(
+  (p) => args.includes(p),
 );
 const wanted = (part) => parts.length === 0 || parts.includes(part);
 
@@ -280,6 +281,7 @@ async function main() {
   if (wanted('cli')) await cliPart(results);
   if (wanted('scale')) await scalePart({ results, quick, nodeScript });
   if (wanted('serving')) await servingPart({ results, dataDir, quick, nodeScript });
+  if (wanted('features')) await featuresPart({ results, quick, nodeScript });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);

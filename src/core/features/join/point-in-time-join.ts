@@ -39,11 +39,12 @@ export interface PointInTimeResult {
  * then by the later row in the file.
  *
  * Written by hand (counting sort by key, then a binary search per entity row
- * in its key's time-sorted run) because Arquero has no as-of join: doing it
- * with Arquero means a key join that materialises every (entity row, feature
- * row) pair of a key, a filter on time and a group-by arg-max, which is
- * quadratic per key and measured in bench/features far slower (see the table
- * there).
+ * in its key's time-sorted run) because Arquero has no as-of join: with its
+ * verbs it is a key join that materialises every (entity row, feature row)
+ * pair of a key, a filter on time, and a per-row arg-max by ordering and
+ * group filter. Measured in `npm run bench -- features` on the same 1,000,000
+ * feature rows × 100,000 entity rows (same result): 0.41 s of CPU by hand,
+ * 3.4 s with Arquero (about 8× more), and it grows with rows per key.
  *
  * @example
  * // entity row at t=10 for key "a"; source rows for "a" at 5 and 12
