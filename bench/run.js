@@ -17,6 +17,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fixed, mb, median, printTable } from './lib/table.js';
+import { featuresPart } from './features/features-part.js';
 import { scalePart } from './scale/scale-part.js';
 import { servingPart } from './serving/serving-part.js';
 import { driftPart } from './drift/drift-part.js';
@@ -48,6 +49,7 @@ const PARTS = [
   'letter',
   'drift',
   'expressions',
+  'features',
 ];
 const parts = PARTS.filter((p) => args.includes(p));
 const wanted = (part) => parts.length === 0 || parts.includes(part);
@@ -297,6 +299,7 @@ async function main() {
   if (wanted('serving')) await servingPart({ results, dataDir, quick, nodeScript, hasChromium });
   if (wanted('drift')) await driftPart({ results, quick, nodeScript });
   if (wanted('expressions')) await expressionsPart({ results, quick, nodeScript });
+  if (wanted('features')) await featuresPart({ results, quick, nodeScript });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);

@@ -72,4 +72,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'replay a traffic file through a blue/green, canary, shadow or A/B rollout',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,
   },
+  features: {
+    summary: 'feature store: point-in-time join, apply definitions, historical and online features',
+    load: async () => (await import('./commands/features.ts')).featuresCommand,
+  },
 };

@@ -134,6 +134,8 @@ async function trainInWorkspace(
     store,
     {
       table: data.table,
+      // Joined with features, the table has more columns than the entity table's version.
+      schema: spec.featureSource ? data.schema : undefined,
       version: saved.version,
       spec,
       runId: randomUUID(),

@@ -5,6 +5,12 @@ import type { RunRecord } from './train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
 import type { Deployment } from './serving/deployments/deployment-types.ts';
 import type { PredictionLogBatch } from './serving/replay/prediction-log.ts';
+import type {
+  FeatureEntity,
+  FeatureService,
+  FeatureViewRecord,
+  OnlineFeatureTable,
+} from './features/definitions/feature-types.ts';
 
 /** Records kept by key: models by name, versions by `name@n`; transitions, deployments and prediction-log batches by id. */
 export interface RecordTypes {
@@ -13,8 +19,30 @@ export interface RecordTypes {
   stageTransitions: StageTransition;
   deployments: Deployment;
   predictionLogs: PredictionLogBatch;
+  featureEntities: FeatureEntity;
+  featureViews: FeatureViewRecord;
+  featureServices: FeatureService;
+  onlineFeatures: OnlineFeatureTable;
 }
 export type RecordKind = keyof RecordTypes;
+
+/** The field each record kind is keyed by (its keyPath in IndexedDB). */
+export const RECORD_KEY_FIELDS = {
+  models: 'name',
+  modelVersions: 'id',
+  stageTransitions: 'id',
+  deployments: 'id',
+  predictionLogs: 'id',
+  featureEntities: 'name',
+  featureViews: 'id',
+  featureServices: 'name',
+  onlineFeatures: 'view',
+} as const satisfies { [K in RecordKind]: keyof RecordTypes[K] };
+
+/** The key `value` of `kind` is stored under. */
+export function recordKeyOf(kind: RecordKind, value: unknown): string {
+  return String((value as Record<string, unknown>)[RECORD_KEY_FIELDS[kind]]);
+}
 export type RecordPut = { [K in RecordKind]: { kind: K; value: RecordTypes[K] } }[RecordKind];
 /** Optimistic concurrency: the stored record must still equal what the plan read (`undefined` = absent). */
 export type RecordExpectation = {

@@ -30,12 +30,13 @@ export class LineageState {
   async refresh(): Promise<void> {
     const outcome = await runThrowing(async () => {
       const { store } = this.#context;
-      const [datasetVersions, runs, modelVersions] = await Promise.all([
+      const [datasetVersions, runs, modelVersions, featureViews] = await Promise.all([
         store.listDatasetVersions(),
         store.listRuns(),
         store.listRecords('modelVersions'),
+        store.listRecords('featureViews'),
       ]);
-      return buildLineage({ datasetVersions, runs, modelVersions });
+      return buildLineage({ datasetVersions, runs, modelVersions, featureViews });
     });
     if (!outcome.ok) {
       this.error = outcome.message;

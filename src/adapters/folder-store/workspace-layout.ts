@@ -34,6 +34,10 @@ export const RECORD_KEYS = {
   stageTransitions: 'id',
   deployments: 'id',
   predictionLogs: 'id',
+  featureEntities: 'name',
+  featureViews: 'id',
+  featureServices: 'name',
+  onlineFeatures: 'view',
 } as const;
 export type FileRecordKind = keyof typeof RECORD_KEYS;
 

@@ -4,6 +4,7 @@ import { sealEvent } from '../../core/audit/chain.ts';
 import { bindBlob, bindRecord, needsAdoption, type RecordBinding } from '../../core/audit/record-binding.ts';
 import { adoptionDraft } from '../../core/audit/events/adoption-events.ts';
 import type { WorkbenchDbSchema } from './schema.ts';
+import { recordKeyOf } from '../../core/ports.ts';
 
 /**
  * Every store a write touches. Each write transaction spans them all: it
@@ -18,6 +19,10 @@ export const WRITE_STORES = [
   'stageTransitions',
   'deployments',
   'predictionLogs',
+  'featureEntities',
+  'featureViews',
+  'featureServices',
+  'onlineFeatures',
   'blobs',
   'audit',
 ] as const;
@@ -69,6 +74,13 @@ async function bindAll(tx: WriteTx): Promise<RecordBinding[]> {
     ...transitions.map((t) => bindRecord('stageTransitions', t.id, t)),
     ...deployments.map((d) => bindRecord('deployments', d.id, d)),
     ...logs.map((b) => bindRecord('predictionLogs', b.id, b)),
+    ...(await bindFeatureRecords(tx)),
     ...blobs.map(bindBlob),
   ];
+}
+
+async function bindFeatureRecords(tx: WriteTx): Promise<RecordBinding[]> {
+  const kinds = ['featureEntities', 'featureViews', 'featureServices', 'onlineFeatures'] as const;
+  const all = await Promise.all(kinds.map((kind) => tx.objectStore(kind).getAll()));
+  return kinds.flatMap((kind, i) => all[i].map((value) => bindRecord(kind, recordKeyOf(kind, value), value)));
 }

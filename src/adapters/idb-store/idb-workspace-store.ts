@@ -3,7 +3,14 @@ import { sealEvent } from '../../core/audit/chain.ts';
 import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/workspace-events.ts';
 import { bindBlob, bindRecord } from '../../core/audit/record-binding.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
-import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
+import {
+  recordKeyOf,
+  type BlobInput,
+  type RecordChange,
+  type RecordKind,
+  type RecordTypes,
+  type WorkspaceStore,
+} from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
@@ -120,7 +127,7 @@ export class IdbWorkspaceStore implements WorkspaceStore {
         }
       });
       const bindings = [
-        ...change.puts.map((p) => bindRecord(p.kind, keyOf(p.kind, p.value), p.value)),
+        ...change.puts.map((p) => bindRecord(p.kind, recordKeyOf(p.kind, p.value), p.value)),
         ...blobs.map((b) => bindBlob(b.hash)),
       ];
       const [sealed, ...present] = await Promise.all([
@@ -172,6 +179,10 @@ export class IdbWorkspaceStore implements WorkspaceStore {
         'stageTransitions',
         'deployments',
         'predictionLogs',
+        'featureEntities',
+        'featureViews',
+        'featureServices',
+        'onlineFeatures',
         'blobs',
         'audit',
         'meta',
@@ -223,9 +234,3 @@ async function inTransaction<T>(
 }
 
 function ignore(): void {}
-
-/** The key a record is stored under (its keyPath). */
-function keyOf(kind: RecordKind, value: unknown): string {
-  const v = value as { name?: string; id?: string };
-  return (kind === 'models' ? v.name : v.id) as string;
-}

@@ -5,12 +5,18 @@ import type { RunRecord } from '../../core/train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from '../../core/registry/registry-types.ts';
 import type { Deployment } from '../../core/serving/deployments/deployment-types.ts';
 import type { PredictionLogBatch } from '../../core/serving/replay/prediction-log.ts';
+import type {
+  FeatureEntity,
+  FeatureService,
+  FeatureViewRecord,
+  OnlineFeatureTable,
+} from '../../core/features/definitions/feature-types.ts';
 
 /** The database every tab and worker of the workbench shares. */
 export const WORKBENCH_DB_NAME = 'mlops-workbench';
 
 /** Bumped by one for each cumulative upgrade step in {@link upgradeWorkbenchDb}. */
-export const WORKBENCH_DB_VERSION = 4;
+export const WORKBENCH_DB_VERSION = 6;
 
 /**
  * Content-addressed bytes (a dataset version's canonical encoding, later
@@ -67,6 +73,24 @@ export interface WorkbenchDbSchema extends DBSchema {
     value: PredictionLogBatch;
     indexes: { byLog: string };
   };
+  featureEntities: {
+    key: string;
+    value: FeatureEntity;
+  };
+  featureViews: {
+    key: string;
+    value: FeatureViewRecord;
+    indexes: { byName: string };
+  };
+  featureServices: {
+    key: string;
+    value: FeatureService;
+  };
+  /** One record per feature view: its latest values per entity. */
+  onlineFeatures: {
+    key: string;
+    value: OnlineFeatureTable;
+  };
   /** Small settings with out-of-line keys, e.g. the actor name. */
   meta: {
     key: string;
@@ -108,5 +132,12 @@ export function upgradeWorkbenchDb(db: WorkbenchDb, oldVersion: number): void {
   if (oldVersion < 4) {
     db.createObjectStore('deployments', { keyPath: 'id' }).createIndex('byModel', 'modelName');
     db.createObjectStore('predictionLogs', { keyPath: 'id' }).createIndex('byLog', 'logId');
+  }
+  // Version 5 is the monitoring step.
+  if (oldVersion < 6) {
+    db.createObjectStore('featureEntities', { keyPath: 'name' });
+    db.createObjectStore('featureViews', { keyPath: 'id' }).createIndex('byName', 'name');
+    db.createObjectStore('featureServices', { keyPath: 'name' });
+    db.createObjectStore('onlineFeatures', { keyPath: 'view' });
   }
 }

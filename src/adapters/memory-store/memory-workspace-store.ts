@@ -4,7 +4,14 @@ import { erasureGenesis, type ErasureRequest } from '../../core/audit/events/wor
 import { bindBlob, bindRecord, needsAdoption, type RecordBinding } from '../../core/audit/record-binding.ts';
 import { adoptionDraft } from '../../core/audit/events/adoption-events.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
-import type { BlobInput, RecordChange, RecordKind, RecordTypes, WorkspaceStore } from '../../core/ports.ts';
+import {
+  recordKeyOf,
+  type BlobInput,
+  type RecordChange,
+  type RecordKind,
+  type RecordTypes,
+  type WorkspaceStore,
+} from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
 import type { RunRecord } from '../../core/train/run-record.ts';
 import { WorkbenchError } from '../../core/errors.ts';
@@ -30,6 +37,10 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     stageTransitions: new Map(),
     deployments: new Map(),
     predictionLogs: new Map(),
+    featureEntities: new Map(),
+    featureViews: new Map(),
+    featureServices: new Map(),
+    onlineFeatures: new Map(),
   };
   readonly #settings = new Map<string, unknown>();
   #audit: AuditEvent[] = [];
@@ -117,13 +128,13 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     const [puts, sealed] = prepare('Saving the registry change', () => {
       const copies = change.puts.map((p) => ({ kind: p.kind, value: structuredClone(p.value) }));
       const bindings = [
-        ...copies.map((p) => bindRecord(p.kind, keyOf(p.kind, p.value), p.value)),
+        ...copies.map((p) => bindRecord(p.kind, recordKeyOf(p.kind, p.value), p.value)),
         ...(change.blobs ?? []).map((b) => bindBlob(b.hash)),
       ];
       return [copies, this.#seal(event, bindings)] as const;
     });
     for (const { hash, bytes } of change.blobs ?? []) if (!this.#blobs.has(hash)) this.#blobs.set(hash, bytes.slice());
-    for (const p of puts) (this.#records[p.kind] as Map<string, unknown>).set(keyOf(p.kind, p.value), p.value);
+    for (const p of puts) (this.#records[p.kind] as Map<string, unknown>).set(recordKeyOf(p.kind, p.value), p.value);
     this.#audit.push(...sealed);
     return structuredClone(sealed.at(-1)!);
   }
@@ -208,12 +219,6 @@ function prepare<T>(action: string, build: () => T): T {
   } catch (error) {
     throw storageWriteError(error, action);
   }
-}
-
-/** The key a record is stored under (its keyPath in IndexedDB). */
-function keyOf(kind: RecordKind, value: unknown): string {
-  const v = value as { name?: string; id?: string };
-  return kind === 'models' ? v.name! : v.id!;
 }
 
 function compare(a: string, b: string): number {

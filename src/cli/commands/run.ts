@@ -5,7 +5,7 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readJsonFile } from '../read-file.ts';
 import { printable } from '../text-table.ts';
 import { REGISTER_OPTION, registerOption, strictParse, workspaceOption } from '../train-options.ts';
-import { WORKSPACE_OPTION } from '../workspace-option.ts';
+import { openCliWorkspace, WORKSPACE_OPTION } from '../workspace-option.ts';
 
 const USAGE = `Usage: workbench run <pipeline.json> --data <file.csv> [--predictions <out.csv>] [--workspace <dir> [--register <model-name>]] [--json]
 
@@ -13,6 +13,9 @@ Runs a pipeline spec (downloaded from the Train view, or the "spec" of
 workbench train --json) on the CSV file of the dataset version it was made
 for, and prints the same report as workbench train. The file must be that
 exact version: its version id must equal the spec's datasetVersionId.
+A spec with "featureSource": { "service", "timestamp", "views": [] } trains
+on features: the file is the entity table, joined point-in-time with the
+service's feature views from --workspace; the run records the view versions.
 
 Options:
   --data <file.csv>        the data the spec was made for (required)
@@ -59,7 +62,7 @@ export const runCommand: Command = {
     const dataPath = values.data as string | undefined;
     if (!dataPath) throw new UsageError('Give the data to run the spec on with --data <file.csv>.');
     const specPath = positionals[0];
-    const spec = validatePipelineSpec(
+    let spec = validatePipelineSpec(
       await readJsonFile(
         specPath,
         'Give a pipeline spec downloaded from the Train view, or the "spec" of workbench train --json.',
@@ -67,12 +70,26 @@ export const runCommand: Command = {
     );
     // Loaded only now, as in `workbench train`: the models (and TF.js) are not start-up costs.
     const { loadData, runAndReport } = await import('../run-training.ts');
-    const data = await loadData(dataPath);
+    let data = await loadData(dataPath);
     if (data.versionId !== spec.datasetVersionId) {
       throw new WorkbenchError(
         'cli.wrong_dataset',
         `${printable(basename(dataPath))} is not dataset version ${printable(spec.datasetVersionId.slice(0, SHORT_ID))} that the spec was made for; it is version ${data.versionId.slice(0, SHORT_ID)}. Give the CSV file the spec was made from, or train a new spec on this file with workbench train.`,
       );
+    }
+    if (spec.featureSource) {
+      // The data is the entity table: join it with the feature service's views in the workspace.
+      if (!workspace)
+        throw new UsageError('A spec with a featureSource reads its feature views from a workspace: give --workspace.');
+      const { featureTrainingTable } = await import('../../core/features/retrieval/training-table.ts');
+      const joined = await featureTrainingTable(
+        await openCliWorkspace(workspace, false),
+        data.table,
+        data.schema,
+        spec.featureSource,
+      );
+      data = { ...data, table: joined.table, schema: joined.schema };
+      spec = { ...spec, featureSource: joined.featureSource };
     }
     await runAndReport(
       data,

@@ -28,6 +28,8 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
   'deployment.blocked': 'Deploy blocked',
   'deployment.rolled_back': 'Deployment rolled back',
   'deployment.simulated': 'Rollout replayed',
+  'features.applied': 'Feature definitions applied',
+  'features.materialized': 'Features materialized',
   'workspace.erased': 'Workspace erased',
   'audit.records_adopted': 'Older records bound to the audit chain',
 };

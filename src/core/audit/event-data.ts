@@ -136,6 +136,20 @@ export interface AuditEventData {
     seed: number;
     logBatches: number;
   };
+  /** Feature definitions were applied (subject: the definitions' file or form). */
+  'features.applied': {
+    entities: string[];
+    /** `name@version` of every view version written. */
+    views: string[];
+    services: string[];
+  };
+  /** Latest feature values were written to the online store (subject: the end time). */
+  'features.materialized': {
+    end: string;
+    /** `name@version: entities` per view. */
+    views: string[];
+    incremental: boolean;
+  };
   /** Binds the records a chain wrote before events carried record bindings (record-binding.ts). */
   'audit.records_adopted': { records: number; note: string };
 }

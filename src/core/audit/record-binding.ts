@@ -18,6 +18,10 @@ export type BoundKind =
   | 'stageTransitions'
   | 'deployments'
   | 'predictionLogs'
+  | 'featureEntities'
+  | 'featureViews'
+  | 'featureServices'
+  | 'onlineFeatures'
   | 'blobs';
 
 /** One record (or blob) an event wrote, and the digest it had. */

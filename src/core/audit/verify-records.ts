@@ -130,6 +130,10 @@ const NAMES: Record<BoundKind, string> = {
   stageTransitions: 'stage transition',
   deployments: 'deployment',
   predictionLogs: 'prediction-log batch',
+  featureEntities: 'entity',
+  featureViews: 'feature view',
+  featureServices: 'feature service',
+  onlineFeatures: 'online feature table',
   blobs: 'blob',
 };
 

@@ -1,9 +1,11 @@
 import { sha256Hex } from '../hash/sha256.ts';
-import type { WorkspaceStore } from '../ports.ts';
+import { recordKeyOf, type WorkspaceStore } from '../ports.ts';
 import type { BoundKind } from './record-binding.ts';
 import { recordDigest } from './record-digest.ts';
 import { verifyChain } from './verify-chain.ts';
 import { verifyRecords, type RecordVerification, type StoredDigest } from './verify-records.ts';
+
+const FEATURE_KINDS = ['featureEntities', 'featureViews', 'featureServices', 'onlineFeatures'] as const;
 
 /** What {@link verifyStore} found: chain and records intact, the first broken event, or the first record that does not match. */
 export type StoreVerification =
@@ -51,6 +53,9 @@ export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest
     store.listRecords('predictionLogs'),
     store.listBlobs(),
   ]);
+  const featureRecords = await Promise.all(
+    FEATURE_KINDS.map(async (kind) => ({ kind, values: await store.listRecords(kind) })),
+  );
   const out: StoredDigest[] = [
     ...versions.map((v) => digest('datasetVersions', v.id, v)),
     ...runs.map((r) => digest('runs', r.id, r)),
@@ -59,6 +64,7 @@ export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest
     ...transitions.map((t) => digest('stageTransitions', t.id, t)),
     ...deployments.map((d) => digest('deployments', d.id, d)),
     ...logs.map((b) => digest('predictionLogs', b.id, b)),
+    ...featureRecords.flatMap(({ kind, values }) => values.map((v) => digest(kind, recordKeyOf(kind, v), v))),
   ];
   for (const hash of blobs) {
     const bytes = await store.getBlob(hash);

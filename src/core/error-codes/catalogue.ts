@@ -2,6 +2,7 @@ import { APP_ERRORS } from './app-errors.ts';
 import { DATA_ERRORS } from './data-errors.ts';
 import { DRIFT_ERRORS } from './drift-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
+import { FEATURE_ERRORS } from './feature-errors.ts';
 import { EXPRESSION_ERRORS } from './expression-errors.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
 import { SERVING_ERRORS } from './serving-errors.ts';
@@ -23,6 +24,7 @@ export const ERROR_CATALOGUE = {
   ...SERVING_ERRORS,
   ...DRIFT_ERRORS,
   ...STORAGE_ERRORS,
+  ...FEATURE_ERRORS,
   ...APP_ERRORS,
   ...EXPRESSION_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;

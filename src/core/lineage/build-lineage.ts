@@ -1,5 +1,6 @@
 import { describeRecipe } from '../data/transform/recipe.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
+import type { FeatureViewRecord } from '../features/definitions/feature-types.ts';
 import type { ModelVersion } from '../registry/registry-types.ts';
 import type { RunRecord } from '../train/run-record.ts';
 import type { LineageEdge, LineageGraph, LineageNode } from './lineage-types.ts';
@@ -10,11 +11,14 @@ export interface LineageInput {
   datasetVersions: DatasetVersion[];
   runs: RunRecord[];
   modelVersions: ModelVersion[];
+  /** Feature view versions; runs trained on features link to the ones they used. */
+  featureViews?: FeatureViewRecord[];
 }
 
 const datasetNode = (id: string) => `dataset:${id}`;
 const runNode = (id: string) => `run:${id}`;
 const modelNode = (id: string) => `model:${id}`;
+const viewNode = (id: string) => `featureView:${id}`;
 
 /**
  * Builds the lineage graph: each dataset version derived from its parent,
@@ -51,6 +55,23 @@ export function buildLineage(input: LineageInput): LineageGraph {
     }
   }
 
+  const views = new Set<string>();
+  for (const v of input.featureViews ?? []) {
+    views.add(v.id);
+    nodes.push({
+      id: viewNode(v.id),
+      kind: 'featureView',
+      recordId: v.id,
+      label: `${v.name} v${v.version}`,
+      detail: `${v.features.length} feature${v.features.length === 1 ? '' : 's'}`,
+      createdAt: v.createdAt,
+      stale: false,
+      staleReason: null,
+    });
+    if (datasets.has(v.sourceVersionId))
+      edges.push({ from: datasetNode(v.sourceVersionId), to: viewNode(v.id), kind: 'computed' });
+  }
+
   const staleRuns = new Map<string, string>();
   const modelNodes: LineageNode[] = [];
   for (const v of input.modelVersions) {
@@ -84,10 +105,13 @@ export function buildLineage(input: LineageInput): LineageGraph {
     });
     if (datasets.has(r.datasetVersionId))
       edges.push({ from: datasetNode(r.datasetVersionId), to: runNode(r.id), kind: 'trained' });
+    for (const id of r.spec.featureSource?.views ?? []) {
+      if (views.has(id)) edges.push({ from: viewNode(id), to: runNode(r.id), kind: 'served' });
+    }
   }
   for (const node of modelNodes) nodes.push(node);
 
-  const kindOrder = { dataset: 0, run: 1, model: 2 } as const;
+  const kindOrder = { dataset: 0, featureView: 1, run: 2, model: 3 } as const;
   nodes.sort(
     (a, b) => kindOrder[a.kind] - kindOrder[b.kind] || compare(a.createdAt, b.createdAt) || compare(a.id, b.id),
   );

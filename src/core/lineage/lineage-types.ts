@@ -6,10 +6,14 @@
  * more layer in build-lineage.ts that links each model version to its
  * deployments; a deployment of a stale model version inherits its staleness.
  */
-export type LineageNodeKind = 'dataset' | 'run' | 'model';
+export type LineageNodeKind = 'dataset' | 'featureView' | 'run' | 'model';
 
-/** `derived`: parent → child dataset version; `trained`: dataset version → run; `registered`: run → model version. */
-export type LineageEdgeKind = 'derived' | 'trained' | 'registered';
+/**
+ * `derived`: parent → child dataset version; `trained`: dataset version → run;
+ * `registered`: run → model version; `computed`: source dataset version →
+ * feature view version; `served`: feature view version → a run trained on it.
+ */
+export type LineageEdgeKind = 'derived' | 'trained' | 'registered' | 'computed' | 'served';
 
 /** One record in the graph. */
 export interface LineageNode {

@@ -1,6 +1,6 @@
 import { runCompleted, runFailed, runStarted } from '../audit/events/train-events.ts';
 import type { DatasetVersion } from '../data/versions/dataset-version.ts';
-import type { DataTable } from '../data/types.ts';
+import type { ColumnSchema, DataTable } from '../data/types.ts';
 import { sameData } from '../same-data.ts';
 import { sha256Hex } from '../hash/sha256.ts';
 import type { WorkspaceStore } from '../ports.ts';
@@ -11,6 +11,8 @@ import type { CurvePoint, RunEnvironment, RunRecord, RunSummary } from './run-re
 
 export interface ExecuteRunInput {
   table: DataTable;
+  /** The table's schema when it is not the version's (an entity table joined with features). */
+  schema?: ColumnSchema[];
   version: DatasetVersion;
   spec: PipelineSpec;
   runId: string;
@@ -79,7 +81,7 @@ export async function executeRun(
   // storing the completed run — the run ends with a stored run.failed.
   let stored = false;
   try {
-    const outcome = await runPipeline(input.table, version.schema, spec, {
+    const outcome = await runPipeline(input.table, input.schema ?? version.schema, spec, {
       clock: deps.clock,
       tf: deps.tf,
       onProgress: (p) => {

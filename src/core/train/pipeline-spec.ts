@@ -58,6 +58,19 @@ export interface PipelineSpec<M extends BaseModelSpec = ModelSpec> {
   seed: number;
   /** Optional k-fold cross-validation over all labelled rows, reported as mean ± std. */
   crossValidation?: { folds: number } | null;
+  /**
+   * Train on features instead of raw columns: the dataset version is then
+   * the entity table, joined point-in-time with this feature service.
+   */
+  featureSource?: FeatureSourceSpec | null;
+}
+
+/** A feature service and the entity table's time column; `views` pins the view versions (filled in when a run resolves them). */
+export interface FeatureSourceSpec {
+  service: string;
+  timestamp: string;
+  /** `name@version` of each view used; empty: the newest versions, recorded by the run. */
+  views: string[];
 }
 
 /** A complete spec with the usual choices, for a dataset version and target. */

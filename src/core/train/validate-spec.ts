@@ -57,6 +57,17 @@ export function validatePipelineSpec<M extends BaseModelSpec = PipelineSpec['mod
   const cv = spec.crossValidation;
   if (cv != null && (!isInt(cv.folds) || cv.folds < 2 || cv.folds > 20))
     problems.push('crossValidation must be null or { folds: 2…20 }');
+  const fs = spec.featureSource;
+  if (
+    fs != null &&
+    (typeof fs.service !== 'string' ||
+      fs.service === '' ||
+      typeof fs.timestamp !== 'string' ||
+      fs.timestamp === '' ||
+      !Array.isArray(fs.views) ||
+      fs.views.some((v) => typeof v !== 'string'))
+  )
+    problems.push('featureSource must be null or { service: <name>, timestamp: <entity time column>, views: [] }');
   if (problems.length > 0) {
     throw new WorkbenchError(
       'spec.invalid',
