@@ -5,6 +5,7 @@ import type { RunRecord } from './train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
 import type { Deployment } from './serving/deployments/deployment-types.ts';
 import type { PredictionLogBatch } from './serving/replay/prediction-log.ts';
+import type { Alert, MonitorPolicy, RetrainingRecord } from './monitor/monitor-types.ts';
 
 /** Records kept by key: models by name, versions by `name@n`; transitions, deployments and prediction-log batches by id. */
 export interface RecordTypes {
@@ -13,6 +14,10 @@ export interface RecordTypes {
   stageTransitions: StageTransition;
   deployments: Deployment;
   predictionLogs: PredictionLogBatch;
+  /** Alert rules and retraining policy per model (keyed by model name). */
+  monitorPolicies: MonitorPolicy;
+  alerts: Alert;
+  retrainings: RetrainingRecord;
 }
 export type RecordKind = keyof RecordTypes;
 export type RecordPut = { [K in RecordKind]: { kind: K; value: RecordTypes[K] } }[RecordKind];

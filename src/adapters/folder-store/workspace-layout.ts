@@ -34,6 +34,9 @@ export const RECORD_KEYS = {
   stageTransitions: 'id',
   deployments: 'id',
   predictionLogs: 'id',
+  monitorPolicies: 'modelName',
+  alerts: 'id',
+  retrainings: 'id',
 } as const;
 export type FileRecordKind = keyof typeof RECORD_KEYS;
 

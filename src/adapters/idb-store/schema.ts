@@ -5,12 +5,13 @@ import type { RunRecord } from '../../core/train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from '../../core/registry/registry-types.ts';
 import type { Deployment } from '../../core/serving/deployments/deployment-types.ts';
 import type { PredictionLogBatch } from '../../core/serving/replay/prediction-log.ts';
+import type { Alert, MonitorPolicy, RetrainingRecord } from '../../core/monitor/monitor-types.ts';
 
 /** The database every tab and worker of the workbench shares. */
 export const WORKBENCH_DB_NAME = 'mlops-workbench';
 
 /** Bumped by one for each cumulative upgrade step in {@link upgradeWorkbenchDb}. */
-export const WORKBENCH_DB_VERSION = 4;
+export const WORKBENCH_DB_VERSION = 5;
 
 /**
  * Content-addressed bytes (a dataset version's canonical encoding, later
@@ -67,6 +68,20 @@ export interface WorkbenchDbSchema extends DBSchema {
     value: PredictionLogBatch;
     indexes: { byLog: string };
   };
+  monitorPolicies: {
+    key: string;
+    value: MonitorPolicy;
+  };
+  alerts: {
+    key: string;
+    value: Alert;
+    indexes: { byModel: string };
+  };
+  retrainings: {
+    key: string;
+    value: RetrainingRecord;
+    indexes: { byModel: string };
+  };
   /** Small settings with out-of-line keys, e.g. the actor name. */
   meta: {
     key: string;
@@ -108,5 +123,10 @@ export function upgradeWorkbenchDb(db: WorkbenchDb, oldVersion: number): void {
   if (oldVersion < 4) {
     db.createObjectStore('deployments', { keyPath: 'id' }).createIndex('byModel', 'modelName');
     db.createObjectStore('predictionLogs', { keyPath: 'id' }).createIndex('byLog', 'logId');
+  }
+  if (oldVersion < 5) {
+    db.createObjectStore('monitorPolicies', { keyPath: 'modelName' });
+    db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('byModel', 'modelName');
+    db.createObjectStore('retrainings', { keyPath: 'id' }).createIndex('byModel', 'modelName');
   }
 }

@@ -30,6 +30,9 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     stageTransitions: new Map(),
     deployments: new Map(),
     predictionLogs: new Map(),
+    monitorPolicies: new Map(),
+    alerts: new Map(),
+    retrainings: new Map(),
   };
   readonly #settings = new Map<string, unknown>();
   #audit: AuditEvent[] = [];

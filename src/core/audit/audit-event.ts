@@ -28,6 +28,11 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
   'deployment.blocked': 'Deploy blocked',
   'deployment.rolled_back': 'Deployment rolled back',
   'deployment.simulated': 'Rollout replayed',
+  'monitor.policy_set': 'Monitoring policy set',
+  'monitor.alert_raised': 'Alert raised',
+  'retraining.started': 'Retraining started',
+  'retraining.finished': 'Retraining finished',
+  'retraining.failed': 'Retraining failed',
   'workspace.erased': 'Workspace erased',
   'audit.records_adopted': 'Older records bound to the audit chain',
 };

@@ -18,6 +18,9 @@ export type BoundKind =
   | 'stageTransitions'
   | 'deployments'
   | 'predictionLogs'
+  | 'monitorPolicies'
+  | 'alerts'
+  | 'retrainings'
   | 'blobs';
 
 /** One record (or blob) an event wrote, and the digest it had. */

@@ -130,6 +130,9 @@ const NAMES: Record<BoundKind, string> = {
   stageTransitions: 'stage transition',
   deployments: 'deployment',
   predictionLogs: 'prediction-log batch',
+  monitorPolicies: 'monitoring policy',
+  alerts: 'alert',
+  retrainings: 'retraining',
   blobs: 'blob',
 };
 

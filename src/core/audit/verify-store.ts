@@ -41,16 +41,20 @@ export function summarise(count: number, head: string, records: RecordVerificati
  * hashed one at a time, so a large workspace is never in memory at once.
  */
 export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest[]> {
-  const [versions, runs, models, modelVersions, transitions, deployments, logs, blobs] = await Promise.all([
-    store.listDatasetVersions(),
-    store.listRuns(),
-    store.listRecords('models'),
-    store.listRecords('modelVersions'),
-    store.listRecords('stageTransitions'),
-    store.listRecords('deployments'),
-    store.listRecords('predictionLogs'),
-    store.listBlobs(),
-  ]);
+  const [versions, runs, models, modelVersions, transitions, deployments, logs, policies, alerts, retrainings, blobs] =
+    await Promise.all([
+      store.listDatasetVersions(),
+      store.listRuns(),
+      store.listRecords('models'),
+      store.listRecords('modelVersions'),
+      store.listRecords('stageTransitions'),
+      store.listRecords('deployments'),
+      store.listRecords('predictionLogs'),
+      store.listRecords('monitorPolicies'),
+      store.listRecords('alerts'),
+      store.listRecords('retrainings'),
+      store.listBlobs(),
+    ]);
   const out: StoredDigest[] = [
     ...versions.map((v) => digest('datasetVersions', v.id, v)),
     ...runs.map((r) => digest('runs', r.id, r)),
@@ -59,6 +63,9 @@ export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest
     ...transitions.map((t) => digest('stageTransitions', t.id, t)),
     ...deployments.map((d) => digest('deployments', d.id, d)),
     ...logs.map((b) => digest('predictionLogs', b.id, b)),
+    ...policies.map((m) => digest('monitorPolicies', m.modelName, m)),
+    ...alerts.map((a) => digest('alerts', a.id, a)),
+    ...retrainings.map((r) => digest('retrainings', r.id, r)),
   ];
   for (const hash of blobs) {
     const bytes = await store.getBlob(hash);

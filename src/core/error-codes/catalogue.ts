@@ -1,6 +1,7 @@
 import { APP_ERRORS } from './app-errors.ts';
 import { DATA_ERRORS } from './data-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
+import { MONITOR_ERRORS } from './monitor-errors.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
 import { SERVING_ERRORS } from './serving-errors.ts';
 import { STORAGE_ERRORS } from './storage-errors.ts';
@@ -19,6 +20,7 @@ export const ERROR_CATALOGUE = {
   ...TRAIN_ERRORS,
   ...REGISTRY_ERRORS,
   ...SERVING_ERRORS,
+  ...MONITOR_ERRORS,
   ...STORAGE_ERRORS,
   ...APP_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
