@@ -68,4 +68,8 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'replay a traffic file through a blue/green, canary, shadow or A/B rollout',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,
   },
+  retrain: {
+    summary: 'run a model’s retraining policy once: train on newer data, gate, promote, deploy',
+    load: async () => (await import('./commands/retrain.ts')).retrainCommand,
+  },
 };
