@@ -229,6 +229,6 @@ function ignore(): void {}
 
 /** The key a record is stored under (its keyPath). */
 function keyOf(kind: RecordKind, value: unknown): string {
-  const v = value as { name?: string; id?: string };
-  return (kind === 'models' ? v.name : v.id) as string;
+  const v = value as { name?: string; id?: string; modelName?: string };
+  return (kind === 'models' ? v.name : kind === 'monitorPolicies' ? v.modelName : v.id) as string;
 }

@@ -215,8 +215,8 @@ function prepare<T>(action: string, build: () => T): T {
 
 /** The key a record is stored under (its keyPath in IndexedDB). */
 function keyOf(kind: RecordKind, value: unknown): string {
-  const v = value as { name?: string; id?: string };
-  return kind === 'models' ? v.name! : v.id!;
+  const v = value as { name?: string; id?: string; modelName?: string };
+  return kind === 'models' ? v.name! : kind === 'monitorPolicies' ? v.modelName! : v.id!;
 }
 
 function compare(a: string, b: string): number {
