@@ -29,6 +29,7 @@ export const AUDIT_EVENT_LABELS: Readonly<Record<AuditEventType, string>> = {
   'deployment.rolled_back': 'Deployment rolled back',
   'deployment.simulated': 'Rollout replayed',
   'monitor.policy_set': 'Monitoring policy set',
+  'monitor.traffic_replayed': 'Traffic replayed for monitoring',
   'monitor.alert_raised': 'Alert raised',
   'retraining.started': 'Retraining started',
   'retraining.finished': 'Retraining finished',

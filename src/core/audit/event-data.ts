@@ -143,6 +143,17 @@ export interface AuditEventData {
     retraining: RetrainingPolicy;
     previous: { rules: AlertRule[]; retraining: RetrainingPolicy } | null;
   };
+  /** Traffic replayed through the version serving an environment alone, e.g. by the Drift lab (subject: the log id). */
+  'monitor.traffic_replayed': {
+    modelName: string;
+    env: Environment;
+    version: string;
+    requests: number;
+    labelDelay: number;
+    logBatches: number;
+    /** The drift injected into the traffic first, in words. */
+    injected: string[];
+  };
   /** A monitoring window met an alert rule (subject: the alert id). */
   'monitor.alert_raised': Omit<Alert, 'id' | 'raisedAt'>;
   /** A retraining began (subject: the retraining id). */

@@ -20,6 +20,10 @@ export const MONITOR_ERRORS = {
     title: 'Invalid retraining policy',
     help: 'Check the triggers, the promotion mode and the strategy.',
   },
+  'monitor.bad_injection': {
+    title: 'Cannot inject that drift',
+    help: 'Pick a column of the traffic that fits the change.',
+  },
   'retrain.no_champion': { title: 'No champion', help: 'Register and promote a version before retraining.' },
   'retrain.no_run': {
     title: 'Pipeline spec unknown',

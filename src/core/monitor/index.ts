@@ -18,3 +18,5 @@ export { readWindowEntries } from './windows/read-window-entries.ts';
 export { categoricalTable, takeRows } from './windows/table-rows.ts';
 export { trainingReference, trainingRows, type MonitorReference } from './windows/training-reference.ts';
 export { windowReport, type WindowAccuracy, type WindowReport } from './windows/window-report.ts';
+export { describeInjection, injectDrift, type DriftInjection } from './lab/inject-drift.ts';
+export { replayServed, type ServedReplayInput } from './lab/replay-served.ts';

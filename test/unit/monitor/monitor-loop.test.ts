@@ -14,8 +14,11 @@ import {
   retrainModel,
   setMonitorPolicy,
   DEFAULT_RETRAINING,
+  injectDrift,
+  replayServed,
   type AlertRule,
 } from '../../../src/core/monitor/index.ts';
+import { seededRng } from '../../../src/core/random/rng.ts';
 import { activeDeployment } from '../../../src/core/serving/deployments/plan-deploy.ts';
 import { root, workbenchInProcess } from '../cli/run-workbench.ts';
 import { ksDrift } from './ks-drift.ts';
@@ -179,6 +182,47 @@ describe('monitoring windows of the prediction log', () => {
     const again = await monitorModel(store, { ...input, now: iso() }, deps);
     expect(again.alerts.every((a) => !a.new)).toBe(true);
     expect((await store.listRecords('alerts')).length).toBe(8);
+  });
+
+  it('Drift lab: flipped labels leave the inputs unchanged, yet the accuracy alert fires (concept drift)', async () => {
+    const clean = table(file('lab.csv', SHUFFLED));
+    const flipped = injectDrift(clean, [{ kind: 'flip_labels', column: 'species', fraction: 0.5 }], seededRng(7));
+    const species = flipped.columns[4] as { codes: Int32Array };
+    const changed = species.codes.filter((c, r) => c !== (clean.columns[4] as { codes: Int32Array }).codes[r]).length;
+    expect(changed).toBeGreaterThan(50);
+    expect(changed).toBeLessThan(100);
+    const { logId } = await replayServed(
+      store,
+      {
+        modelName: 'iris',
+        env: 'production',
+        traffic: flipped,
+        target: 'species',
+        labelDelay: 0,
+        logId: 'lab-1',
+        injected: ['flip 50% of species'],
+        actor: ACTOR,
+        now: iso(),
+      },
+      { clock: () => 0 },
+    );
+    const report = await monitorModel(
+      store,
+      { modelName: 'iris', env: 'production', window: 150, traffic: flipped, logId, actor: ACTOR, now: iso() },
+      deps,
+    );
+    expect(report.windows[0].drift!.driftShare).toBe(0);
+    expect(report.windows[0].accuracy!.correct).toBeLessThan(100);
+    expect(report.alerts.map((a) => a.ruleId)).toEqual(['accuracy', 'errors']);
+    const replayed = (await store.listAudit()).find((e) => e.type === 'monitor.traffic_replayed')!;
+    expect(replayed.data).toMatchObject({ version: 'iris@1', requests: 150, injected: ['flip 50% of species'] });
+    expect(() => injectDrift(clean, [{ kind: 'shift', column: 'species', by: 1 }], seededRng(1))).toThrow(
+      /not numeric/,
+    );
+    const scaled = injectDrift(clean, [{ kind: 'scale', column: 'petal_length', factor: 2 }], seededRng(1));
+    const mean = (t: typeof clean) =>
+      (t.columns[2] as { values: Float64Array }).values.reduce((a, b) => a + b, 0) / 150;
+    expect(mean(scaled)).toBeCloseTo(mean(clean), 9);
   });
 
   it('says what to change for a one-request window and for a model that serves nothing', async () => {

@@ -12,6 +12,15 @@ export function monitorPolicySet(
   return draftOf(head, 'monitor.policy_set', modelName, data);
 }
 
+/** `monitor.traffic_replayed` (subject: the prediction log id). */
+export function monitorTrafficReplayed(
+  head: EventHead,
+  logId: string,
+  data: AuditEventData['monitor.traffic_replayed'],
+): AuditDraftOf<'monitor.traffic_replayed'> {
+  return draftOf(head, 'monitor.traffic_replayed', logId, data);
+}
+
 /** `monitor.alert_raised` (subject: the alert id). */
 export function monitorAlertRaised(
   head: EventHead,

@@ -11,7 +11,8 @@ export async function readWindowEntries(store: WorkspaceStore, logId: string | n
   const batches = (await store.listRecords('predictionLogs')).filter((b) => logId === null || b.logId === logId);
   const recorded = new Map<string, number>();
   for (const e of await store.listAudit())
-    if (e.type === 'deployment.simulated' && !recorded.has(e.subject)) recorded.set(e.subject, e.seq);
+    if ((e.type === 'deployment.simulated' || e.type === 'monitor.traffic_replayed') && !recorded.has(e.subject))
+      recorded.set(e.subject, e.seq);
   const ids = [...new Set(batches.map((b) => b.logId))].sort(
     (a, b) => (recorded.get(a) ?? Infinity) - (recorded.get(b) ?? Infinity) || (a < b ? -1 : a > b ? 1 : 0),
   );
