@@ -24,6 +24,7 @@ import { MissingRowsState } from './missing-rows-state.svelte.ts';
 import { ModelCardState } from './model-card-state.svelte.ts';
 import { ModelTransferState } from './model-transfer-state.svelte.ts';
 import { PredictState } from './predict-state.svelte.ts';
+import { MonitorState } from './monitor-state.svelte.ts';
 import { RegistryState } from './registry-state.svelte.ts';
 import { RunsState } from './runs-state.svelte.ts';
 import { StorageState } from './storage-state.svelte.ts';
@@ -69,6 +70,11 @@ export const storage = new StorageState(context);
 export const deployments = new DeployState(context, workerReplayer);
 export const rollout = new RolloutState(context, workerReplayer);
 export const predictionLog = new PredictionLogState(context);
+export const monitor = new MonitorState(context, {
+  // The drift statistics are loaded with the Monitor area, not at start-up.
+  drift: async () => (await import('../core/monitor/drift/index.ts')).computeDriftReport,
+  newId: () => crypto.randomUUID(),
+});
 export const ui = new UiState({
   read: () => location.hash,
   write: (hash) => history.replaceState(null, '', hash),
