@@ -11,6 +11,7 @@ import { getStorageInfo, requestPersistence } from '../adapters/storage-quota/st
 import { createDataClient } from '../adapters/workers/data-client.ts';
 import { createPredictClient } from '../adapters/workers/predict-client.ts';
 import { workerReplayer } from '../adapters/workers/replay-client.ts';
+import { createMonitorClient } from '../adapters/workers/monitor-client.ts';
 import { startTraining } from '../adapters/workers/train-client.ts';
 import { ActorState } from './actor-state.svelte.ts';
 import { AuditState } from './audit-state.svelte.ts';
@@ -71,8 +72,7 @@ export const deployments = new DeployState(context, workerReplayer);
 export const rollout = new RolloutState(context, workerReplayer);
 export const predictionLog = new PredictionLogState(context);
 export const monitor = new MonitorState(context, {
-  // The drift statistics are loaded with the Monitor area, not at start-up.
-  drift: async () => (await import('../core/monitor/drift/index.ts')).computeDriftReport,
+  runner: createMonitorClient(),
   newId: () => crypto.randomUUID(),
 });
 export const ui = new UiState({

@@ -4,17 +4,9 @@
  * policy and the retrainings run, and the Drift lab that replays a dataset
  * version with injected drift. Errors are values (`error`), never thrown.
  */
-import { keyedRecord } from '../core/keyed-record.ts';
-import { profileDraft, type Draft } from '../core/data/draft.ts';
-import { decodeTable } from '../core/data/versions/canonical-encoding.ts';
-import { encodeWithId } from '../core/data/versions/dataset-id.ts';
-import { saveDraftAsVersion } from '../core/data/versions/save-version.ts';
 import type { DataTable } from '../core/data/types.ts';
-import { WorkbenchError } from '../core/errors.ts';
-import type { DriftFunction } from '../core/monitor/drift-port.ts';
-import { describeInjection, injectDrift, type DriftInjection } from '../core/monitor/lab/inject-drift.ts';
-import { replayServed } from '../core/monitor/lab/replay-served.ts';
-import { monitorModel, type MonitorReport } from '../core/monitor/monitor-model.ts';
+import type { DriftInjection } from '../core/monitor/lab/inject-drift.ts';
+import type { MonitorReport } from '../core/monitor/monitor-model.ts';
 import { readMonitorPolicy, setMonitorPolicy } from '../core/monitor/monitor-policy.ts';
 import type {
   Alert,
@@ -23,18 +15,16 @@ import type {
   RetrainingPolicy,
   RetrainingRecord,
 } from '../core/monitor/monitor-types.ts';
-import { retrainModel } from '../core/monitor/retraining/retrain-model.ts';
 import { servingVersion } from '../core/monitor/champion.ts';
-import { seededRng } from '../core/random/rng.ts';
 import type { Environment } from '../core/serving/deployments/deployment-types.ts';
-import { WORKBENCH_VERSION } from '../core/version.ts';
+import type { MonitorWorkerApi } from '../adapters/workers/monitor-protocol.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
 /** What the Monitor area needs besides the workspace. */
 export interface MonitorDeps {
-  /** The drift statistics (loaded on first use). */
-  drift: () => Promise<DriftFunction>;
+  /** Runs windows, replays and retraining off the main thread (the monitor worker; in-process in tests). */
+  runner: MonitorWorkerApi;
   /** A fresh id for a replay or a run. */
   newId: () => string;
 }
@@ -113,19 +103,15 @@ export class MonitorState {
     const name = this.modelName;
     if (!name) return this.#fail('Register a model and deploy or promote a version first.');
     return this.#act(async () => {
-      this.report = await monitorModel(
-        this.#context.store,
-        {
-          modelName: name,
-          env: this.env,
-          window: this.windowSize,
-          traffic: this.lab?.traffic ?? null,
-          logId: this.lab?.logId ?? null,
-          actor: this.#context.actor(),
-          now: this.#context.now(),
-        },
-        { drift: await this.#deps.drift() },
-      );
+      this.report = await this.#deps.runner.monitor({
+        modelName: name,
+        env: this.env,
+        windowSize: this.windowSize,
+        traffic: this.lab?.traffic ?? null,
+        logId: this.lab?.logId ?? null,
+        actor: this.#context.actor(),
+        now: this.#context.now(),
+      });
       const fresh = this.report.alerts.filter((a) => a.new).length;
       this.message = `${this.report.windows.length} windows monitored; ${fresh} new alert${fresh === 1 ? '' : 's'}.`;
       return ['audit'] as const;
@@ -145,40 +131,22 @@ export class MonitorState {
     const name = this.modelName;
     if (!name) return this.#fail('Register a model and deploy or promote a version first.');
     return this.#act(async () => {
-      const store = this.#context.store;
-      const source = await store.getDatasetVersion(datasetVersionId);
-      const bytes = source && (await store.getBlob(source.id));
-      if (!source || !bytes)
-        throw new WorkbenchError(
-          'registry.dataset_not_found',
-          'That dataset version is not in this workspace. Pick another.',
-        );
-      const traffic = injectDrift(decodeTable(bytes), injections, seededRng(options.seed));
-      const serving = await servingVersion(store, name, this.env);
-      const target = serving?.version.signature.target.name ?? '';
-      const injected = injections.map(describeInjection);
-      const { logId } = await replayServed(
-        store,
-        {
-          modelName: name,
-          env: this.env,
-          traffic,
-          target,
-          labelDelay: options.labelDelay,
-          logId: `lab-${this.#deps.newId()}`,
-          injected,
-          actor: this.#context.actor(),
-          now: this.#context.now(),
-        },
-        { clock: () => performance.now() },
-      );
-      this.lab = { logId, traffic, injected };
+      const result = await this.#deps.runner.replay({
+        modelName: name,
+        env: this.env,
+        datasetVersionId,
+        injections,
+        labelDelay: options.labelDelay,
+        seed: options.seed,
+        saveAs: options.saveAs,
+        logId: `lab-${this.#deps.newId()}`,
+        actor: this.#context.actor(),
+        now: this.#context.now(),
+      });
+      const { traffic, injected } = result;
+      this.lab = { logId: result.logId, traffic, injected };
       this.report = null;
-      const changed: ('audit' | 'datasetVersions')[] = ['audit'];
-      if (options.saveAs !== null) {
-        await this.#saveTable(traffic, source.schema, options.saveAs, source.id);
-        changed.push('datasetVersions');
-      }
+      const changed: ('audit' | 'datasetVersions')[] = result.savedVersionId ? ['audit', 'datasetVersions'] : ['audit'];
       this.message = `Replayed ${traffic.rowCount} requests${injected.length ? ` with ${injected.join(', ')}` : ''}.`;
       return changed;
     });
@@ -193,8 +161,7 @@ export class MonitorState {
     }
     let record: RetrainingRecord | null = null;
     await this.#act(async () => {
-      record = await retrainModel(
-        this.#context.store,
+      const done = await this.#deps.runner.retrain(
         {
           modelName: name,
           trigger: 'manual (Monitor)',
@@ -204,19 +171,10 @@ export class MonitorState {
           runName: `retrain ${name}`,
           actor: this.#context.actor(),
         },
-        {
-          clock: () => performance.now(),
-          now: () => Date.now(),
-          environment: {
-            backend: null,
-            backendReason: null,
-            tfjsVersion: '',
-            workbenchVersion: WORKBENCH_VERSION,
-            platform: this.#context.trainer.platform,
-          },
-        },
+        this.#context.trainer.platform,
       );
-      this.message = `Retraining ${record.id}: ${record.outcome.replace('_', ' ')}.`;
+      record = done;
+      this.message = `Retraining ${done.id}: ${done.outcome.replace('_', ' ')}.`;
       return ['runs', 'registry', 'audit'] as const;
     });
     return record;
@@ -236,31 +194,6 @@ export class MonitorState {
       });
       this.message = 'Monitoring policy saved.';
       return ['audit'] as const;
-    });
-  }
-
-  async #saveTable(
-    table: DataTable,
-    schema: { name: string; type: string; role: string }[],
-    name: string,
-    parentId: string,
-  ) {
-    const draft: Draft = {
-      table,
-      inferredTypes: keyedRecord(table.columns.map((c) => [c.name, c.type])),
-      roles: keyedRecord(schema.map((c) => [c.name, c.role as Draft['roles'][string]])),
-      sourceName: name,
-      source: null,
-      parentId,
-      notes: [],
-    };
-    await saveDraftAsVersion(this.#context.store, draft, {
-      name,
-      note: 'Drifted traffic from the Drift lab.',
-      actor: this.#context.actor(),
-      now: Date.now(),
-      encoded: await encodeWithId(table),
-      profile: profileDraft(draft),
     });
   }
 

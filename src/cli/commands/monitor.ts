@@ -97,7 +97,7 @@ export function createMonitorCommand(drift: () => Promise<DriftFunction>): Comma
         {
           modelName,
           env,
-          window,
+          windowSize: window,
           traffic,
           logId: (values.log as string | undefined) ?? null,
           actor,

@@ -25,7 +25,7 @@ export interface MonitorInput {
   modelName: string;
   env: Environment;
   /** Requests per window. */
-  window: number;
+  windowSize: number;
   /** The replayed traffic rows (the log's `row` indexes them), for feature drift; null to skip it. */
   traffic: DataTable | null;
   /** Only this replay's requests; null for every replay. */
@@ -70,14 +70,14 @@ export async function monitorModel(
 ): Promise<MonitorReport> {
   const version = await requireServingVersion(store, input.modelName, input.env);
   const entries = await readWindowEntries(store, input.logId);
-  const { windows, leftOut } = logWindows(entries, version.id, input.window);
+  const { windows, leftOut } = logWindows(entries, version.id, input.windowSize);
   if (windows.length === 0) {
     const served = entries.filter((e) => e.served && e.version === version.id).length;
     throw new WorkbenchError(
       'monitor.no_traffic_logged',
       served === 0
         ? `The prediction log has no request served by ${version.id} (the version ${input.env} serves). Replay traffic with workbench simulate, with ${version.id} as the stable or the promoted candidate.`
-        : `${version.id} served ${served} logged request${served === 1 ? '' : 's'}, fewer than half a window of ${input.window}. Pass a smaller --window, e.g. ${Math.max(2, served)}.`,
+        : `${version.id} served ${served} logged request${served === 1 ? '' : 's'}, fewer than half a window of ${input.windowSize}. Pass a smaller --window, e.g. ${Math.max(2, served)}.`,
     );
   }
   const reference = await trainingReference(store, version, deps.tf ?? null);
@@ -122,7 +122,7 @@ export async function monitorModel(
     version: version.id,
     reference: reference.description,
     baselineAccuracy: reference.baselineAccuracy,
-    windowSize: input.window,
+    windowSize: input.windowSize,
     leftOut,
     windows: reports,
     alerts,

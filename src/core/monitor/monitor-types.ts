@@ -55,7 +55,7 @@ export interface Alert {
   ruleId: string;
   ruleKind: AlertRuleKind;
   /** The window it fired on: its key (`${first logId}:${first request}+${size}`) and index. */
-  window: { key: string; index: number; firstRequest: number; size: number };
+  span: { key: string; index: number; firstRequest: number; size: number };
   version: string;
   value: number;
   threshold: number;

@@ -130,7 +130,7 @@ describe('monitoring windows of the prediction log', () => {
       {
         modelName: 'iris',
         env: 'production',
-        window: 75,
+        windowSize: 75,
         traffic: table(traffic),
         logId: control,
         actor: ACTOR,
@@ -163,7 +163,7 @@ describe('monitoring windows of the prediction log', () => {
     const input = {
       modelName: 'iris',
       env: 'production' as const,
-      window: 75,
+      windowSize: 75,
       traffic: table(traffic),
       logId,
       actor: ACTOR,
@@ -208,7 +208,7 @@ describe('monitoring windows of the prediction log', () => {
     );
     const report = await monitorModel(
       store,
-      { modelName: 'iris', env: 'production', window: 150, traffic: flipped, logId, actor: ACTOR, now: iso() },
+      { modelName: 'iris', env: 'production', windowSize: 150, traffic: flipped, logId, actor: ACTOR, now: iso() },
       deps,
     );
     expect(report.windows[0].drift!.driftShare).toBe(0);
@@ -234,10 +234,10 @@ describe('monitoring windows of the prediction log', () => {
       actor: ACTOR,
       now: iso(),
     };
-    await expect(monitorModel(store, { ...base, window: 1 }, deps)).rejects.toMatchObject({
+    await expect(monitorModel(store, { ...base, windowSize: 1 }, deps)).rejects.toMatchObject({
       code: 'monitor.bad_window',
     });
-    await expect(monitorModel(store, { ...base, env: 'staging', window: 50 }, deps)).rejects.toMatchObject({
+    await expect(monitorModel(store, { ...base, env: 'staging', windowSize: 50 }, deps)).rejects.toMatchObject({
       code: 'monitor.not_deployed',
     });
   });
@@ -328,7 +328,7 @@ describe('the retraining policy', () => {
       {
         modelName: 'iris',
         env: 'production',
-        window: 75,
+        windowSize: 75,
         traffic: table(traffic),
         logId,
         actor: ACTOR,
@@ -371,7 +371,7 @@ describe('the retraining policy', () => {
     await expect(
       monitorModel(
         store,
-        { modelName: 'iris', env: 'production', window: 75, traffic: null, logId: null, actor: ACTOR, now: iso() },
+        { modelName: 'iris', env: 'production', windowSize: 75, traffic: null, logId: null, actor: ACTOR, now: iso() },
         deps,
       ),
     ).rejects.toMatchObject({ code: 'monitor.no_traffic_logged' });

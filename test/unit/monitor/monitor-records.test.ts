@@ -46,7 +46,7 @@ const alert: Alert = {
   env: 'production',
   ruleId: 'drift',
   ruleKind: 'drift_share',
-  window: { key: 'replay-1:0+50', index: 0, firstRequest: 0, size: 50 },
+  span: { key: 'replay-1:0+50', index: 0, firstRequest: 0, size: 50 },
   version: 'iris@1',
   value: 0.75,
   threshold: 0.5,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerRun, transition } from '../../../src/core/registry/registry-service.ts';
+import { monitorRunner } from '../../../src/adapters/workers/monitor-runner.ts';
 import { MonitorState } from '../../../src/state/monitor-state.svelte.ts';
 import { ksDrift } from '../monitor/ks-drift.ts';
 import { testContext } from './fakes/test-context.ts';
@@ -18,7 +19,10 @@ async function setup() {
     now: context.now(),
   });
   let ids = 0;
-  const monitor = new MonitorState(context, { drift: async () => ksDrift, newId: () => `id-${++ids}` });
+  const monitor = new MonitorState(context, {
+    runner: monitorRunner(context.store, async () => ksDrift),
+    newId: () => `id-${++ids}`,
+  });
   await monitor.refresh();
   context.changes.log.length = 0;
   return { context, version, monitor };

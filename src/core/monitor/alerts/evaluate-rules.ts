@@ -20,17 +20,17 @@ export interface AlertScope {
  */
 export function evaluateRules(rules: AlertRule[], windows: WindowReport[], scope: AlertScope): Alert[] {
   const alerts: Alert[] = [];
-  for (const window of windows) {
+  for (const w of windows) {
     for (const rule of rules) {
-      const hit = check(rule, window, scope);
+      const hit = check(rule, w, scope);
       if (!hit) continue;
       alerts.push({
-        id: `${scope.modelName}/${scope.env}:${rule.id}:${window.key}`,
+        id: `${scope.modelName}/${scope.env}:${rule.id}:${w.key}`,
         modelName: scope.modelName,
         env: scope.env,
         ruleId: rule.id,
         ruleKind: rule.kind,
-        window: { key: window.key, index: window.index, firstRequest: window.firstRequest, size: window.size },
+        span: { key: w.key, index: w.index, firstRequest: w.firstRequest, size: w.size },
         version: scope.version,
         value: hit.value,
         threshold: rule.threshold,

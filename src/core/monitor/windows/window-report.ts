@@ -40,12 +40,12 @@ export interface WindowReport {
  * labels that came in before the replay ended).
  */
 export function windowReport(
-  window: LogWindow,
+  win: LogWindow,
   reference: MonitorReference,
   traffic: DataTable | null,
   drift: DriftFunction,
 ): WindowReport {
-  const { entries } = window;
+  const { entries } = win;
   const outputs = entries.map((e) => e.output);
   const predictionDrift = drift(
     categoricalTable('prediction', reference.predictions),
@@ -60,22 +60,22 @@ export function windowReport(
       features,
     );
   return {
-    index: window.index,
-    key: window.key,
+    index: win.index,
+    key: win.key,
     firstRequest: entries[0].request,
     lastRequest: entries[entries.length - 1].request,
     size: entries.length,
     drift: current ? drift(reference.features, current) : null,
     predictionDrift,
     outputShares: shares(outputs),
-    accuracy: accuracyOf(window),
+    accuracy: accuracyOf(win),
   };
 }
 
-function accuracyOf(window: LogWindow): WindowAccuracy | null {
+function accuracyOf(win: LogWindow): WindowAccuracy | null {
   let labelled = 0;
   let correct = 0;
-  for (const e of window.entries) {
+  for (const e of win.entries) {
     if (e.label === null || e.labelAt === null) continue;
     labelled++;
     if (e.output === e.label) correct++;
