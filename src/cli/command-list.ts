@@ -68,6 +68,16 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'replay a traffic file through a blue/green, canary, shadow or A/B rollout',
     load: async () => (await import('./commands/simulate.ts')).simulateCommand,
   },
+  monitor: {
+    summary: 'monitor a served model: windows of its prediction log, drift, accuracy with intervals, alerts',
+    load: async () => {
+      const [{ createMonitorCommand }, { interimDrift }] = await Promise.all([
+        import('./commands/monitor.ts'),
+        import('../core/monitor/interim-drift.ts'),
+      ]);
+      return createMonitorCommand(async () => interimDrift);
+    },
+  },
   retrain: {
     summary: 'run a model’s retraining policy once: train on newer data, gate, promote, deploy',
     load: async () => (await import('./commands/retrain.ts')).retrainCommand,

@@ -6,10 +6,7 @@
 import * as Comlink from 'comlink';
 import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { monitorRunner } from './monitor-runner.ts';
+// Until the drift module lands: then `(await import('../../core/monitor/drift/index.ts')).computeDriftReport`.
+import { interimDrift } from '../../core/monitor/interim-drift.ts';
 
-Comlink.expose(
-  monitorRunner(
-    new IdbWorkspaceStore(),
-    async () => (await import('../../core/monitor/drift/index.ts')).computeDriftReport,
-  ),
-);
+Comlink.expose(monitorRunner(new IdbWorkspaceStore(), async () => interimDrift));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMonitorCommand } from '../../../src/cli/commands/monitor.ts';
-import { ksDrift } from '../monitor/ks-drift.ts';
+import { interimDrift as ksDrift } from '../../../src/core/monitor/interim-drift.ts';
 import { root, workbenchInProcess } from './run-workbench.ts';
 
 // workbench monitor and workbench retrain over a workspace where iris@1

@@ -21,7 +21,7 @@ import {
 import { seededRng } from '../../../src/core/random/rng.ts';
 import { activeDeployment } from '../../../src/core/serving/deployments/plan-deploy.ts';
 import { root, workbenchInProcess } from '../cli/run-workbench.ts';
-import { ksDrift } from './ks-drift.ts';
+import { interimDrift as ksDrift } from '../../../src/core/monitor/interim-drift.ts';
 
 // The loop end to end in Node: iris@1 serves production; replayed traffic is
 // monitored in windows; a shifted replay raises alerts; the policy retrains

@@ -4,7 +4,7 @@ import { categoricalTable } from '../../../src/core/monitor/windows/table-rows.t
 import { logWindows, type WindowEntry } from '../../../src/core/monitor/windows/log-windows.ts';
 import { windowReport } from '../../../src/core/monitor/windows/window-report.ts';
 import type { MonitorReference } from '../../../src/core/monitor/windows/training-reference.ts';
-import { ksDrift } from './ks-drift.ts';
+import { interimDrift as ksDrift } from '../../../src/core/monitor/interim-drift.ts';
 
 const fixture = JSON.parse(readFileSync(new URL('../../fixtures/monitor/wilson.json', import.meta.url), 'utf8')) as {
   cases: { correct: number; labelled: number; low: number; high: number }[];

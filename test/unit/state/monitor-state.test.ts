@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerRun, transition } from '../../../src/core/registry/registry-service.ts';
 import { monitorRunner } from '../../../src/adapters/workers/monitor-runner.ts';
 import { MonitorState } from '../../../src/state/monitor-state.svelte.ts';
-import { ksDrift } from '../monitor/ks-drift.ts';
+import { interimDrift as ksDrift } from '../../../src/core/monitor/interim-drift.ts';
 import { testContext } from './fakes/test-context.ts';
 import { saveVersion, trainRun } from './fakes/workspace-seed.ts';
 

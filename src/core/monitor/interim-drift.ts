@@ -1,14 +1,14 @@
-import { isNumericColumn, type Column, type DataTable } from '../../../src/core/data/types.ts';
-import type { ColumnDriftSummary, DriftFunction } from '../../../src/core/monitor/drift-port.ts';
+import { isNumericColumn, type Column } from '../data/types.ts';
+import type { ColumnDriftSummary, DriftFunction } from './drift-port.ts';
 
 /**
- * A small, real drift function for the monitor's tests (the drift module
- * has its own, checked against SciPy): numeric columns by the two-sample KS
- * statistic against its 5% asymptotic critical value, categorical ones by
- * total variation distance ≥ 0.2. It computes what the monitor asks for, so
- * windows and alerts can be tested without the full statistics.
+ * An interim drift function, until the drift module (core/monitor/drift,
+ * `computeDriftReport`, checked against SciPy) is wired in its place:
+ * numeric columns by the two-sample KS statistic against its 5% asymptotic
+ * critical value (1.358·√((n+m)/nm)), categorical ones by total variation
+ * distance ≥ 0.2. No p-values, PSI or Jensen–Shannon (reported as 0).
  */
-export const ksDrift: DriftFunction = (reference, current) => {
+export const interimDrift: DriftFunction = (reference, current) => {
   const columns = reference.columns
     .map((ref) => [ref, current.columns.find((c) => c.name === ref.name)] as const)
     .filter((pair): pair is readonly [Column, Column] => pair[1] !== undefined)
@@ -25,7 +25,7 @@ function columnDrift(ref: Column, cur: Column, n: number, m: number): ColumnDrif
       name: ref.name,
       kind: 'numeric',
       test: 'ks',
-      reason: 'test double',
+      reason: 'interim: KS statistic above its 5% critical value',
       drifted: d > critical,
       ks: { statistic: d, pValue: NaN },
       psi: 0,
@@ -41,7 +41,7 @@ function columnDrift(ref: Column, cur: Column, n: number, m: number): ColumnDrif
     name: ref.name,
     kind: 'categorical',
     test: 'tv',
-    reason: 'test double',
+    reason: 'interim: total variation distance ≥ 0.2',
     drifted: tv >= 0.2,
     psi: 0,
     jensenShannon: tv,
@@ -68,5 +68,3 @@ function ksStatistic(a: Float64Array, b: Float64Array): number {
   }
   return d;
 }
-
-export type { DataTable };
