@@ -40,6 +40,10 @@ test(
       .filter({ hasText: 'Replayed 150 requests with shift petal_length by 3, scale sepal_length by 3.' })
       .waitFor();
 
+    assert.ok(
+      page.workers().some((worker) => /monitor/.test(worker.url())),
+      `the replay ran in the monitor worker: ${page.workers().map((w) => w.url())}`,
+    );
     await page.getByLabel('Window (requests)').fill('50');
     await page.getByRole('button', { name: 'Check windows' }).click();
     await status.filter({ hasText: /^3 windows monitored; [1-9]\d* new alerts?\.$/ }).waitFor();
