@@ -163,6 +163,7 @@ async function rollout(
       actor: input.actor,
       now: input.at(),
       logId: `retrain-${version.id}`,
+      apply: true,
     },
     { clock: () => 0, tf },
   );
