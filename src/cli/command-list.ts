@@ -76,4 +76,18 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'feature store: point-in-time join, apply definitions, historical and online features',
     load: async () => (await import('./commands/features.ts')).featuresCommand,
   },
+  monitor: {
+    summary: 'monitor a served model: windows of its prediction log, drift, accuracy with intervals, alerts',
+    load: async () => {
+      const [{ createMonitorCommand }, { computeDriftReport }] = await Promise.all([
+        import('./commands/monitor.ts'),
+        import('../core/monitor/drift/index.ts'),
+      ]);
+      return createMonitorCommand(async () => computeDriftReport);
+    },
+  },
+  retrain: {
+    summary: 'run a model’s retraining policy once: train on newer data, gate, promote, deploy',
+    load: async () => (await import('./commands/retrain.ts')).retrainCommand,
+  },
 };

@@ -5,6 +5,7 @@ import type { RunRecord } from './train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from './registry/registry-types.ts';
 import type { Deployment } from './serving/deployments/deployment-types.ts';
 import type { PredictionLogBatch } from './serving/replay/prediction-log.ts';
+import type { Alert, MonitorPolicy, RetrainingRecord } from './monitor/monitor-types.ts';
 import type {
   FeatureEntity,
   FeatureService,
@@ -19,6 +20,10 @@ export interface RecordTypes {
   stageTransitions: StageTransition;
   deployments: Deployment;
   predictionLogs: PredictionLogBatch;
+  /** Alert rules and retraining policy per model (keyed by model name). */
+  monitorPolicies: MonitorPolicy;
+  alerts: Alert;
+  retrainings: RetrainingRecord;
   featureEntities: FeatureEntity;
   featureViews: FeatureViewRecord;
   featureServices: FeatureService;
@@ -33,6 +38,9 @@ export const RECORD_KEY_FIELDS = {
   stageTransitions: 'id',
   deployments: 'id',
   predictionLogs: 'id',
+  monitorPolicies: 'modelName',
+  alerts: 'id',
+  retrainings: 'id',
   featureEntities: 'name',
   featureViews: 'id',
   featureServices: 'name',

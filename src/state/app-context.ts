@@ -11,6 +11,7 @@ import { getStorageInfo, requestPersistence } from '../adapters/storage-quota/st
 import { createDataClient } from '../adapters/workers/data-client.ts';
 import { createPredictClient } from '../adapters/workers/predict-client.ts';
 import { workerReplayer } from '../adapters/workers/replay-client.ts';
+import { createMonitorClient } from '../adapters/workers/monitor-client.ts';
 import { startTraining } from '../adapters/workers/train-client.ts';
 import { createTransformClient } from '../adapters/workers/transform-client.ts';
 import { ActorState } from './actor-state.svelte.ts';
@@ -25,6 +26,7 @@ import { MissingRowsState } from './missing-rows-state.svelte.ts';
 import { ModelCardState } from './model-card-state.svelte.ts';
 import { ModelTransferState } from './model-transfer-state.svelte.ts';
 import { PredictState } from './predict-state.svelte.ts';
+import { MonitorState } from './monitor-state.svelte.ts';
 import { RegistryState } from './registry-state.svelte.ts';
 import { RunsState } from './runs-state.svelte.ts';
 import { StorageState } from './storage-state.svelte.ts';
@@ -72,6 +74,10 @@ export const storage = new StorageState(context);
 export const deployments = new DeployState(context, workerReplayer);
 export const rollout = new RolloutState(context, workerReplayer);
 export const predictionLog = new PredictionLogState(context);
+export const monitor = new MonitorState(context, {
+  runner: createMonitorClient(),
+  newId: () => crypto.randomUUID(),
+});
 export const ui = new UiState({
   read: () => location.hash,
   write: (hash) => history.replaceState(null, '', hash),

@@ -11,6 +11,7 @@ export const VIEWS = [
   { id: 'predict', label: 'Predict' },
   { id: 'deploy', label: 'Deploy' },
   { id: 'lineage', label: 'Lineage' },
+  { id: 'monitor', label: 'Monitor' },
   { id: 'audit', label: 'Audit log' },
   { id: 'storage', label: 'Storage' },
 ] as const;

@@ -19,6 +19,9 @@ export const WRITE_STORES = [
   'stageTransitions',
   'deployments',
   'predictionLogs',
+  'monitorPolicies',
+  'alerts',
+  'retrainings',
   'featureEntities',
   'featureViews',
   'featureServices',
@@ -56,16 +59,20 @@ export async function appendSealed(
 }
 
 async function bindAll(tx: WriteTx): Promise<RecordBinding[]> {
-  const [versions, runs, models, modelVersions, transitions, deployments, logs, blobs] = await Promise.all([
-    tx.objectStore('datasetVersions').getAll(),
-    tx.objectStore('runs').getAll(),
-    tx.objectStore('models').getAll(),
-    tx.objectStore('modelVersions').getAll(),
-    tx.objectStore('stageTransitions').getAll(),
-    tx.objectStore('deployments').getAll(),
-    tx.objectStore('predictionLogs').getAll(),
-    tx.objectStore('blobs').getAllKeys(),
-  ]);
+  const [versions, runs, models, modelVersions, transitions, deployments, logs, policies, alerts, retrainings, blobs] =
+    await Promise.all([
+      tx.objectStore('datasetVersions').getAll(),
+      tx.objectStore('runs').getAll(),
+      tx.objectStore('models').getAll(),
+      tx.objectStore('modelVersions').getAll(),
+      tx.objectStore('stageTransitions').getAll(),
+      tx.objectStore('deployments').getAll(),
+      tx.objectStore('predictionLogs').getAll(),
+      tx.objectStore('monitorPolicies').getAll(),
+      tx.objectStore('alerts').getAll(),
+      tx.objectStore('retrainings').getAll(),
+      tx.objectStore('blobs').getAllKeys(),
+    ]);
   return [
     ...versions.map((v) => bindRecord('datasetVersions', v.id, v)),
     ...runs.map((r) => bindRecord('runs', r.id, r)),
@@ -74,6 +81,9 @@ async function bindAll(tx: WriteTx): Promise<RecordBinding[]> {
     ...transitions.map((t) => bindRecord('stageTransitions', t.id, t)),
     ...deployments.map((d) => bindRecord('deployments', d.id, d)),
     ...logs.map((b) => bindRecord('predictionLogs', b.id, b)),
+    ...policies.map((m) => bindRecord('monitorPolicies', m.modelName, m)),
+    ...alerts.map((a) => bindRecord('alerts', a.id, a)),
+    ...retrainings.map((r) => bindRecord('retrainings', r.id, r)),
     ...(await bindFeatureRecords(tx)),
     ...blobs.map(bindBlob),
   ];

@@ -5,6 +5,7 @@ import type { RunRecord } from '../../core/train/run-record.ts';
 import type { ModelVersion, RegisteredModel, StageTransition } from '../../core/registry/registry-types.ts';
 import type { Deployment } from '../../core/serving/deployments/deployment-types.ts';
 import type { PredictionLogBatch } from '../../core/serving/replay/prediction-log.ts';
+import type { Alert, MonitorPolicy, RetrainingRecord } from '../../core/monitor/monitor-types.ts';
 import type {
   FeatureEntity,
   FeatureService,
@@ -73,6 +74,20 @@ export interface WorkbenchDbSchema extends DBSchema {
     value: PredictionLogBatch;
     indexes: { byLog: string };
   };
+  monitorPolicies: {
+    key: string;
+    value: MonitorPolicy;
+  };
+  alerts: {
+    key: string;
+    value: Alert;
+    indexes: { byModel: string };
+  };
+  retrainings: {
+    key: string;
+    value: RetrainingRecord;
+    indexes: { byModel: string };
+  };
   featureEntities: {
     key: string;
     value: FeatureEntity;
@@ -133,7 +148,11 @@ export function upgradeWorkbenchDb(db: WorkbenchDb, oldVersion: number): void {
     db.createObjectStore('deployments', { keyPath: 'id' }).createIndex('byModel', 'modelName');
     db.createObjectStore('predictionLogs', { keyPath: 'id' }).createIndex('byLog', 'logId');
   }
-  // Version 5 is the monitoring step.
+  if (oldVersion < 5) {
+    db.createObjectStore('monitorPolicies', { keyPath: 'modelName' });
+    db.createObjectStore('alerts', { keyPath: 'id' }).createIndex('byModel', 'modelName');
+    db.createObjectStore('retrainings', { keyPath: 'id' }).createIndex('byModel', 'modelName');
+  }
   if (oldVersion < 6) {
     db.createObjectStore('featureEntities', { keyPath: 'name' });
     db.createObjectStore('featureViews', { keyPath: 'id' }).createIndex('byName', 'name');

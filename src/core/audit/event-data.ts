@@ -3,6 +3,7 @@ import type { FailedGate } from '../registry/promotion-gates.ts';
 import type { PromotionGates, Stage } from '../registry/registry-types.ts';
 import type { DeploymentCheck, Environment } from '../serving/deployments/deployment-types.ts';
 import type { StrategyResult } from '../serving/strategies/strategy-types.ts';
+import type { Alert, AlertRule, RetrainingPolicy, RetrainingRecord } from '../monitor/monitor-types.ts';
 
 /**
  * Every audit event type and the `data` it carries. The names and payloads
@@ -135,6 +136,47 @@ export interface AuditEventData {
     labelDelay: number;
     seed: number;
     logBatches: number;
+  };
+  /** A model's alert rules and retraining policy were replaced (subject: the model name). */
+  'monitor.policy_set': {
+    rules: AlertRule[];
+    retraining: RetrainingPolicy;
+    previous: { rules: AlertRule[]; retraining: RetrainingPolicy } | null;
+  };
+  /** Traffic replayed through the version serving an environment alone, e.g. by the Drift lab (subject: the log id). */
+  'monitor.traffic_replayed': {
+    modelName: string;
+    env: Environment;
+    version: string;
+    requests: number;
+    labelDelay: number;
+    logBatches: number;
+    /** The drift injected into the traffic first, in words. */
+    injected: string[];
+  };
+  /** A monitoring window met an alert rule (subject: the alert id). */
+  'monitor.alert_raised': Omit<Alert, 'id' | 'raisedAt'>;
+  /** A retraining began (subject: the retraining id). */
+  'retraining.started': { modelName: string; trigger: string; champion: string | null; datasetVersionId: string };
+  /** A retraining ended with a challenger: promoted, waiting for approval, blocked by gates or rolled back. */
+  'retraining.finished': {
+    modelName: string;
+    outcome: RetrainingRecord['outcome'];
+    champion: string | null;
+    challenger: string | null;
+    runId: string | null;
+    /** `step: message` for each step. */
+    steps: string[];
+  };
+  /** A retraining failed; the champion keeps serving (subject: the retraining id). */
+  'retraining.failed': {
+    modelName: string;
+    trigger: string;
+    champion: string | null;
+    reason: string;
+    code: string;
+    /** What still serves, in words. */
+    note: string;
   };
   /** Feature definitions were applied (subject: the definitions' file or form). */
   'features.applied': {

@@ -6,6 +6,7 @@ import { verifyChain } from './verify-chain.ts';
 import { verifyRecords, type RecordVerification, type StoredDigest } from './verify-records.ts';
 
 const FEATURE_KINDS = ['featureEntities', 'featureViews', 'featureServices', 'onlineFeatures'] as const;
+const MONITOR_KINDS = ['monitorPolicies', 'alerts', 'retrainings'] as const;
 
 /** What {@link verifyStore} found: chain and records intact, the first broken event, or the first record that does not match. */
 export type StoreVerification =
@@ -54,7 +55,7 @@ export async function storedDigests(store: WorkspaceStore): Promise<StoredDigest
     store.listBlobs(),
   ]);
   const featureRecords = await Promise.all(
-    FEATURE_KINDS.map(async (kind) => ({ kind, values: await store.listRecords(kind) })),
+    [...FEATURE_KINDS, ...MONITOR_KINDS].map(async (kind) => ({ kind, values: await store.listRecords(kind) })),
   );
   const out: StoredDigest[] = [
     ...versions.map((v) => digest('datasetVersions', v.id, v)),

@@ -2,6 +2,7 @@ import { APP_ERRORS } from './app-errors.ts';
 import { DATA_ERRORS } from './data-errors.ts';
 import { DRIFT_ERRORS } from './drift-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
+import { MONITOR_ERRORS } from './monitor-errors.ts';
 import { FEATURE_ERRORS } from './feature-errors.ts';
 import { EXPRESSION_ERRORS } from './expression-errors.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
@@ -22,6 +23,7 @@ export const ERROR_CATALOGUE = {
   ...TRAIN_ERRORS,
   ...REGISTRY_ERRORS,
   ...SERVING_ERRORS,
+  ...MONITOR_ERRORS,
   ...DRIFT_ERRORS,
   ...STORAGE_ERRORS,
   ...FEATURE_ERRORS,

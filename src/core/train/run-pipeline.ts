@@ -16,9 +16,7 @@ import { assignFolds, meanStd } from './cross-validation.ts';
 import { permutationImportance, type FeatureImportance, type ImportanceSample } from './permutation-importance.ts';
 import type { PipelineSpec, Task } from './pipeline-spec.ts';
 import { OTHER, fitPreprocessor, transform, type Preprocessor } from './preprocess.ts';
-import { droppedRows } from './drop-rows.ts';
-import { explicitSplit, randomSplit } from './split.ts';
-import { timeOrderedSplit } from './time-split.ts';
+import { hasTarget, pipelineSplit } from './pipeline-split.ts';
 import { checkInputScale } from './input-scale.ts';
 import {
   openPredictor,
@@ -99,21 +97,8 @@ export async function runPipeline(
   const memoryBudget = deps.memoryBudget ?? MEMORY_BUDGET_BYTES;
   const models = { tf: deps.tf ?? null, catalogue, memoryBudget };
   const data = resolveTrainingData(table, schema, spec);
-  const dropped = droppedRows(table, data.features, spec.preprocessing);
-  const strata = stratify(data, table.rowCount, dropped);
+  const { split, strata, dropped } = pipelineSplit(table, data, spec);
   const rowWarnings = droppedRowWarnings(table, spec.target, data, dropped);
-  const split =
-    spec.split.kind === 'random'
-      ? randomSplit(
-          table.rowCount,
-          spec.split.testFraction,
-          seededRng(spec.split.seed),
-          spec.split.stratify && data.task === 'classification' ? strata : strata.map((s) => (s >= 0 ? 0 : -1)),
-        )
-      : spec.split.kind === 'time'
-        ? // Dropped rows have stratum −1, so the time split leaves them out too.
-          timeOrderedSplit(table, spec.split.column, spec.split.testFraction, strata)
-        : checkedExplicit(table.rowCount, spec.split.train, spec.split.test, strata, dropped);
 
   if (data.classes) requireEveryClass(data, split.train);
   deps.onProgress?.({ kind: 'phase', phase: 'preprocessing' });
@@ -233,16 +218,6 @@ function otherBucketWarnings(pre: Preprocessor): string[] {
  * Class per row for classification; 0 for every labelled row in regression;
  * −1 where the target is missing or `drop` imputation leaves the row out.
  */
-function stratify(data: TrainingData, rows: number, dropped: Uint8Array): Int32Array {
-  return Int32Array.from({ length: rows }, (_, r) =>
-    dropped[r] || !hasTarget(data, r) ? -1 : data.classes ? data.classes[r] : 0,
-  );
-}
-
-function hasTarget(data: TrainingData, row: number): boolean {
-  return data.classes ? data.classes[row] >= 0 : !Number.isNaN(data.values![row]);
-}
-
 /** Says how many rows training left out and why, so no row disappears silently. */
 function droppedRowWarnings(table: DataTable, target: string, data: TrainingData, dropped: Uint8Array): string[] {
   const warnings: string[] = [];
@@ -259,20 +234,6 @@ function droppedRowWarnings(table: DataTable, target: string, data: TrainingData
       `${rows(missingFeature)} with a missing feature value ${missingFeature === 1 ? 'was' : 'were'} dropped, as the imputation setting "drop the rows" asks.`,
     );
   return warnings;
-}
-
-function checkedExplicit(rows: number, train: number[], test: number[], strata: Int32Array, dropped: Uint8Array) {
-  // Rows that "drop the rows" imputation leaves out leave the explicit split too.
-  const kept = (list: number[]) => list.filter((r) => !dropped[r]);
-  const split = explicitSplit(rows, kept(train), kept(test));
-  for (const r of [...split.train, ...split.test]) {
-    if (strata[r] < 0)
-      throw new WorkbenchError(
-        'split.no_target',
-        `Row ${r} of the split has no target value. Leave rows without a target out of the split.`,
-      );
-  }
-  return split;
 }
 
 /** A class with no training rows cannot be learnt; say so in terms of the split. */

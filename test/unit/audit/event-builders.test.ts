@@ -51,7 +51,7 @@ describe('audit event types', () => {
   it('lists every type of the union once, with a label', () => {
     expectTypeOf<(typeof AUDIT_EVENT_TYPES)[number]>().toEqualTypeOf<AuditEventType>();
     expect(new Set(AUDIT_EVENT_TYPES).size).toBe(AUDIT_EVENT_TYPES.length);
-    expect(AUDIT_EVENT_TYPES).toHaveLength(24);
+    expect(AUDIT_EVENT_TYPES).toHaveLength(30);
     for (const type of AUDIT_EVENT_TYPES) expect(AUDIT_EVENT_LABELS[type]).toMatch(/^[A-Z]\w/);
     expect(isAuditEventType('model.stage_changed')).toBe(true);
     expect(isAuditEventType('toString')).toBe(false);

@@ -29,6 +29,7 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
     const db = await connectWorkbenchDb(freshName());
     expect(db.version).toBe(WORKBENCH_DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'alerts',
       'audit',
       'blobs',
       'datasetVersions',
@@ -39,8 +40,10 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
       'meta',
       'modelVersions',
       'models',
+      'monitorPolicies',
       'onlineFeatures',
       'predictionLogs',
+      'retrainings',
       'runs',
       'stageTransitions',
     ]);

@@ -1,0 +1,79 @@
+/**
+ * Monitoring in the browser: iris@1 in Production; the Drift lab replays
+ * the iris version with a shifted and a rescaled column through it, the
+ * monitor's windows show the drift and raise the drift-share alert, and
+ * "Retrain now" trains the challenger on the drifted rows, passes the gates,
+ * promotes and deploys it — every step listed and in the audit log.
+ */
+import { LONG, test } from './harness.js';
+import { assert, goTo, saveVersion, waitForDraft } from './helpers.js';
+import { move, registerRun } from './registry-helpers.js';
+import { chooseModel, trainAndWait } from './train-helpers.js';
+
+test(
+  'an injected drift raises an alert, and a retrained challenger is promoted',
+  async (s) => {
+    const page = await s.open();
+    await page.getByRole('button', { name: 'Load Iris' }).click();
+    await waitForDraft(page, 'iris.csv');
+    await saveVersion(page);
+    await goTo(page, 'Train');
+    await chooseModel(page, 'Logistic regression');
+    await trainAndWait(page, 'logistic #1');
+    await goTo(page, 'Runs');
+    await registerRun(page, 'logistic #1', 'iris');
+    await goTo(page, 'Registry');
+    const moved = await move(page, 'iris', 1, 'Production', { reason: 'first model' });
+    assert.equal(moved.blocked, false, moved.text);
+
+    await goTo(page, 'Monitor');
+    await page.getByTestId('monitor-serving').filter({ hasText: 'iris@1' }).waitFor();
+    const lab = page.getByRole('form', { name: 'Drift lab' });
+    await lab.getByLabel('Shift column').fill('petal_length');
+    await lab.getByLabel('by', { exact: true }).fill('3');
+    await lab.getByLabel('Scale column').fill('sepal_length');
+    await lab.getByLabel('by factor').fill('3');
+    await lab.getByLabel('Save drifted rows as version').fill('iris-drifted');
+    await lab.getByRole('button', { name: 'Replay' }).click();
+    const status = page.getByTestId('monitor-status');
+    await status
+      .filter({ hasText: 'Replayed 150 requests with shift petal_length by 3, scale sepal_length by 3.' })
+      .waitFor();
+
+    assert.ok(
+      page.workers().some((worker) => /monitor/.test(worker.url())),
+      `the replay ran in the monitor worker: ${page.workers().map((w) => w.url())}`,
+    );
+    await page.getByLabel('Window (requests)').fill('50');
+    await page.getByRole('button', { name: 'Check windows' }).click();
+    await status.filter({ hasText: /^3 windows monitored; [1-9]\d* new alerts?\.$/ }).waitFor();
+    const rows = await page.getByTestId('monitor-windows').locator('tbody tr').allTextContents();
+    assert.equal(rows.length, 3);
+    for (const row of rows) assert.match(row, /petal_length/, row);
+    const alerts = await page.getByTestId('monitor-alerts').textContent();
+    assert.match(alerts, /drift-share on iris@1/);
+    assert.equal(
+      await page.getByRole('img', { name: 'Accuracy per window with 95% intervals' }).locator('circle').count(),
+      3,
+    );
+
+    await page.getByRole('button', { name: 'Retrain now' }).click();
+    await status.filter({ hasText: 'Retraining iris#1: promoted.' }).waitFor({ timeout: 120_000 });
+    await page.getByTestId('monitor-serving').filter({ hasText: 'iris@2' }).waitFor();
+    const steps = await page.getByTestId('monitor-retrainings').textContent();
+    for (const step of ['trained', 'registered', 'gates', 'promoted', 'deployed'])
+      assert.match(steps, new RegExp(`✓ ${step}:`));
+    assert.match(steps, /dataset version "iris-drifted"/);
+
+    await goTo(page, 'Audit log');
+    const log = await page.locator('main').textContent();
+    for (const label of [
+      'Traffic replayed for monitoring',
+      'Alert raised',
+      'Retraining started',
+      'Retraining finished',
+    ])
+      assert.ok(log.includes(label), `the audit log shows "${label}"`);
+  },
+  LONG,
+);

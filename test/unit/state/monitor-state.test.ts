@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { registerRun, transition } from '../../../src/core/registry/registry-service.ts';
+import { monitorRunner } from '../../../src/adapters/workers/monitor-runner.ts';
+import { MonitorState } from '../../../src/state/monitor-state.svelte.ts';
+import { computeDriftReport } from '../../../src/core/monitor/drift/index.ts';
+import { testContext } from './fakes/test-context.ts';
+import { saveVersion, trainRun } from './fakes/workspace-seed.ts';
+
+async function setup() {
+  const context = testContext();
+  const version = await saveVersion(context);
+  const run = await trainRun(context, version.id);
+  await registerRun(context.store, { run, modelName: 'iris', actor: 'ana', now: context.now() });
+  await transition(context.store, {
+    modelName: 'iris',
+    version: 1,
+    to: 'Production',
+    actor: 'ana',
+    now: context.now(),
+  });
+  let ids = 0;
+  const monitor = new MonitorState(context, {
+    runner: monitorRunner(context.store, async () => computeDriftReport),
+    newId: () => `id-${++ids}`,
+  });
+  await monitor.refresh();
+  context.changes.log.length = 0;
+  return { context, version, monitor };
+}
+
+describe('MonitorState', () => {
+  it('shows the model and the version it serves, with the default policy', async () => {
+    const { monitor } = await setup();
+    expect(monitor.models).toEqual(['iris']);
+    expect(monitor.serving).toBe('iris@1');
+    expect(monitor.policy?.rules.map((r) => r.kind)).toEqual(['drift_share', 'accuracy_drop']);
+    expect(monitor.alerts).toEqual([]);
+  });
+
+  it('Drift lab: a shifted replay raises the drift alert; retraining on the drifted data promotes the challenger', async () => {
+    const { context, version, monitor } = await setup();
+    const injections = [
+      { kind: 'shift' as const, column: 'petal_length', by: 3 },
+      { kind: 'shift' as const, column: 'petal_width', by: 1.5 },
+      { kind: 'scale' as const, column: 'sepal_length', factor: 3 },
+    ];
+    expect(await monitor.replay(version.id, injections, { labelDelay: 0, seed: 1, saveAs: 'iris-drifted' })).toBe(true);
+    expect(monitor.message).toBe(
+      'Replayed 150 requests with shift petal_length by 3, shift petal_width by 1.5, scale sepal_length by 3.',
+    );
+    expect(context.changes.log).toEqual([['audit', 'datasetVersions']]);
+    expect(await monitor.monitor()).toBe(true);
+    expect(monitor.report!.windows).toHaveLength(3);
+    expect(monitor.report!.windows.every((w) => w.drift!.driftShare >= 0.5)).toBe(true);
+    expect(monitor.alerts.map((a) => a.ruleId)).toContain('drift-share');
+    expect(monitor.message).toMatch(/^3 windows monitored; \d+ new alerts\.$/);
+
+    const record = await monitor.retrain();
+    expect(record).toMatchObject({ outcome: 'promoted', champion: 'iris@1', challenger: 'iris@2' });
+    expect(monitor.retrainings.map((r) => r.id)).toEqual(['iris#1']);
+    expect(monitor.serving).toBe('iris@2');
+  });
+
+  it('exposes a refused policy as an error and saves a valid one', async () => {
+    const { monitor } = await setup();
+    const retraining = monitor.policy!.retraining;
+    expect(await monitor.savePolicy([{ id: 'x', kind: 'drift_share', threshold: 2 }], retraining)).toBe(false);
+    expect(monitor.error).toBe('Alert rule "x": the threshold is a share: give a number between 0 and 1.');
+    expect(
+      await monitor.savePolicy([{ id: 'x', kind: 'drift_share', threshold: 0.3 }], {
+        ...retraining,
+        promotion: 'approval',
+      }),
+    ).toBe(true);
+    expect(monitor.policy?.retraining.promotion).toBe('approval');
+  });
+});
