@@ -264,7 +264,7 @@ describe('workbench audit', () => {
     const unknown = await workbenchInProcess('audit', 'list', '--workspace', ws, '--type', 'runs');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain(
-      'No audit event type is "runs". Use a family (dataset, column, run, model, deployment, monitor, retraining, workspace, audit)',
+      'No audit event type is "runs". Use a family (dataset, column, run, model, deployment, monitor, retraining, features, workspace, audit)',
     );
   });
 
