@@ -74,7 +74,8 @@ test('overriding a column type shows the new type and appends an audit event', a
   const cells = await event.first().getByRole('cell').allTextContents();
   assert.equal(cells[2], 'local-user');
   assert.equal(cells[4], 'species');
-  assert.match(cells[5], /^[0-9a-f]{12}$/);
+  assert.equal(cells[5], 'category → text');
+  assert.match(cells[6], /^[0-9a-f]{12}$/);
 });
 
 test('no request goes to any origin but the preview server', async (s) => {

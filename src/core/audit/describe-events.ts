@@ -57,6 +57,9 @@ function describe(event: AuditEvent, names: Names): EventDescription {
       return { subject: names.run(event.subject), summary: event.data.model };
     case 'run.failed':
       return { subject: names.run(event.subject), summary: event.data.reason };
+    case 'column.type_overridden':
+    case 'column.role_changed':
+      return { subject: event.subject, summary: `${event.data.from ?? '(none)'} → ${event.data.to}` };
     case 'model.stage_changed': {
       const d = event.data;
       const approval = d.approver ? ` · approved by ${d.approver}${d.comment ? `: “${d.comment}”` : ''}` : '';

@@ -47,6 +47,7 @@ describe('describeEvents', () => {
       failedGates: [{ gate: 'approval', message: 'needs an approval' }],
     }),
     event('run.failed', 'run-2', { reason: 'The target has one class.', code: 'train.one_class' }),
+    event('column.type_overridden', 'species', { column: 'species', from: 'category', to: 'text' }),
   ];
   const described = describeEvents(events);
 
@@ -70,5 +71,6 @@ describe('describeEvents', () => {
       'Staging → Production · approved by bo: “checked the card” · archived v1 · “better”',
     );
     expect(described.get(6)?.summary).toBe('Development → Production blocked by approval');
+    expect(described.get(8)).toEqual({ subject: 'species', summary: 'category → text' });
   });
 });
