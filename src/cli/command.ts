@@ -14,8 +14,22 @@ export interface CliIo {
 export interface Command {
   /** Full usage text printed by `workbench <command> --help`. */
   usage: string;
-  /** Runs with the arguments after the command name; resolves to the exit code. */
+  /**
+   * Runs with the arguments after the command name; resolves to the exit code.
+   * `-h`/`--help` never reaches it: the caller prints {@link usage} instead.
+   */
   run: (args: string[], io: CliIo) => Promise<number>;
+  /** Its first argument names a subcommand, which answers its own `--help`. */
+  subcommands?: boolean;
+}
+
+/** Whether `args` ask for help (`-h` or `--help` before any `--`). */
+export function helpRequested(args: readonly string[]): boolean {
+  for (const arg of args) {
+    if (arg === '--') return false;
+    if (arg === '-h' || arg === '--help') return true;
+  }
+  return false;
 }
 
 /** Exit codes: 0 success, 1 bad input or failure, 2 the command line itself was wrong. */

@@ -1,7 +1,7 @@
 import { WorkbenchError } from '../core/errors.ts';
 import { WORKBENCH_VERSION } from '../core/version.ts';
 import { COMMANDS } from './command-list.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './command.ts';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, helpRequested, UsageError, type CliIo } from './command.ts';
 import { printable } from './text-table.ts';
 
 /**
@@ -63,6 +63,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return EXIT_USAGE;
   }
   const command = await entry.load();
+  if (!command.subcommands && helpRequested(rest)) {
+    io.stdout(`${command.usage}\n`);
+    return EXIT_OK;
+  }
   try {
     return await command.run(rest, io);
   } catch (error) {

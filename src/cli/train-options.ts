@@ -51,8 +51,8 @@ export interface TrainOptions {
 
 const TASKS: readonly (Task | 'auto')[] = ['classification', 'regression', 'auto'];
 
-/** Parses the arguments after `train` (`'help'` for -h/--help). Does not read any file. */
-export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
+/** Parses the arguments after `train`. Does not read any file. */
+export function parseTrainOptions(args: string[]): TrainOptions {
   const { values, positionals } = strictParse(args, {
     target: { type: 'string' },
     model: { type: 'string', default: MODEL_CATALOGUE[0].kind },
@@ -69,9 +69,7 @@ export function parseTrainOptions(args: string[]): TrainOptions | 'help' {
     json: { type: 'boolean', default: false },
     ...WORKSPACE_OPTION,
     ...REGISTER_OPTION,
-    help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) return 'help';
   if (positionals.length !== 1)
     throw new UsageError(
       positionals.length === 0

@@ -47,12 +47,7 @@ export const auditCommand: Command = {
       ...WORKSPACE_OPTION,
       type: { type: 'string' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const [action, ...extra] = positionals;
     if (action !== 'verify' && action !== 'list') {
       throw new UsageError(

@@ -47,12 +47,7 @@ export const deployCommand: Command = {
       data: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const { name, ref } = modelVersionArgs(positionals);
     const env = parseEnvironment(values.env as string | undefined);
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);

@@ -24,12 +24,7 @@ export const deploymentsCommand: Command = {
     const { values, positionals } = strictParse(args, {
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length > 1) throw new UsageError(`Unexpected argument "${printable(positionals[1])}".`);
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const all = await listDeployments(store, positionals[0] ?? null);

@@ -32,10 +32,6 @@ export const driftCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseDriftArgs(args);
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 2) {
       throw new UsageError(`Give the reference and the current CSV file; got ${positionals.length} file(s).`);
     }
@@ -63,7 +59,6 @@ function parseDriftArgs(args: string[]) {
         columns: { type: 'string' },
         share: { type: 'string' },
         json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       },
       allowPositionals: true,
       strict: true,

@@ -39,12 +39,7 @@ export const exportCommand: Command = {
       out: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const { name, ref } = modelVersionArgs(positionals);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Say where to write the bundle with --out <file.zip>.');

@@ -41,12 +41,7 @@ export const featuresApplyCommand: Command = {
       dataset: { type: 'string', multiple: true },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1) throw new UsageError('Give the features.json file to apply.');
     const defs = parseDefinitions(await readJsonFile(positionals[0], 'Write the definitions as one JSON object.'));
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, true);

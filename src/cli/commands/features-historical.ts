@@ -51,12 +51,7 @@ export const featuresHistoricalCommand: Command = {
       out: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const entitiesPath = values.entities as string | undefined;
     const features = values.features as string | undefined;
     const out = values.out as string | undefined;

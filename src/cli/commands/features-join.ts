@@ -52,12 +52,7 @@ export const featuresJoinCommand: Command = {
       'no-future-created': { type: 'boolean', default: false },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const required = (flag: string): string => {
       const value = values[flag];
       if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`Give --${flag}.`);

@@ -34,12 +34,7 @@ export const featuresMaterializeCommand: Command = {
       end: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const endText = values.end as string | undefined;
     const end = endText === undefined ? Date.now() : Date.parse(endText);
     if (Number.isNaN(end)) {

@@ -31,12 +31,7 @@ export const featuresOnlineCommand: Command = {
       at: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1) throw new UsageError('Give the feature service (or view) to look up.');
     const keyText = values.keys as string | undefined;
     if (!keyText) throw new UsageError('Give --keys with one or more entity keys.');

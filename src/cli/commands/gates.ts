@@ -59,12 +59,7 @@ export const gatesCommand: Command = {
       set: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1)
       throw new UsageError(
         positionals.length === 0 ? 'Give the model name.' : `Give exactly one model name; got ${positionals.length}.`,

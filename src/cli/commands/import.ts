@@ -40,12 +40,7 @@ export const importCommand: Command = {
     const { values, positionals } = strictParse(args, {
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1)
       throw new UsageError(
         positionals.length === 0

@@ -28,12 +28,7 @@ export const modelsCommand: Command = {
     const { values, positionals } = strictParse(args, {
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length > 1)
       throw new UsageError(
         `Give at most one model name; got ${positionals.length} (${positionals.map((p) => `"${printable(p)}"`).join(', ')}).`,

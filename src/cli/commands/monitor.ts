@@ -62,12 +62,7 @@ export function createMonitorCommand(drift: () => Promise<DriftFunction>): Comma
         policy: { type: 'string' },
         ...WORKSPACE_OPTION,
         json: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       });
-      if (values.help) {
-        io.stdout(`${USAGE}\n`);
-        return EXIT_OK;
-      }
       if (positionals.length !== 1)
         throw new UsageError('Name the model to monitor: workbench monitor <name> --env production.');
       const modelName = positionals[0];

@@ -45,12 +45,7 @@ export const predictCommand: Command = {
       explain: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 2)
       throw new UsageError(
         positionals.length < 2

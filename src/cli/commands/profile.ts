@@ -1,6 +1,5 @@
 import { readInputFile } from '../read-file.ts';
 import { basename } from 'node:path';
-import { parseArgs } from 'node:util';
 import { datasetId } from '../../core/data/versions/dataset-id.ts';
 import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
 import { profileTable } from '../../core/data/profile/profile.ts';
@@ -8,6 +7,7 @@ import type { ColumnProfile, DataProfile, QualityWarning } from '../../core/data
 import { guessRoles } from '../../core/data/profile/roles.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { printable, renderTable, terminalSafeJson, truncate } from '../text-table.ts';
+import { strictParse } from '../train-options.ts';
 
 /** The `--json` output of `workbench profile`: one object, stable field names. */
 export interface ProfileReport {
@@ -45,11 +45,7 @@ Exit codes: 0 profiled, 1 the file could not be read or is not usable CSV
 export const profileCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
-    const { values, positionals } = parseProfileArgs(args);
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
+    const { values, positionals } = strictParse(args, { json: { type: 'boolean', default: false } });
     if (positionals.length !== 1) {
       throw new UsageError(
         positionals.length === 0
@@ -64,19 +60,6 @@ export const profileCommand: Command = {
     return EXIT_OK;
   },
 };
-
-function parseProfileArgs(args: string[]) {
-  try {
-    return parseArgs({
-      args,
-      options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 /**
  * Parses, profiles and hashes CSV bytes into the report `--json` prints.

@@ -56,12 +56,7 @@ export const promoteCommand: Command = {
       'acknowledge-signature-change': { type: 'boolean', default: false },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const { name, ref } = modelVersionArgs(positionals);
     const stage = parseStage(values.stage as string | undefined);
     const approver = values.approver as string | undefined;

@@ -55,12 +55,7 @@ export const retrainCommand: Command = {
       traffic: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1) throw new UsageError('Name the model to retrain: workbench retrain <name>.');
     const modelName = positionals[0];
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);

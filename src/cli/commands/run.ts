@@ -45,12 +45,7 @@ export const runCommand: Command = {
       json: { type: 'boolean', default: false },
       ...WORKSPACE_OPTION,
       ...REGISTER_OPTION,
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const workspace = workspaceOption(values);
     const register = registerOption(values);
     if (positionals.length !== 1)

@@ -91,12 +91,7 @@ export const simulateCommand: Command = {
       'label-delay': { type: 'string', default: '0' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${printable(positionals[0])}".`);
     const text = (name: string) => {
       const value = values[name] as string | undefined;

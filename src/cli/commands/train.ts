@@ -55,10 +55,6 @@ export const trainCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const options = parseTrainOptions(args);
-    if (options === 'help') {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     // Read the split file first: a bad one fails fast, before parsing a big CSV.
     const split =
       options.splitFile === null

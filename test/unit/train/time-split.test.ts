@@ -78,7 +78,6 @@ describe('time-ordered split', () => {
 
   it('is offered by the CLI as --split time, ordering by the detected time column', () => {
     const options = parseTrainOptions(['w.csv', '--target', 'rain', '--split', 'time', '--test-size', '0.25']);
-    if (options === 'help') throw new Error('help');
     expect(options.timeSplit).toEqual({ column: null });
     expect(options.splitFile).toBeNull();
     const spec = buildTrainSpec(table, schema, 'v1', options, null);
@@ -87,7 +86,6 @@ describe('time-ordered split', () => {
 
   it('says when --split time has no time column to order by', () => {
     const options = parseTrainOptions(['w.csv', '--target', 'rain', '--split', 'time']);
-    if (options === 'help') throw new Error('help');
     const noTime = schema.map((c) => (c.name === 'date' ? { ...c, type: 'category' as const } : c));
     expect(() => buildTrainSpec(table, noTime, 'v1', options, null)).toThrow(/needs a date or time column/);
   });
