@@ -170,28 +170,8 @@ export class IdbWorkspaceStore implements WorkspaceStore {
 
   async eraseAll(event: ErasureRequest): Promise<AuditEvent> {
     const db = await this.connect();
-    const tx = db.transaction(
-      [
-        'datasetVersions',
-        'runs',
-        'models',
-        'modelVersions',
-        'stageTransitions',
-        'deployments',
-        'predictionLogs',
-        'monitorPolicies',
-        'alerts',
-        'retrainings',
-        'featureEntities',
-        'featureViews',
-        'featureServices',
-        'onlineFeatures',
-        'blobs',
-        'audit',
-        'meta',
-      ],
-      'readwrite',
-    );
+    // Erasing clears every store the writes touch, and the metadata too.
+    const tx = db.transaction([...WRITE_STORES, 'meta'], 'readwrite');
     return inTransaction(tx, 'Erasing local data', async (write) => {
       const audit = tx.objectStore('audit');
       const [head, erasedEvents] = await Promise.all([audit.openCursor(null, 'prev'), audit.count()]);

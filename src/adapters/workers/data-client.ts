@@ -5,10 +5,10 @@
  * leaving it hanging.
  */
 import * as Comlink from 'comlink';
+import { workerCrash } from './worker-crash.ts';
 import type { ColumnRole, ColumnType } from '../../core/data/types.ts';
 import type { DatasetDiff } from '../../core/data/diff/diff-types.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
-import { WorkbenchError } from '../../core/errors.ts';
 import type { DataWorkerApi, LoadedData, Progress, Result, SaveRequest } from './data-protocol.ts';
 
 export type ProgressListener = (progress: Progress) => void;
@@ -40,18 +40,7 @@ export interface DataClient {
 export function createDataClient(): DataClient {
   const worker = new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<DataWorkerApi>(worker);
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(
-        new WorkbenchError(
-          'worker.crashed',
-          `The data worker stopped (${event.message || 'it could not start'}). Reload the page and try again.`,
-        ),
-      );
-    });
-  });
-  crashed.catch(() => {}); // observed by each call's race, not here
+  const crashed = workerCrash(worker, 'The data worker', 'Reload the page and try again.');
 
   // Comlink types each call as a union of promises (one per Result branch); Awaited flattens it.
   const call = <P>(pending: P): Promise<Awaited<P>> => Promise.race([pending, crashed]);

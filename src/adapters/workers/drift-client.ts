@@ -4,8 +4,8 @@
  * instead of leaving it hanging.
  */
 import * as Comlink from 'comlink';
+import { workerCrash } from './worker-crash.ts';
 import type { DataTable } from '../../core/data/types.ts';
-import { WorkbenchError } from '../../core/errors.ts';
 import type { DriftOptions } from '../../core/monitor/drift/types.ts';
 import type { DriftComparison, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
 
@@ -44,18 +44,7 @@ function buffers(table: DataTable, seen = new Set<ArrayBuffer>()): ArrayBuffer[]
 export function createDriftClient(): DriftClient {
   const worker = new Worker(new URL('./drift.worker.ts', import.meta.url), { type: 'module' });
   const remote = Comlink.wrap<DriftWorkerApi>(worker);
-  const crashed = new Promise<never>((_, reject) => {
-    worker.addEventListener('error', (event) => {
-      event.preventDefault();
-      reject(
-        new WorkbenchError(
-          'worker.crashed',
-          `The drift worker stopped (${event.message || 'it could not start'}). Reload the page and try again.`,
-        ),
-      );
-    });
-  });
-  crashed.catch(() => {}); // observed by each call's race, not here
+  const crashed = workerCrash(worker, 'The drift worker', 'Reload the page and try again.');
   const call = <P>(pending: P): Promise<Awaited<P>> => Promise.race([pending, crashed]);
   return {
     compareTables: (reference, current, options = {}) => {

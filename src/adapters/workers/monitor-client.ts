@@ -3,7 +3,7 @@
  * worker that dies rejects every pending call instead of leaving it hanging.
  */
 import * as Comlink from 'comlink';
-import { WorkbenchError } from '../../core/errors.ts';
+import { workerCrash } from './worker-crash.ts';
 import type { MonitorWorkerApi } from './monitor-protocol.ts';
 
 export function createMonitorClient(): MonitorWorkerApi {
@@ -11,19 +11,12 @@ export function createMonitorClient(): MonitorWorkerApi {
   const start = () => {
     if (started) return started;
     const worker = new Worker(new URL('./monitor.worker.ts', import.meta.url), { type: 'module' });
-    const crashed = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        started = null;
-        reject(
-          new WorkbenchError(
-            'worker.crashed',
-            `The monitor worker stopped (${event.message || 'it could not start'}). Try again; reload the page if it keeps happening.`,
-          ),
-        );
-      });
-    });
-    crashed.catch(() => {}); // observed by each call's race
+    const crashed = workerCrash(
+      worker,
+      'The monitor worker',
+      'Try again; reload the page if it keeps happening.',
+      () => (started = null),
+    );
     started = { remote: Comlink.wrap<MonitorWorkerApi>(worker), crashed };
     return started;
   };

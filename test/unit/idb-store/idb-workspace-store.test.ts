@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { IdbWorkspaceStore } from '../../../src/adapters/idb-store/idb-workspace-store.ts';
+import { WRITE_STORES } from '../../../src/adapters/idb-store/append-sealed.ts';
 import { closeWorkbenchDb, connectWorkbenchDb, openWorkbenchDb } from '../../../src/adapters/idb-store/open-db.ts';
 import { WORKBENCH_DB_VERSION } from '../../../src/adapters/idb-store/schema.ts';
 import { sealEvent } from '../../../src/core/audit/chain.ts';
@@ -47,6 +48,8 @@ describe('IdbWorkspaceStore on IndexedDB', () => {
       'runs',
       'stageTransitions',
     ]);
+    // Writes (and so erasing) span every store but the metadata.
+    expect([...WRITE_STORES, 'meta'].sort()).toEqual([...db.objectStoreNames].sort());
     const tx = db.transaction(['audit', 'datasetVersions']);
     expect([...tx.objectStore('audit').indexNames].sort()).toEqual(['byAt', 'byType']);
     expect([...tx.objectStore('datasetVersions').indexNames]).toEqual(['byCreatedAt']);
