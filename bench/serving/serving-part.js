@@ -12,6 +12,12 @@
 import { fixed, printTable } from '../lib/table.js';
 
 const TARGET_PER_SECOND = 50_000;
+/**
+ * The browser replay before the replay-perf work (commit 1e9b592, 100,000
+ * requests, load average 6.3 on the shared 2-core machine), for the
+ * before/after column: predictions/s per kind.
+ */
+const BROWSER_BEFORE = { forest: 44_825, logistic: 52_184, mlp: 38_887 };
 const TARGET_P95_MS = 5;
 const perSec = (n) => Math.round(n).toLocaleString('en');
 
@@ -63,7 +69,24 @@ async function browserPart({ results, dataDir, quick }) {
   results.servingBrowser = r;
   printTable(
     `Replay in the app's worker (Chromium ${r.chromium}): ${r.requests.toLocaleString('en')} requests, shadow through two versions, log written to IndexedDB`,
-    ['model', 'seconds', 'requests/s', 'predictions/s'],
-    r.models.map((m) => [m.kind, fixed(m.seconds, 2), perSec(m.requestsPerSecond), perSec(m.predictionsPerSecond)]),
+    ['model', 'seconds', 'requests/s', 'predictions/s', 'before (1e9b592)', 'target'],
+    r.models.map((m) => [
+      m.kind,
+      fixed(m.seconds, 2),
+      perSec(m.requestsPerSecond),
+      perSec(m.predictionsPerSecond),
+      perSec(BROWSER_BEFORE[m.kind]),
+      m.kind === 'mlp' ? 'none' : m.predictionsPerSecond >= TARGET_PER_SECOND ? 'PASS' : 'FAIL',
+    ]),
+  );
+  const { browserPredict } = await import('./browser-predict.js');
+  const rows = quick ? 10_000 : 100_000;
+  console.error(`\nThe Predict view scoring a ${rows.toLocaleString('en')}-row CSV: long tasks on the main thread…`);
+  const p = await browserPredict({ dataDir, rows, build: false });
+  results.servingPredictMainThread = p;
+  printTable(
+    `Main thread while the Predict view scores a ${p.rows.toLocaleString('en')}-row CSV in the predict worker (Chromium long tasks, pick to summary)`,
+    ['rows', 'seconds', 'longest task', 'tasks over 50 ms'],
+    [[p.rows.toLocaleString('en'), fixed(p.seconds, 2), `${Math.round(p.longest)} ms`, String(p.over50)]],
   );
 }

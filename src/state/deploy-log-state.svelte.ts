@@ -7,7 +7,7 @@
 import type { AuditEventOf } from '../core/audit/audit-event.ts';
 import { predictionLogCsv } from '../core/serving/replay/prediction-log-csv.ts';
 import type { LogEntry } from '../core/serving/replay/prediction-log.ts';
-import { readPredictionLog } from '../core/serving/replay/read-prediction-log.ts';
+import { readReplayLog } from '../core/serving/replay/read-prediction-log.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
@@ -23,6 +23,8 @@ export interface ReplayLogSummary {
   requests: number;
   /** Whether the decision was acted on (null for replays recorded before dry runs existed). */
   applied: boolean | null;
+  /** Stored batches of its log. */
+  logBatches: number;
 }
 
 export const LOG_PAGE = 100;
@@ -68,6 +70,7 @@ export class PredictionLogState {
         decision: e.data.decision,
         requests: e.data.requests,
         applied: e.data.applied ?? null,
+        logBatches: e.data.logBatches,
       }))
       .reverse();
     this.loaded = true;
@@ -83,7 +86,8 @@ export class PredictionLogState {
       this.entries = [];
       return;
     }
-    const outcome = await runThrowing(() => readPredictionLog(this.#context.store, logId));
+    const batches = this.replays.find((r) => r.logId === logId)?.logBatches ?? 0;
+    const outcome = await runThrowing(() => readReplayLog(this.#context.store, logId, batches));
     if (!outcome.ok) {
       this.error = outcome.message;
       return;

@@ -16,7 +16,7 @@ import type { StrategyName } from '../core/serving/strategies/strategy-types.ts'
 import { runResult } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
-/** Replay speeds offered: simulated requests per second (0 = as fast as the worker scores). */
+/** Replay speeds offered: simulated requests per second the stream is played at (0 = as fast as the worker scores). */
 export const REPLAY_SPEEDS = [0, 100, 1000, 10_000] as const;
 
 /** Percent shares as typed ("5, 25, 50, 100") → ascending shares ending at 1, or null when invalid. */
@@ -104,6 +104,7 @@ export class RolloutState {
       timestamp: this.timestamp || null,
       labelDelay: this.labelDelay,
       seed: this.seed,
+      speed: this.speed,
       options: {
         canary: {
           steps: steps ?? undefined,
@@ -148,5 +149,10 @@ export class RolloutState {
 
   cancel(): void {
     this.#job?.cancel();
+  }
+
+  /** Ends a paced replay at the request it has reached; the decision on those requests is kept. */
+  stop(): void {
+    this.#job?.stop();
   }
 }

@@ -24,6 +24,27 @@ export interface EnvironmentView {
   env: Environment;
   active: Deployment | null;
   history: Deployment[];
+  /** Rollouts against production whose candidate was rolled back, so never went live (newest first). */
+  neverLive: NeverLiveRollout[];
+}
+
+/** A canary, shadow or A/B rollout that rolled its candidate back: a history line, not a deployment. */
+export interface NeverLiveRollout {
+  logId: string;
+  at: string;
+  actor: string;
+  strategy: string;
+  modelName: string;
+  /** The candidate's version number, and the stable's it was tried against. */
+  version: number;
+  against: number;
+  /** Whether the decision was acted on (null for replays recorded before dry runs existed). */
+  applied: boolean | null;
+}
+
+function splitId(id: string): { modelName: string; version: number } {
+  const at = id.lastIndexOf('@');
+  return { modelName: id.slice(0, at), version: Number(id.slice(at + 1)) };
 }
 
 const EMPTY: RegistrySnapshot = { models: [], versions: [], transitions: [] };
@@ -31,6 +52,7 @@ const EMPTY: RegistrySnapshot = { models: [], versions: [], transitions: [] };
 export class DeployState {
   snapshot = $state.raw<RegistrySnapshot>(EMPTY);
   deployments = $state.raw<Deployment[]>([]);
+  rolledBack = $state.raw<NeverLiveRollout[]>([]);
   loaded = $state(false);
   busy = $state(false);
   error = $state<string | null>(null);
@@ -51,7 +73,9 @@ export class DeployState {
   readonly environments = $derived<EnvironmentView[]>(
     ENVIRONMENTS.map((env) => {
       const history = this.deployments.filter((d) => d.modelName === this.modelName && d.env === env).reverse();
-      return { env, active: history.find((d) => d.active) ?? null, history };
+      const neverLive =
+        env === 'production' ? this.rolledBack.filter((r) => r.modelName === this.modelName).reverse() : [];
+      return { env, active: history.find((d) => d.active) ?? null, history, neverLive };
     }),
   );
 
@@ -68,6 +92,22 @@ export class DeployState {
     const outcome = await runThrowing(async () => ({
       snapshot: await readRegistry(this.#context.store),
       deployments: await listDeployments(this.#context.store, null),
+      rolledBack: (await this.#context.store.listAudit()).flatMap((e) => {
+        if (e.type !== 'deployment.simulated' || e.data.decision !== 'rolled-back') return [];
+        const candidate = splitId(e.data.candidate);
+        return [
+          {
+            logId: e.subject,
+            at: e.at,
+            actor: e.actor,
+            strategy: e.data.strategy,
+            modelName: candidate.modelName,
+            version: candidate.version,
+            against: splitId(e.data.stable).version,
+            applied: e.data.applied ?? null,
+          },
+        ];
+      }),
     }));
     if (!outcome.ok) {
       this.error = outcome.message;
@@ -75,6 +115,7 @@ export class DeployState {
     }
     this.snapshot = outcome.value.snapshot;
     this.deployments = outcome.value.deployments;
+    this.rolledBack = outcome.value.rolledBack;
     this.loaded = true;
     if (!this.modelName || !this.models.includes(this.modelName)) this.modelName = this.models[0] ?? null;
   }

@@ -169,8 +169,10 @@ test('after a reload every deployment and the prediction log are still there, an
     .evaluateAll((trs) =>
       trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent.trim())),
     );
+  // The canary of v2 rolled back before it went live: a history line of its own, between the deployments.
   assert.deepEqual(rows, [
     ['2', '3', 'rolled-back'],
+    ['—', '2', 'never live: the canary rolled it back; version 1 kept serving'],
     ['1', '1', 'active'],
   ]);
   await openDeploy(page, 'Prediction log');

@@ -20,6 +20,8 @@ export interface ReplayJob<T> {
   /** The outcome, or an error: `serving.cancelled` after cancel, `worker.crashed` if the worker died. */
   result: Promise<Result<T>>;
   cancel(): void;
+  /** Ends a paced replay where it is: the strategy decides on the requests replayed so far, which are stored. */
+  stop(): void;
 }
 
 /** Runs serving jobs off the main thread (the state layer's view of the worker). */
@@ -58,7 +60,13 @@ function startJob<T>(call: (remote: Comlink.Remote<ReplayWorkerApi>) => Promise<
       ),
     ),
   );
-  return { result, cancel: () => end(failure('serving.cancelled', 'The replay was cancelled; nothing was stored.')) };
+  return {
+    result,
+    cancel: () => end(failure('serving.cancelled', 'The replay was cancelled; nothing was stored.')),
+    stop: () => {
+      if (!ended) void remote.stop();
+    },
+  };
 }
 
 /** The browser's replayer: one module worker per job. */

@@ -25,6 +25,8 @@ export interface JobDeps {
   tf: () => Promise<TfRuntime>;
   /** Monotonic milliseconds. */
   clock: () => number;
+  /** Waits about `ms` milliseconds (pacing a replay). */
+  sleep: (ms: number) => Promise<void>;
 }
 
 /** Loads a stored dataset version's table. @throws WorkbenchError `serving.no_traffic` */
@@ -50,17 +52,19 @@ export async function replayJob(
   request: ReplayRequest,
   deps: JobDeps,
   onProgress: (p: ReplayProgress) => void,
+  stopped: () => boolean = () => false,
 ): Promise<SimulationReport> {
   const traffic = await readDatasetTable(store, request.datasetVersionId);
   const snapshot = await readRegistry(store);
   const kinds = [request.stable, request.candidate].map(
     (ref) => resolveModelRef(snapshot, parseModelRef(ref)).modelKind,
   );
-  const { datasetVersionId: _, ...input } = request;
+  const { datasetVersionId: _, speed, ...input } = request;
+  const pacing = speed > 0 ? { speed, clock: deps.clock, sleep: deps.sleep, stopped } : undefined;
   return simulateRollout(
     store,
     { ...input, traffic },
-    { clock: deps.clock, tf: await runtimeFor(kinds, deps), onProgress },
+    { clock: deps.clock, tf: await runtimeFor(kinds, deps), onProgress, pacing },
   );
 }
 

@@ -22,6 +22,8 @@ export interface ReplayRequest {
   timestamp: string | null;
   labelDelay: number;
   seed: number;
+  /** Simulated requests per second the stream is played at; 0 = as fast as it scores. */
+  speed: number;
   options: Omit<StrategyOptions, 'ab'> & { ab?: Partial<StrategyOptions['ab']> };
   actor: string;
   now: string;
@@ -49,6 +51,8 @@ export type DeployOutcome =
 export interface ReplayWorkerApi {
   replay(request: ReplayRequest, onProgress: (p: ReplayProgress) => void): Promise<Result<SimulationReport>>;
   deploy(request: DeployRequest): Promise<Result<DeployOutcome>>;
+  /** Ends a paced replay at the request it has reached; the strategy decides on those. */
+  stop(): void;
 }
 
 export type { ReplayProgress, SimulationReport };

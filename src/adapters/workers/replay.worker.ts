@@ -7,15 +7,18 @@
 import * as Comlink from 'comlink';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
 import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
-import { selectBackend } from '../tf-backend/browser-backend.ts';
 import { deployJob, replayJob, type JobDeps } from './replay-jobs.ts';
 import type { ReplayWorkerApi } from './replay-protocol.ts';
 
 const store = new IdbWorkspaceStore();
 const deps: JobDeps = {
-  tf: async () => (await selectBackend('auto')).runtime,
+  // Loaded on demand: only an MLP needs TF.js, and parsing it delays every replay's start.
+  tf: async () => (await (await import('../tf-backend/browser-backend.ts')).selectBackend('auto')).runtime,
   clock: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+/** Set by Stop; one worker runs one job, so one flag is enough. */
+let stopRequested = false;
 
 async function attempt<T>(work: () => Promise<T>) {
   try {
@@ -27,8 +30,11 @@ async function attempt<T>(work: () => Promise<T>) {
 }
 
 const api: ReplayWorkerApi = {
-  replay: (request, onProgress) => attempt(() => replayJob(store, request, deps, onProgress)),
+  replay: (request, onProgress) => attempt(() => replayJob(store, request, deps, onProgress, () => stopRequested)),
   deploy: (request) => attempt(() => deployJob(store, request, deps)),
+  stop: () => {
+    stopRequested = true;
+  },
 };
 
 Comlink.expose(api);

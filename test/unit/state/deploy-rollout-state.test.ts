@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readPredictionLog } from '../../../src/core/serving/replay/read-prediction-log.ts';
 import { DeployState } from '../../../src/state/deploy-state.svelte.ts';
 import { PredictionLogState } from '../../../src/state/deploy-log-state.svelte.ts';
@@ -49,12 +49,47 @@ describe('RolloutState', () => {
     expect(replayer.progress.at(-1)).toBe('storing');
     expect(context.changes.log).toEqual([['registry', 'audit']]);
     await deploy.refresh();
-    expect(deploy.environments.find((e) => e.env === 'production')!.active?.version).toBe(1);
+    const production = deploy.environments.find((e) => e.env === 'production')!;
+    expect(production.active?.version).toBe(1);
+    // The rolled-back candidate never went live: a history line, not a deployment.
+    expect(production.neverLive).toMatchObject([
+      { logId: report.logId, strategy: 'canary', modelName: 'iris', version: 2, against: 1, applied: true },
+    ]);
+    expect(production.history.map((d) => d.version)).toEqual([1]);
     await log.refresh();
     expect(log.replays[0]).toMatchObject({ logId: report.logId, strategy: 'canary', decision: 'rolled-back' });
     expect(log.entries).toEqual(await readPredictionLog(context.store, report.logId));
     expect(log.entries).toHaveLength(1500);
     expect(log.page).toHaveLength(100);
+  });
+
+  it('paces a replay at the chosen speed and Stop decides on the requests replayed so far', async () => {
+    const { context, rollout, log, version } = await setup();
+    rollout.strategy = 'shadow';
+    rollout.candidateId = 'iris@3';
+    rollout.speed = 1000;
+    const seen: number[] = [];
+    const running = rollout.start(version(1));
+    await vi.waitFor(
+      () => {
+        const p = rollout.progress;
+        if (p?.phase === 'replaying') seen.push(p.done);
+        expect(seen.some((done) => done > 0)).toBe(true);
+      },
+      { timeout: 30_000, interval: 20 },
+    );
+    rollout.stop();
+    const report = await running;
+    if (report?.strategy !== 'shadow') throw new Error(rollout.error ?? 'not a shadow');
+    expect(report.stopped).toBe(true);
+    expect(report.requests).toBeGreaterThanOrEqual(Math.max(...seen));
+    expect(report.requests).toBeLessThan(1500);
+    expect(report.shadowed).toBe(report.requests);
+    await log.refresh();
+    expect(log.replays[0]).toMatchObject({ logId: report.logId, requests: report.requests });
+    expect(new Set((await readPredictionLog(context.store, report.logId)).map((e) => e.request)).size).toBe(
+      report.requests,
+    );
   });
 
   it('shadows v3, then A/B tests it at the size its power analysis planned', async () => {

@@ -56,21 +56,44 @@ export class PredictionLogWriter {
   constructor(readonly logId: string) {}
 
   append(entry: LogEntry): void {
-    if (!this.#current || this.#current.request.length >= LOG_BATCH_SIZE) {
-      this.#current = emptyBatch(this.logId, this.#batches.length);
-      this.#batches.push(this.#current);
+    this.add(
+      entry.request,
+      entry.row,
+      entry.version,
+      entry.served,
+      entry.output,
+      entry.latencyMs,
+      entry.label,
+      entry.labelAt,
+    );
+  }
+
+  /** {@link append} without building an entry object: a replay adds 200,000 of them. */
+  add(
+    request: number,
+    row: number,
+    version: string,
+    served: boolean,
+    output: string,
+    latencyMs: number,
+    label: string | null,
+    labelAt: number | null,
+  ): void {
+    let b = this.#current;
+    if (!b || b.request.length >= LOG_BATCH_SIZE) {
+      b = this.#current = emptyBatch(this.logId, this.#batches.length);
+      this.#batches.push(b);
     }
-    const b = this.#current;
-    let v = b.versions.indexOf(entry.version);
-    if (v < 0) v = b.versions.push(entry.version) - 1;
-    b.request.push(entry.request);
-    b.row.push(entry.row);
+    let v = b.versions.indexOf(version);
+    if (v < 0) v = b.versions.push(version) - 1;
+    b.request.push(request);
+    b.row.push(row);
     b.version.push(v);
-    b.served.push(entry.served ? 1 : 0);
-    b.output.push(entry.output);
-    b.latencyMs.push(entry.latencyMs);
-    b.label.push(entry.label);
-    b.labelAt.push(entry.labelAt);
+    b.served.push(served ? 1 : 0);
+    b.output.push(output);
+    b.latencyMs.push(latencyMs);
+    b.label.push(label);
+    b.labelAt.push(labelAt);
   }
 
   /** The batches so far (the last may be partly filled). */

@@ -70,22 +70,11 @@ export function walk(
     const { served, shadow } = route(t, row);
     assigned[t] = served;
     shadows[t] = shadow;
-    for (const [who, isServed] of [
-      [served, true],
-      [shadow, false],
-    ] as const) {
-      if (who === null) continue;
-      const model = stream[who];
-      log.append({
-        request: t,
-        row,
-        version: model.id,
-        served: isServed,
-        output: model.output[row],
-        latencyMs: model.latencyMs[row],
-        label,
-        labelAt,
-      });
+    const first = stream[served];
+    log.add(t, row, first.id, true, first.output[row], first.latencyMs[row], label, labelAt);
+    if (shadow !== null) {
+      const second = stream[shadow];
+      log.add(t, row, second.id, false, second.output[row], second.latencyMs[row], label, labelAt);
     }
     const arrived = t - stream.labelDelay;
     if (arrived >= 0 && stream.labels[stream.order[arrived]] !== null)

@@ -14,21 +14,38 @@
  * routePoint('17', 'seed:42') < 0.05; // in a 5% canary?
  */
 export function routePoint(id: string, salt: string): number {
-  let h = 0x811c9dc5;
-  const text = `${salt}\u0000${id}`;
+  return finish(hashText(id, saltState(salt)));
+}
+
+/** Route points of many ids at once: the salt's share of the hash is computed once (FNV-1a is a running state). */
+export function routePoints(ids: ArrayLike<string | number>, salt: string): Float64Array {
+  const start = saltState(salt);
+  const points = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) points[i] = finish(hashText(String(ids[i]), start));
+  return points;
+}
+
+/** FNV-1a over the salt and the separator. */
+function saltState(salt: string): number {
+  return hashText('\u0000', hashText(salt, 0x811c9dc5));
+}
+
+function hashText(text: string, state: number): number {
+  let h = state;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  return h;
+}
+
+/** MurmurHash3's fmix32, as a point in [0, 1). */
+function finish(state: number): number {
+  let h = state;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16;
   return (h >>> 0) / 4294967296;
-}
-
-/** Route points of many ids at once. */
-export function routePoints(ids: ArrayLike<string | number>, salt: string): Float64Array {
-  return Float64Array.from({ length: ids.length }, (_, i) => routePoint(String(ids[i]), salt));
 }

@@ -18,6 +18,7 @@ import { deployVersion } from '../deployments/deployment-service.ts';
 import { activeDeployment } from '../deployments/plan-deploy.ts';
 import { parseModelRef, resolveModelRef } from '../predict/model-ref.ts';
 import { loadServingModel, type ServingModel } from '../predict/serving-model.ts';
+import { paceReplay, type Pacing } from '../replay/pace-replay.ts';
 import { PredictionLogWriter } from '../replay/prediction-log.ts';
 import { prepareReplay } from '../replay/prepare-replay.ts';
 import { runStrategy, type StrategyOptions } from './run-strategy.ts';
@@ -45,6 +46,7 @@ export interface SimulateInput {
 /** Where a replay is: scoring the traffic with each model, routing it, storing the log. */
 export type ReplayProgress =
   | { phase: 'scoring'; model: 'stable' | 'candidate'; done: number; total: number }
+  | { phase: 'replaying'; done: number; total: number; speed: number }
   | { phase: 'routing' | 'storing'; done: number; total: number };
 
 /** What the registry and deployments did about the decision. */
@@ -65,6 +67,8 @@ export type SimulationReport = StrategyResult & {
   seed: number;
   logId: string;
   logBatches: number;
+  /** True when the user stopped a paced replay: `requests` were replayed, fewer than the stream held. */
+  stopped: boolean;
   effects: RolloutEffects;
 };
 
@@ -72,9 +76,16 @@ export type SimulationReport = StrategyResult & {
 export async function simulateRollout(
   store: WorkspaceStore,
   input: SimulateInput,
-  deps: { clock: () => number; tf?: TfRuntime | null; onProgress?: (p: ReplayProgress) => void },
+  deps: {
+    clock: () => number;
+    tf?: TfRuntime | null;
+    onProgress?: (p: ReplayProgress) => void;
+    /** Plays the stream at a speed, with Stop (see paceReplay); absent = as fast as it scores. */
+    pacing?: Pacing;
+  },
 ): Promise<SimulationReport> {
   const total = input.traffic.rowCount;
+  let played = total;
   const progress = deps.onProgress ?? (() => {});
   const snapshot = await readRegistry(store);
   const stableVersion = resolveModelRef(snapshot, parseModelRef(input.stable));
@@ -91,7 +102,7 @@ export async function simulateRollout(
   try {
     const tf = deps.tf ?? null;
     models.push(await loadServingModel(store, stableVersion, tf), await loadServingModel(store, candidateVersion, tf));
-    const stream = await prepareReplay({
+    const scored = await prepareReplay({
       stable: models[0],
       candidate: models[1],
       traffic: input.traffic,
@@ -102,6 +113,12 @@ export async function simulateRollout(
       clock: deps.clock,
       onProgress: (model, done) => progress({ phase: 'scoring', model, done, total }),
     });
+    if (deps.pacing) {
+      const speed = deps.pacing.speed;
+      played = await paceReplay(total, deps.pacing, (done) => progress({ phase: 'replaying', done, total, speed }));
+    }
+    // A stopped replay decides on the requests it got to (the walk is causal).
+    const stream = played < total ? { ...scored, order: scored.order.subarray(0, played) } : scored;
     progress({ phase: 'routing', done: 0, total });
     const baseline = stableVersion.metrics.accuracy ?? 0.5;
     result = runStrategy(input.strategy, stream, log, { ...input.options, ab: { baseline, ...input.options.ab } });
@@ -118,7 +135,7 @@ export async function simulateRollout(
     },
     deploymentSimulated({ at: input.now, actor: input.actor }, input.logId, {
       ...summary,
-      requests: input.traffic.rowCount,
+      requests: played,
       labelDelay: input.labelDelay,
       seed: input.seed,
       logBatches: batches.length,
@@ -130,11 +147,12 @@ export async function simulateRollout(
   progress({ phase: 'storing', done: total, total });
   return {
     ...summary,
-    requests: input.traffic.rowCount,
+    requests: played,
     labelDelay: input.labelDelay,
     seed: input.seed,
     logId: input.logId,
     logBatches: batches.length,
+    stopped: played < total,
     effects,
   };
 }

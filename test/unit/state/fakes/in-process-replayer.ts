@@ -12,14 +12,16 @@ import type { WorkspaceStore } from '../../../../src/core/ports.ts';
 const deps: JobDeps = {
   tf: () => Promise.reject(new Error('These tests replay forests only.')),
   clock: () => performance.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
-function job<T>(work: () => Promise<T>): ReplayJob<T> {
-  const result: Promise<Result<T>> = work().then(
+function job<T>(work: (stopped: () => boolean) => Promise<T>): ReplayJob<T> {
+  let stop = false;
+  const result: Promise<Result<T>> = work(() => stop).then(
     (value) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error: toErrorInfo(error) }),
   );
-  return { result, cancel: () => {} };
+  return { result, cancel: () => {}, stop: () => (stop = true) };
 }
 
 export function inProcessReplayer(store: WorkspaceStore): Replayer & { progress: string[] } {
@@ -27,11 +29,17 @@ export function inProcessReplayer(store: WorkspaceStore): Replayer & { progress:
   return {
     progress,
     replay: (request, onProgress) =>
-      job(() =>
-        replayJob(store, request, deps, (p) => {
-          progress.push(p.phase);
-          onProgress(p);
-        }),
+      job((stopped) =>
+        replayJob(
+          store,
+          request,
+          deps,
+          (p) => {
+            progress.push(p.phase);
+            onProgress(p);
+          },
+          stopped,
+        ),
       ),
     deploy: (request) => job(() => deployJob(store, request, deps)),
   };
