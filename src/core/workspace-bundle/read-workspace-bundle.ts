@@ -99,10 +99,13 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
   try {
     return unzipFiles(bytes);
   } catch (cause) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new WorkbenchError('workspace_bundle.damaged', `The workspace bundle cannot be unpacked: ${reason}`, {
-      cause,
-    });
+    // The zip reader's advice speaks of model bundles: keep only its first sentence, which names what failed.
+    const reason = (cause instanceof Error ? cause.message : String(cause)).split(/(?<=\.)\s/)[0];
+    throw new WorkbenchError(
+      'workspace_bundle.damaged',
+      `The workspace bundle cannot be unpacked: ${reason} Export the workspace again and copy the whole file; nothing was imported.`,
+      { cause },
+    );
   }
 }
 
