@@ -48,6 +48,7 @@ test(
     await trainAndWait(page, 'logistic #1');
     await goTo(page, 'Runs');
     await registerRun(page, 'logistic #1', MODEL);
+    await goTo(page, 'Registry');
     const moved = await move(page, MODEL, 1, 'Staging', { reason: 'bundle test' });
     assert.equal(moved.blocked, false, moved.text);
 
