@@ -40,9 +40,9 @@ async function evidence(page, id) {
 test('an empty workspace is level 0, and each missing item links to the view where it is done', async (s) => {
   const page = await s.open();
   assert.equal(await level(page), 0);
-  assert.deepEqual(await missing(page), ['data.versioned', 'pipeline.repeated', 'registry.versions']);
-  assert.deepEqual(await evidence(page, 'data.versioned'), { met: false, text: '0 dataset versions' });
-  await page.locator('li[data-criterion="data.versioned"]').getByRole('button', { name: 'Go to Data' }).click();
+  assert.deepEqual(await missing(page), ['versioned-data', 'repeated-pipeline', 'registered-versions']);
+  assert.deepEqual(await evidence(page, 'versioned-data'), { met: false, text: '0 dataset versions' });
+  await page.locator('li[data-criterion="versioned-data"]').getByRole('button', { name: 'Go to Data' }).click();
   await page.getByRole('button', { name: 'Load Iris' }).waitFor();
   assert.match(page.url(), /#data$/);
 });
@@ -58,8 +58,8 @@ test(
     await chooseModel(page, 'Logistic regression');
     await trainAndWait(page, 'logistic #1');
     assert.equal(await level(page), 0);
-    assert.deepEqual(await missing(page), ['pipeline.repeated', 'registry.versions']);
-    assert.deepEqual(await evidence(page, 'data.versioned'), { met: true, text: '1 dataset version' });
+    assert.deepEqual(await missing(page), ['repeated-pipeline', 'registered-versions']);
+    assert.deepEqual(await evidence(page, 'versioned-data'), { met: true, text: '1 dataset version' });
 
     await goTo(page, 'Train');
     await trainAndWait(page, 'logistic #2');
@@ -67,8 +67,8 @@ test(
     await registerRun(page, 'logistic #1', MODEL);
     await registerRun(page, 'logistic #2', MODEL);
     assert.equal(await level(page), 1);
-    assert.match((await evidence(page, 'pipeline.repeated')).text, /^spec [0-9a-f]{8} run 2 times$/);
-    assert.deepEqual(await missing(page), ['registry.gates', 'registry.promoted', 'deploy.deployed']);
+    assert.match((await evidence(page, 'repeated-pipeline')).text, /^spec [0-9a-f]{8} run 2 times$/);
+    assert.deepEqual(await missing(page), ['promotion-gates', 'promoted-version', 'deployed-version']);
 
     await goTo(page, 'Registry');
     const gates = page.getByRole('form', { name: 'Promotion gates' });
@@ -80,16 +80,16 @@ test(
     const moved = await move(page, MODEL, 1, 'Staging', { reason: 'maturity test' });
     assert.equal(moved.blocked, false, moved.text);
     assert.equal(await level(page), 1);
-    assert.deepEqual(await missing(page), ['deploy.deployed']);
-    assert.deepEqual(await evidence(page, 'registry.gates'), { met: true, text: 'registry with gates (1 model)' });
+    assert.deepEqual(await missing(page), ['deployed-version']);
+    assert.deepEqual(await evidence(page, 'promotion-gates'), { met: true, text: 'registry with gates (1 model)' });
 
-    await page.locator('li[data-criterion="deploy.deployed"]').getByRole('button', { name: 'Go to Deploy' }).click();
+    await page.locator('li[data-criterion="deployed-version"]').getByRole('button', { name: 'Go to Deploy' }).click();
     await openDeploy(page, 'Deployments');
     const status = await deploy(page, 'staging', 1, 'iris');
     assert.match(status, /now serves staging/);
     assert.equal(await level(page), 2);
-    assert.deepEqual(await missing(page), ['monitor.drift_alerts', 'monitor.traffic', 'retrain.policy']);
-    const audit = await evidence(page, 'audit.verified');
+    assert.deepEqual(await missing(page), ['drift-alerts', 'prediction-log', 'retraining-trigger']);
+    const audit = await evidence(page, 'verified-audit');
     assert.equal(audit.met, true);
     assert.match(audit.text, /^audit chain verified \(\d+ events\)$/);
     assert.deepEqual(s.takePageErrors(), []);

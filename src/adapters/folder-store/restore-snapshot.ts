@@ -25,13 +25,13 @@ import {
  * renamed into place (a rename is atomic): a failure at any step removes the
  * staging folder and leaves `dir` as it was.
  *
- * @throws WorkbenchError `workspace_bundle.target_not_empty`, or whatever the staged folder failed.
+ * @throws WorkbenchError `workspace.not_empty`, or whatever the staged folder failed.
  */
 export async function restoreSnapshotToFolder(snapshot: WorkspaceSnapshot, dir: string): Promise<void> {
   const existing = await entriesOf(dir);
   if (existing !== null && existing.length > 0) {
     throw new WorkbenchError(
-      'workspace_bundle.target_not_empty',
+      'workspace.not_empty',
       `${dir} is not empty (it holds ${existing[0]}${existing.length > 1 ? ` and ${existing.length - 1} more` : ''}). Import into a new or empty folder: a bundle never merges into another workspace. Nothing was written.`,
     );
   }
@@ -44,7 +44,7 @@ export async function restoreSnapshotToFolder(snapshot: WorkspaceSnapshot, dir: 
     if (!verification.ok) {
       const first = verification.problems[0];
       throw new WorkbenchError(
-        'workspace_bundle.audit_broken',
+        'workspace.bundle_audit_broken',
         `The imported workspace did not verify (${first.reason}). Nothing was written.`,
       );
     }
@@ -84,7 +84,7 @@ async function writeSnapshot(snapshot: WorkspaceSnapshot, root: string): Promise
   }
   for (const [hash, bytes] of snapshot.blobs) {
     const path = blobPath(hash);
-    if (path === null) throw new WorkbenchError('workspace_bundle.damaged', `Blob name ${hash} is not a SHA-256.`);
+    if (path === null) throw new WorkbenchError('workspace.bundle_damaged', `Blob name ${hash} is not a SHA-256.`);
     await put(path, bytes);
   }
   const lines = snapshot.audit.map((event) => `${JSON.stringify(event)}\n`).join('');

@@ -13,7 +13,7 @@ import type { WorkbenchDb } from './schema.ts';
  * verifies exactly as it did where it was exported. An "Erase all local
  * data" genesis event alone counts as empty and is replaced.
  *
- * @throws WorkbenchError `workspace_bundle.target_not_empty`, or a storage error.
+ * @throws WorkbenchError `workspace.not_empty`, or a storage error.
  */
 export async function restoreSnapshotToIdb(
   snapshot: WorkspaceSnapshot,
@@ -30,7 +30,7 @@ export async function restoreSnapshotToIdb(
     const events = await tx.objectStore('audit').getAll();
     if (counts.some((n) => n > 0) || !auditIsEmpty(events)) {
       throw new WorkbenchError(
-        'workspace_bundle.target_not_empty',
+        'workspace.not_empty',
         'This browser already holds a workspace, and an import never mixes two workspaces. Erase all local data (Storage) first, or import in a fresh browser profile; nothing was imported.',
       );
     }

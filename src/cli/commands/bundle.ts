@@ -37,12 +37,7 @@ export const bundleCommand: Command = {
     const { values, positionals } = strictParse(args, {
       ...WORKSPACE_OPTION,
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     const [action, ...rest] = positionals;
     if (action === 'export') {
       if (rest.length > 0) throw new UsageError(`Unexpected argument "${printable(rest[0])}".`);

@@ -35,12 +35,7 @@ export const maturityCommand: Command = {
     const { values, positionals } = strictParse(args, {
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${printable(positionals[0])}".`);
     const store = await openCliWorkspace((values.workspace as string | undefined) ?? DEFAULT_WORKSPACE, false);
     const assessment = assessMaturity(await readInventory(store));

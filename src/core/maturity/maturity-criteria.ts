@@ -33,7 +33,7 @@ function count(n: number, one: string, many: string = `${one}s`): string {
  */
 export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
   {
-    id: 'data.versioned',
+    id: 'versioned-data',
     level: 1,
     title: 'Data is versioned',
     why: 'A model can only be reproduced or audited if the exact data it learned from can be found again by its hash.',
@@ -42,7 +42,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     check: (i) => ({ met: i.datasetVersions >= 1, evidence: count(i.datasetVersions, 'dataset version') }),
   },
   {
-    id: 'pipeline.repeated',
+    id: 'repeated-pipeline',
     level: 1,
     title: 'A pipeline spec has run more than once',
     why: 'Running the same declarative spec again, instead of clicking a new experiment, is what makes training a repeatable pipeline.',
@@ -54,7 +54,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     }),
   },
   {
-    id: 'registry.versions',
+    id: 'registered-versions',
     level: 1,
     title: 'Models are registered as versions',
     why: 'A registry ties every model to the run, spec and data that made it, so the one in use is never a loose file.',
@@ -63,7 +63,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     check: (i) => ({ met: i.modelVersions >= 1, evidence: count(i.modelVersions, 'model version') }),
   },
   {
-    id: 'registry.gates',
+    id: 'promotion-gates',
     level: 2,
     title: 'The registry has promotion gates',
     why: 'Gates are the automated tests of ML delivery: a version that scores below the threshold cannot reach the stage.',
@@ -75,7 +75,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     }),
   },
   {
-    id: 'registry.promoted',
+    id: 'promoted-version',
     level: 2,
     title: 'A version was promoted through the stages',
     why: 'Promotion records who moved which version where, and only after its gates passed.',
@@ -84,7 +84,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     check: (i) => ({ met: i.promotions >= 1, evidence: count(i.promotions, 'stage change') }),
   },
   {
-    id: 'deploy.deployed',
+    id: 'deployed-version',
     level: 2,
     title: 'A version is deployed with a rollback plan',
     why: 'Continuous delivery ends with a version serving, and a known previous deployment to roll back to.',
@@ -93,7 +93,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     check: (i) => ({ met: i.deployments >= 1, evidence: count(i.deployments, 'deployment') }),
   },
   {
-    id: 'monitor.drift_alerts',
+    id: 'drift-alerts',
     level: 3,
     title: 'Monitoring watches drift and raises alerts',
     why: 'Data changes after deployment; without drift alerts a model decays silently.',
@@ -108,7 +108,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     }),
   },
   {
-    id: 'monitor.traffic',
+    id: 'prediction-log',
     level: 3,
     title: 'Served predictions are logged',
     why: 'The prediction log is what drift, accuracy decay and retraining are computed from.',
@@ -120,7 +120,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     }),
   },
   {
-    id: 'retrain.policy',
+    id: 'retraining-trigger',
     level: 3,
     title: 'Retraining is triggered automatically',
     why: 'Full MLOps closes the loop: an alert, new data or a schedule retrains, gates and promotes without a person starting it.',
@@ -135,7 +135,7 @@ export const MATURITY_CRITERIA: readonly MaturityCriterion[] = [
     }),
   },
   {
-    id: 'audit.verified',
+    id: 'verified-audit',
     level: 3,
     title: 'The audit trail verifies',
     why: 'Governance needs proof: every change is an event in a hash chain that binds the records it wrote.',

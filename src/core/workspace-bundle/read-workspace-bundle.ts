@@ -26,7 +26,7 @@ import {
  * added or removed, the audit chain, and every record and blob against the
  * event that wrote it. Any failure throws a WorkbenchError naming what failed.
  *
- * @throws WorkbenchError `workspace_bundle.not_bundle`, `.newer_format`, `.damaged`, `.audit_broken`
+ * @throws WorkbenchError `workspace.not_a_bundle`, `.bundle_newer`, `.bundle_damaged`, `.bundle_audit_broken`
  * @example
  * const snapshot = await readWorkspaceBundle(zipBytes, codec);
  */
@@ -80,7 +80,7 @@ export async function readWorkspaceBundle(
   const problem = await verifySnapshot(snapshot);
   if (problem) {
     throw new WorkbenchError(
-      'workspace_bundle.audit_broken',
+      'workspace.bundle_audit_broken',
       `The bundle's audit chain does not verify: ${problem}. The bundle was altered after export; nothing was imported. Export the workspace again.`,
     );
   }
@@ -92,7 +92,7 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
   // The model-bundle reader's messages speak of models; a file that is no zip at all is named here first.
   if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 3 || bytes[3] !== 4) {
     throw new WorkbenchError(
-      'workspace_bundle.not_bundle',
+      'workspace.not_a_bundle',
       'This file is not a zip archive, so it cannot be a workspace bundle. Choose the .zip file that "Export workspace" wrote.',
     );
   }
@@ -102,7 +102,7 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
     // The zip reader's advice speaks of model bundles: keep only its first sentence, which names what failed.
     const reason = (cause instanceof Error ? cause.message : String(cause)).split(/(?<=\.)\s/)[0];
     throw new WorkbenchError(
-      'workspace_bundle.damaged',
+      'workspace.bundle_damaged',
       `The workspace bundle cannot be unpacked: ${reason} Export the workspace again and copy the whole file; nothing was imported.`,
       { cause },
     );
@@ -112,20 +112,20 @@ function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
 function readManifest(files: Map<string, Uint8Array>): WorkspaceBundleManifest {
   if (!files.has(MANIFEST_PATH)) {
     throw new WorkbenchError(
-      'workspace_bundle.not_bundle',
+      'workspace.not_a_bundle',
       `The zip has no ${MANIFEST_PATH}, so it is not a workspace bundle (a model bundle keeps its manifest in a folder). Choose the file "Export workspace" wrote.`,
     );
   }
   const manifest = parse(files, MANIFEST_PATH, (text) => JSON.parse(text)) as Partial<WorkspaceBundleManifest>;
   if (manifest.format !== WORKSPACE_BUNDLE_FORMAT) {
     throw new WorkbenchError(
-      'workspace_bundle.not_bundle',
+      'workspace.not_a_bundle',
       `${MANIFEST_PATH} does not describe a workspace bundle (format ${JSON.stringify(manifest.format)}). Choose the file "Export workspace" wrote.`,
     );
   }
   if (typeof manifest.formatVersion !== 'number' || manifest.formatVersion > WORKSPACE_BUNDLE_VERSION) {
     throw new WorkbenchError(
-      'workspace_bundle.newer_format',
+      'workspace.bundle_newer',
       `The bundle was written by a newer workbench (bundle format ${String(manifest.formatVersion)}; this one reads up to ${WORKSPACE_BUNDLE_VERSION}). Update the workbench to import it.`,
     );
   }
@@ -149,7 +149,7 @@ function parse(files: Map<string, Uint8Array>, path: string, decode: (text: stri
     return decode(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (cause) {
     throw new WorkbenchError(
-      'workspace_bundle.damaged',
+      'workspace.bundle_damaged',
       `"${path}" in the bundle cannot be read: ${String(cause)}. Export the workspace again; nothing was imported.`,
       { cause },
     );
@@ -158,7 +158,7 @@ function parse(files: Map<string, Uint8Array>, path: string, decode: (text: stri
 
 function damaged(what: string): WorkbenchError {
   return new WorkbenchError(
-    'workspace_bundle.damaged',
+    'workspace.bundle_damaged',
     `The workspace bundle was altered or truncated: ${what}. Export the workspace again and copy the whole file; nothing was imported.`,
   );
 }

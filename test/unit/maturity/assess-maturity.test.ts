@@ -104,8 +104,8 @@ describe('assessMaturity', () => {
     const assessment = assessMaturity(await readInventory(new MemoryWorkspaceStore()));
     expect(assessment.level).toBe(0);
     expect(assessment.criteria.every((c) => !c.met)).toBe(true);
-    expect(assessment.next.map((s) => s.id)).toEqual(['data.versioned', 'pipeline.repeated', 'registry.versions']);
-    expect(assessment.criteria.find((c) => c.id === 'audit.verified')?.evidence).toBe(
+    expect(assessment.next.map((s) => s.id)).toEqual(['versioned-data', 'repeated-pipeline', 'registered-versions']);
+    expect(assessment.criteria.find((c) => c.id === 'verified-audit')?.evidence).toBe(
       'audit chain verified (0 events)',
     );
   });
@@ -114,22 +114,22 @@ describe('assessMaturity', () => {
     const assessment = assessMaturity(FULL);
     expect(assessment.level).toBe(3);
     expect(assessment.next).toEqual([]);
-    expect(assessment.criteria.find((c) => c.id === 'pipeline.repeated')?.evidence).toBe('spec abc12345 run 2 times');
+    expect(assessment.criteria.find((c) => c.id === 'repeated-pipeline')?.evidence).toBe('spec abc12345 run 2 times');
   });
 
   it('is the highest level whose criteria and every lower level’s are met', () => {
     // Everything but a promotion: the level-3 criteria are met, yet the level stays 1.
     const assessment = assessMaturity({ ...FULL, promotions: 0 });
     expect(assessment.level).toBe(1);
-    expect(assessment.next.map((s) => s.id)).toEqual(['registry.promoted']);
+    expect(assessment.next.map((s) => s.id)).toEqual(['promoted-version']);
     expect(assessment.next[0].area).toBe('registry');
   });
 
   it('names a broken audit chain as the missing level-3 criterion', () => {
     const assessment = assessMaturity({ ...FULL, auditProblem: 'event 3: its hash does not match its content' });
     expect(assessment.level).toBe(2);
-    expect(assessment.criteria.find((c) => c.id === 'audit.verified')).toEqual({
-      id: 'audit.verified',
+    expect(assessment.criteria.find((c) => c.id === 'verified-audit')).toEqual({
+      id: 'verified-audit',
       level: 3,
       met: false,
       evidence: 'audit chain broken: event 3: its hash does not match its content',

@@ -51,30 +51,30 @@ describe('workbench maturity', () => {
     expect(Object.keys(first)).toEqual(['level', 'criteria', 'next']);
     expect(first.level).toBe(1);
     expect(Object.keys(first.criteria[0])).toEqual(['id', 'level', 'met', 'evidence']);
-    expect(first.criteria.find((c: { id: string }) => c.id === 'pipeline.repeated').evidence).toMatch(
+    expect(first.criteria.find((c: { id: string }) => c.id === 'repeated-pipeline').evidence).toMatch(
       /^spec [0-9a-f]{8} run 2 times$/,
     );
     expect(first.next.map((s: { id: string }) => s.id)).toEqual([
-      'registry.gates',
-      'registry.promoted',
-      'deploy.deployed',
+      'promotion-gates',
+      'promoted-version',
+      'deployed-version',
     ]);
 
     expect((await cli('gates', 'iris', '--set', '{"metrics":[{"metric":"accuracy","min":0.8}]}')).code).toBe(0);
     expect((await cli('promote', 'iris', '2', '--stage', 'Production')).code).toBe(0);
     const gated = await maturity();
     expect(gated.level).toBe(1);
-    expect(gated.next.map((s: { id: string }) => s.id)).toEqual(['deploy.deployed']);
+    expect(gated.next.map((s: { id: string }) => s.id)).toEqual(['deployed-version']);
 
     expect((await cli('deploy', 'iris', '2', '--env', 'production')).code).toBe(0);
     const deployed = await maturity();
     expect(deployed.level).toBe(2);
     expect(deployed.next.map((s: { id: string }) => s.id)).toEqual([
-      'monitor.drift_alerts',
-      'monitor.traffic',
-      'retrain.policy',
+      'drift-alerts',
+      'prediction-log',
+      'retraining-trigger',
     ]);
-    expect(deployed.criteria.find((c: { id: string }) => c.id === 'audit.verified').met).toBe(true);
+    expect(deployed.criteria.find((c: { id: string }) => c.id === 'verified-audit').met).toBe(true);
     const text = (await cli('maturity')).stdout;
     expect(text).toContain('maturity level 2 (CI/CD for ML)');
     expect(text).toContain('[x] L2 A version is deployed with a rollback plan: 1 deployment');

@@ -16,9 +16,9 @@ describe('MaturityState and WorkspaceBundleState', () => {
     await trainRun(context, version.id);
     await trainRun(context, version.id);
     // Each write notified the bus; the state reread itself.
-    const evidence = maturity.assessment?.criteria.find((c) => c.id === 'pipeline.repeated')?.evidence;
+    const evidence = maturity.assessment?.criteria.find((c) => c.id === 'repeated-pipeline')?.evidence;
     expect(evidence).toMatch(/^spec [0-9a-f]{8} run 2 times$/);
-    expect(maturity.assessment?.next.map((s) => s.id)).toEqual(['registry.versions']);
+    expect(maturity.assessment?.next.map((s) => s.id)).toEqual(['registered-versions']);
 
     const restored: WorkspaceSnapshot[] = [];
     const bundles = new WorkspaceBundleState(context, async (snapshot) => void restored.push(snapshot));

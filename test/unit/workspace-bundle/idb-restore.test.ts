@@ -88,7 +88,7 @@ describe('restoreSnapshotToIdb', () => {
     const before = await store.listAudit();
     const error = await restoreSnapshotToIdb(snapshot, () => db).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WorkbenchError);
-    expect((error as WorkbenchError).code).toBe('workspace_bundle.target_not_empty');
+    expect((error as WorkbenchError).code).toBe('workspace.not_empty');
     expect(await store.listAudit()).toEqual(before);
     expect((await store.listDatasetVersions()).map((v) => v.name)).toEqual(['mine']);
     expect(await store.listRecords('models')).toEqual([]);
