@@ -86,6 +86,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
       return createMonitorCommand(async () => computeDriftReport);
     },
   },
+  maturity: {
+    summary: 'assess the workspace’s MLOps maturity level (0–3) and what is missing for the next',
+    load: async () => (await import('./commands/maturity.ts')).maturityCommand,
+  },
+  bundle: {
+    summary: 'export the whole workspace as one verifiable zip, or import one into a new workspace',
+    load: async () => (await import('./commands/bundle.ts')).bundleCommand,
+  },
   retrain: {
     summary: 'run a model’s retraining policy once: train on newer data, gate, promote, deploy',
     load: async () => (await import('./commands/retrain.ts')).retrainCommand,

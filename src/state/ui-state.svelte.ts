@@ -13,6 +13,7 @@ export const VIEWS = [
   { id: 'lineage', label: 'Lineage' },
   { id: 'monitor', label: 'Monitor' },
   { id: 'audit', label: 'Audit log' },
+  { id: 'maturity', label: 'Maturity' },
   { id: 'storage', label: 'Storage' },
 ] as const;
 

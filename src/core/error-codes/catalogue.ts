@@ -9,6 +9,7 @@ import { REGISTRY_ERRORS } from './registry-errors.ts';
 import { SERVING_ERRORS } from './serving-errors.ts';
 import { STORAGE_ERRORS } from './storage-errors.ts';
 import { TRAIN_ERRORS } from './train-errors.ts';
+import { WORKSPACE_BUNDLE_ERRORS } from './workspace-bundle-errors.ts';
 
 /**
  * Every error code the workbench raises, with its title and generic help.
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUE = {
   ...FEATURE_ERRORS,
   ...APP_ERRORS,
   ...EXPRESSION_ERRORS,
+  ...WORKSPACE_BUNDLE_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 /** A stable error code, e.g. `csv.empty` or `registry.bad_stage`. */
