@@ -9,4 +9,6 @@ import { monitorRunner } from './monitor-runner.ts';
 import { cachedDriftFunction } from '../../core/monitor/drift/index.ts';
 
 // A fresh sort cache per monitoring run: the reference is sorted once for all its windows.
-Comlink.expose(monitorRunner(new IdbWorkspaceStore(), async () => cachedDriftFunction()));
+// TF.js is loaded (and its backend picked as the train worker does) only when the model is an MLP.
+const tf = async () => (await import('../tf-backend/browser-backend.ts')).selectBackend('auto');
+Comlink.expose(monitorRunner(new IdbWorkspaceStore(), async () => cachedDriftFunction(), tf));
