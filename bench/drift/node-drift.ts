@@ -60,7 +60,14 @@ const worker = new Worker(
   `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl)}); });`,
   { eval: true },
 );
-type Windows = { count: number; size: number; uncachedMs: number; cachedMs: number };
+type Windows = {
+  count: number;
+  size: number;
+  uncachedMs: number;
+  cachedMs: number;
+  uncachedCpuMs: number;
+  cachedCpuMs: number;
+};
 const runs: { roundTripMs: number; computeMs: number; cpuMs: number; windows: Windows }[] = [];
 let last: { drifted: string[]; tests: string[]; datasetDrift: boolean } | undefined;
 for (let r = 0; r < RUNS; r++) {
@@ -102,6 +109,8 @@ console.log(
       size: runs[0].windows.size,
       uncachedMs: median(runs.map((r) => r.windows.uncachedMs)),
       cachedMs: median(runs.map((r) => r.windows.cachedMs)),
+      uncachedCpuMs: median(runs.map((r) => r.windows.uncachedCpuMs)),
+      cachedCpuMs: median(runs.map((r) => r.windows.cachedCpuMs)),
     },
     ...last,
   }),
