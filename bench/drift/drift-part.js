@@ -5,7 +5,14 @@
  * Target: under 1 s. Wall time and the CPU time the worker got are both
  * shown, since the machine may be shared.
  */
+import { loadavg } from 'node:os';
 import { fixed, printTable } from '../lib/table.js';
+
+/** The 1, 5 and 15 minute load averages, as `uptime` prints them. */
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 
 const TARGET_MS = 1000;
 
@@ -13,10 +20,12 @@ const TARGET_MS = 1000;
 export async function driftPart({ results, quick, nodeScript }) {
   const rows = quick ? 100_000 : 1_000_000;
   console.error(`\nDrift report in a worker thread: ${rows.toLocaleString('en')} rows × 20 columns…`);
+  const before = load();
   const node = nodeScript('drift/node-drift.ts', ['--rows', String(rows), '--runs', quick ? '1' : '3']);
+  const after = load();
   results.drift = node;
   printTable(
-    `Drift report in Node ${node.node} (worker thread): ${node.rows.toLocaleString('en')} rows × ${node.columns} columns vs a reference of the same size`,
+    `Drift report in Node ${node.node} (worker thread): ${node.rows.toLocaleString('en')} rows × ${node.columns} columns vs a reference of the same size (load average ${before} before, ${after} after)`,
     ['round trip (median)', 'compute in worker', 'CPU time', 'tests chosen', 'drifted columns'],
     [
       [
@@ -27,6 +36,20 @@ export async function driftPart({ results, quick, nodeScript }) {
         node.drifted.join(', '),
       ],
     ],
+  );
+  const w = node.windows;
+  printTable(
+    `Monitoring windows: ${w.count} windows of ${w.size.toLocaleString('en')} rows vs the same ${node.rows.toLocaleString('en')}-row reference`,
+    ['', 'reference sorted per window', 'sorted once (cached)', 'speed-up'],
+    [
+      ['wall', w.uncachedMs, w.cachedMs],
+      ['CPU time', w.uncachedCpuMs, w.cachedCpuMs],
+    ].map(([what, sorted, cached]) => [
+      what,
+      `${fixed(sorted / 1000, 2)} s`,
+      `${fixed(cached / 1000, 2)} s`,
+      `${fixed(sorted / cached, 1)}×`,
+    ]),
   );
   if (!quick) {
     console.log(

@@ -4,9 +4,11 @@
  * categorical) against a reference of the same size, computed in a worker
  * thread. Four numeric columns and one categorical column drift. Prints one
  * JSON line: the median round trip (transfer in, report out), the compute
- * time inside the worker, and CPU time.
+ * time inside the worker, and CPU time; then the current table cut into
+ * windows, each compared with the reference as monitoring does, without and
+ * with the sorted-reference cache.
  *
- *   node --import tsx bench/drift/node-drift.ts [--rows 1000000] [--runs 3]
+ *   node --import tsx bench/drift/node-drift.ts [--rows 1000000] [--runs 3] [--windows 10]
  */
 import { Worker } from 'node:worker_threads';
 import type { Column, DataTable } from '../../src/core/data/types.ts';
@@ -19,6 +21,7 @@ const option = (name: string, fallback: number): number => {
 };
 const ROWS = option('--rows', 1_000_000);
 const RUNS = option('--runs', 3);
+const WINDOWS = option('--windows', 10);
 
 function normals(rng: Rng, n: number, mean: number, sd: number): Float64Array {
   const out = new Float64Array(n);
@@ -57,7 +60,15 @@ const worker = new Worker(
   `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl)}); });`,
   { eval: true },
 );
-const runs: { roundTripMs: number; computeMs: number; cpuMs: number }[] = [];
+type Windows = {
+  count: number;
+  size: number;
+  uncachedMs: number;
+  cachedMs: number;
+  uncachedCpuMs: number;
+  cachedCpuMs: number;
+};
+const runs: { roundTripMs: number; computeMs: number; cpuMs: number; windows: Windows }[] = [];
 let last: { drifted: string[]; tests: string[]; datasetDrift: boolean } | undefined;
 for (let r = 0; r < RUNS; r++) {
   const reference = makeTable(1000 + r, false);
@@ -71,10 +82,16 @@ for (let r = 0; r < RUNS; r++) {
     datasetDrift: boolean;
   }>((resolve) => {
     worker.once('message', resolve);
-    worker.postMessage({ reference, current }, [...transferList(reference), ...transferList(current)]);
+    worker.postMessage({ reference, current, windows: WINDOWS }, [
+      ...transferList(reference),
+      ...transferList(current),
+    ]);
   });
-  runs.push({ roundTripMs: performance.now() - start, computeMs: answer.computeMs, cpuMs: answer.cpuMs });
-  last = answer;
+  const roundTripMs = performance.now() - start;
+  // Then the windows, timed inside the worker.
+  const windows = await new Promise<Windows>((resolve) => worker.once('message', resolve));
+  runs.push({ roundTripMs, computeMs: answer.computeMs, cpuMs: answer.cpuMs, windows });
+  last = { drifted: answer.drifted, tests: answer.tests, datasetDrift: answer.datasetDrift };
 }
 await worker.terminate();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -87,6 +104,14 @@ console.log(
     roundTripMs: median(runs.map((r) => r.roundTripMs)),
     computeMs: median(runs.map((r) => r.computeMs)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
+    windows: {
+      count: WINDOWS,
+      size: runs[0].windows.size,
+      uncachedMs: median(runs.map((r) => r.windows.uncachedMs)),
+      cachedMs: median(runs.map((r) => r.windows.cachedMs)),
+      uncachedCpuMs: median(runs.map((r) => r.windows.uncachedCpuMs)),
+      cachedCpuMs: median(runs.map((r) => r.windows.cachedCpuMs)),
+    },
     ...last,
   }),
 );

@@ -79,11 +79,11 @@ export const COMMANDS: Record<string, CommandEntry> = {
   monitor: {
     summary: 'monitor a served model: windows of its prediction log, drift, accuracy with intervals, alerts',
     load: async () => {
-      const [{ createMonitorCommand }, { computeDriftReport }] = await Promise.all([
+      const [{ createMonitorCommand }, { cachedDriftFunction }] = await Promise.all([
         import('./commands/monitor.ts'),
         import('../core/monitor/drift/index.ts'),
       ]);
-      return createMonitorCommand(async () => computeDriftReport);
+      return createMonitorCommand(async () => cachedDriftFunction());
     },
   },
   maturity: {

@@ -12,6 +12,7 @@ import { createDataClient } from '../adapters/workers/data-client.ts';
 import { createPredictClient } from '../adapters/workers/predict-client.ts';
 import { workerReplayer } from '../adapters/workers/replay-client.ts';
 import { createMonitorClient } from '../adapters/workers/monitor-client.ts';
+import { createDriftClient } from '../adapters/workers/drift-client.ts';
 import { startTraining } from '../adapters/workers/train-client.ts';
 import { createTransformClient } from '../adapters/workers/transform-client.ts';
 import { ActorState } from './actor-state.svelte.ts';
@@ -27,6 +28,7 @@ import { ModelCardState } from './model-card-state.svelte.ts';
 import { ModelTransferState } from './model-transfer-state.svelte.ts';
 import { PredictState } from './predict-state.svelte.ts';
 import { MonitorState } from './monitor-state.svelte.ts';
+import { DriftDashboardState } from './monitor-drift.svelte.ts';
 import { RegistryState } from './registry-state.svelte.ts';
 import { RunsState } from './runs-state.svelte.ts';
 import { StorageState } from './storage-state.svelte.ts';
@@ -83,6 +85,7 @@ export const monitor = new MonitorState(context, {
   runner: createMonitorClient(),
   newId: () => crypto.randomUUID(),
 });
+export const driftDashboard = new DriftDashboardState(context, monitor, createDriftClient);
 export const ui = new UiState({
   read: () => location.hash,
   write: (hash) => history.replaceState(null, '', hash),

@@ -7,7 +7,14 @@ import * as Comlink from 'comlink';
 import { workerCrash } from './worker-crash.ts';
 import type { DataTable } from '../../core/data/types.ts';
 import type { DriftOptions } from '../../core/monitor/drift/types.ts';
-import type { DriftComparison, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
+import type { TestComparison } from '../../core/monitor/lab/test-comparisons.ts';
+import type {
+  ComparisonRequest,
+  DriftComparison,
+  DriftProgress,
+  DriftResult,
+  DriftWorkerApi,
+} from './drift-protocol.ts';
 
 export interface DriftClient {
   /** Compares two tables; their typed arrays are transferred and unusable afterwards. */
@@ -15,12 +22,15 @@ export interface DriftClient {
     reference: DataTable,
     current: DataTable,
     options?: DriftOptions,
+    progress?: DriftProgress,
   ): Promise<DriftResult<DriftComparison>>;
   compareVersions(
     referenceId: string,
     currentId: string,
     options?: DriftOptions,
+    progress?: DriftProgress,
   ): Promise<DriftResult<DriftComparison>>;
+  compareTests(request: ComparisonRequest): Promise<DriftResult<TestComparison>>;
   terminate(): void;
 }
 
@@ -47,13 +57,21 @@ export function createDriftClient(): DriftClient {
   const crashed = workerCrash(worker, 'The drift worker', 'Reload the page and try again.');
   const call = <P>(pending: P): Promise<Awaited<P>> => Promise.race([pending, crashed]);
   return {
-    compareTables: (reference, current, options = {}) => {
+    compareTables: (reference, current, options = {}, progress) => {
       const first = buffers(reference);
       const second = buffers(current, new Set(first));
-      return call(remote.compareTables(Comlink.transfer(reference, first), Comlink.transfer(current, second), options));
+      return call(
+        remote.compareTables(
+          Comlink.transfer(reference, first),
+          Comlink.transfer(current, second),
+          options,
+          progress && Comlink.proxy(progress),
+        ),
+      );
     },
-    compareVersions: (referenceId, currentId, options = {}) =>
-      call(remote.compareVersions(referenceId, currentId, options)),
+    compareVersions: (referenceId, currentId, options = {}, progress) =>
+      call(remote.compareVersions(referenceId, currentId, options, progress && Comlink.proxy(progress))),
+    compareTests: (request) => call(remote.compareTests(request)),
     terminate() {
       remote[Comlink.releaseProxy]();
       worker.terminate();

@@ -7,6 +7,7 @@ import type { DataTable } from '../../core/data/types.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
 import type { ColumnDistribution } from '../../core/monitor/drift/distributions.ts';
 import type { DriftOptions, DriftReport } from '../../core/monitor/drift/types.ts';
+import type { ComparisonSettings, TestComparison } from '../../core/monitor/lab/test-comparisons.ts';
 
 export type DriftResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -16,9 +17,31 @@ export interface DriftComparison {
   distributions: ColumnDistribution[];
 }
 
+/** Told after each column of a report: columns done, columns in all, the column just done. */
+export type DriftProgress = (done: number, total: number, column: string) => void;
+
+/** The Drift lab's comparison of tests: on a saved version's numeric column, or a standard normal when null. */
+export interface ComparisonRequest {
+  source: { versionId: string; column: string } | null;
+  settings: ComparisonSettings;
+  seed: number;
+}
+
 export interface DriftWorkerApi {
   /** Compares two tables (their typed arrays are transferred, not copied). */
-  compareTables(reference: DataTable, current: DataTable, options: DriftOptions): Promise<DriftResult<DriftComparison>>;
+  compareTables(
+    reference: DataTable,
+    current: DataTable,
+    options: DriftOptions,
+    progress?: DriftProgress,
+  ): Promise<DriftResult<DriftComparison>>;
   /** Compares two saved dataset versions, read by the worker from the workspace database. */
-  compareVersions(referenceId: string, currentId: string, options: DriftOptions): Promise<DriftResult<DriftComparison>>;
+  compareVersions(
+    referenceId: string,
+    currentId: string,
+    options: DriftOptions,
+    progress?: DriftProgress,
+  ): Promise<DriftResult<DriftComparison>>;
+  /** Runs KS, PSI and Wasserstein side by side on large and small samples (see compareTests). */
+  compareTests(request: ComparisonRequest): Promise<DriftResult<TestComparison>>;
 }

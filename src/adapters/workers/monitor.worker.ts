@@ -6,6 +6,9 @@
 import * as Comlink from 'comlink';
 import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { monitorRunner } from './monitor-runner.ts';
-import { computeDriftReport } from '../../core/monitor/drift/index.ts';
+import { cachedDriftFunction } from '../../core/monitor/drift/index.ts';
 
-Comlink.expose(monitorRunner(new IdbWorkspaceStore(), async () => computeDriftReport));
+// A fresh sort cache per monitoring run: the reference is sorted once for all its windows.
+// TF.js is loaded (and its backend picked as the train worker does) only when the model is an MLP.
+const tf = async () => (await import('../tf-backend/browser-backend.ts')).selectBackend('auto');
+Comlink.expose(monitorRunner(new IdbWorkspaceStore(), async () => cachedDriftFunction(), tf));

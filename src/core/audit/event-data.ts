@@ -4,6 +4,7 @@ import type { PromotionGates, Stage } from '../registry/registry-types.ts';
 import type { DeploymentCheck, Environment } from '../serving/deployments/deployment-types.ts';
 import type { StrategyResult } from '../serving/strategies/strategy-types.ts';
 import type { Alert, AlertRule, RetrainingPolicy, RetrainingRecord } from '../monitor/monitor-types.ts';
+import type { DriftTestOverride } from '../monitor/drift/types.ts';
 
 /**
  * Every audit event type and the `data` it carries. The names and payloads
@@ -142,6 +143,8 @@ export interface AuditEventData {
     rules: AlertRule[];
     retraining: RetrainingPolicy;
     previous: { rules: AlertRule[]; retraining: RetrainingPolicy } | null;
+    /** Per-column drift test overrides (absent when none were set). */
+    driftTests?: Record<string, DriftTestOverride>;
   };
   /** Traffic replayed through the version serving an environment alone, e.g. by the Drift lab (subject: the log id). */
   'monitor.traffic_replayed': {

@@ -1,4 +1,5 @@
 import type { DataTable } from '../data/types.ts';
+import type { DriftTestOverride } from './drift/types.ts';
 
 /**
  * The drift statistics the monitor needs, as a port: the drift module
@@ -31,5 +32,10 @@ export interface DriftSummary {
   datasetDrift: boolean;
 }
 
+/** Per-column choices of test (and threshold) that replace the default rule, e.g. from the monitoring policy. */
+export interface DriftFunctionOptions {
+  tests?: Record<string, DriftTestOverride>;
+}
+
 /** Computes a drift report of `current` against `reference` (the drift module's `computeDriftReport`). */
-export type DriftFunction = (reference: DataTable, current: DataTable) => DriftSummary;
+export type DriftFunction = (reference: DataTable, current: DataTable, options?: DriftFunctionOptions) => DriftSummary;

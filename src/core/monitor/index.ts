@@ -8,7 +8,7 @@ export type { ColumnDriftSummary, DriftFunction, DriftSummary } from './drift-po
 export { evaluateRules, type AlertScope } from './alerts/evaluate-rules.ts';
 export { monitorCycle, type MonitorCycle } from './monitor-loop.ts';
 export { monitorModel, type MonitorDeps, type MonitorInput, type MonitorReport } from './monitor-model.ts';
-export { readMonitorPolicy, setMonitorPolicy } from './monitor-policy.ts';
+export { readMonitorPolicy, setDriftTests, setMonitorPolicy } from './monitor-policy.ts';
 export * from './monitor-types.ts';
 export { retrainModel, type RetrainDeps, type RetrainInput } from './retraining/retrain-model.ts';
 export { retrainingSpec } from './retraining/retraining-spec.ts';

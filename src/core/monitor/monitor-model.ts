@@ -93,8 +93,11 @@ export async function monitorModel(
     if (missing.length)
       notes.push(`The traffic lacks ${missing.map((m) => `"${m}"`).join(', ')}; drift covers the other features.`);
   }
-  const reports = windows.map((w) => windowReport(w, reference, input.traffic, deps.drift));
   const policy = await readMonitorPolicy(store, input.modelName);
+  // The user's per-column tests (set on the drift dashboard) judge the windows too.
+  const tests = policy.driftTests;
+  const drift: DriftFunction = tests ? (r, c) => deps.drift(r, c, { tests }) : deps.drift;
+  const reports = windows.map((w) => windowReport(w, reference, input.traffic, drift));
   const raised = evaluateRules(policy.rules, reports, {
     modelName: input.modelName,
     env: input.env,

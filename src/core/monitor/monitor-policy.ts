@@ -1,6 +1,7 @@
 import { monitorPolicySet } from '../audit/events/monitor-events.ts';
 import type { AuditEvent } from '../audit/audit-event.ts';
 import { WorkbenchError } from '../errors.ts';
+import { DRIFT_TESTS, type DriftTestOverride } from './drift/types.ts';
 import type { WorkspaceStore } from '../ports.ts';
 import { readRegistry, requireModel } from '../registry/registry-snapshot.ts';
 import { ENVIRONMENTS } from '../serving/deployments/deployment-types.ts';
@@ -34,7 +35,15 @@ export async function readMonitorPolicy(store: WorkspaceStore, modelName: string
  */
 export async function setMonitorPolicy(
   store: WorkspaceStore,
-  input: { modelName: string; rules: AlertRule[]; retraining: RetrainingPolicy; actor: string; now: string },
+  input: {
+    modelName: string;
+    rules: AlertRule[];
+    retraining: RetrainingPolicy;
+    /** Per-column drift tests; omitted keeps the stored ones. */
+    driftTests?: Record<string, DriftTestOverride>;
+    actor: string;
+    now: string;
+  },
 ): Promise<{ policy: MonitorPolicy; audit: AuditEvent }> {
   requireModel(await readRegistry(store), input.modelName);
   input.rules.forEach(checkRule);
@@ -47,10 +56,13 @@ export async function setMonitorPolicy(
     );
   checkRetraining(input.retraining);
   const previous = await store.getRecord('monitorPolicies', input.modelName);
+  const driftTests = input.driftTests ?? previous?.driftTests;
+  if (driftTests) checkDriftTests(driftTests);
   const policy: MonitorPolicy = {
     modelName: input.modelName,
     rules: input.rules,
     retraining: input.retraining,
+    ...(driftTests && Object.keys(driftTests).length > 0 && { driftTests }),
     updatedAt: input.now,
     updatedBy: input.actor,
   };
@@ -63,9 +75,53 @@ export async function setMonitorPolicy(
       rules: policy.rules,
       retraining: policy.retraining,
       previous: previous ? { rules: previous.rules, retraining: previous.retraining } : null,
+      ...(policy.driftTests && { driftTests: policy.driftTests }),
     }),
   );
   return { policy, audit };
+}
+
+/**
+ * Sets or clears (null) the drift test of some columns, keeping the rest of
+ * the model's policy: the dashboard's per-column override.
+ *
+ * @throws WorkbenchError `drift.bad_test`, `drift.bad_threshold`, `registry.model_not_found`
+ */
+export async function setDriftTests(
+  store: WorkspaceStore,
+  input: { modelName: string; tests: Record<string, DriftTestOverride | null>; actor: string; now: string },
+): Promise<{ policy: MonitorPolicy; audit: AuditEvent }> {
+  const current = await readMonitorPolicy(store, input.modelName);
+  const driftTests: Record<string, DriftTestOverride> = { ...current.driftTests };
+  for (const [column, test] of Object.entries(input.tests)) {
+    if (test === null) delete driftTests[column];
+    else driftTests[column] = test;
+  }
+  return setMonitorPolicy(store, {
+    modelName: input.modelName,
+    rules: current.rules,
+    retraining: current.retraining,
+    driftTests,
+    actor: input.actor,
+    now: input.now,
+  });
+}
+
+function checkDriftTests(tests: Record<string, DriftTestOverride>): void {
+  for (const [column, override] of Object.entries(tests)) {
+    const test = typeof override === 'string' ? override : override?.test;
+    const threshold = typeof override === 'string' ? undefined : override.threshold;
+    if (!DRIFT_TESTS.includes(test))
+      throw new WorkbenchError(
+        'drift.bad_test',
+        `Unknown drift test "${String(test)}" for column "${column}". Use ${DRIFT_TESTS.join(', ')}.`,
+      );
+    if (threshold !== undefined && !(threshold > 0 && threshold <= 1))
+      throw new WorkbenchError(
+        'drift.bad_threshold',
+        `The threshold ${threshold} for column "${column}" is not in (0, 1]. Give a p-value level such as 0.05 or a distance such as 0.1.`,
+      );
+  }
 }
 
 function checkRule(rule: AlertRule): void {

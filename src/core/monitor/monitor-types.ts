@@ -1,3 +1,4 @@
+import type { DriftTestOverride } from './drift/types.ts';
 import type { Environment } from '../serving/deployments/deployment-types.ts';
 import type { StrategyName } from '../serving/strategies/strategy-types.ts';
 
@@ -42,6 +43,12 @@ export interface MonitorPolicy {
   modelName: string;
   rules: AlertRule[];
   retraining: RetrainingPolicy;
+  /**
+   * The drift test (and threshold) the user chose per column, replacing the
+   * default rule in monitoring windows and the drift dashboard. Absent in
+   * policies saved before overrides existed.
+   */
+  driftTests?: Record<string, DriftTestOverride>;
   updatedAt: string;
   updatedBy: string;
 }

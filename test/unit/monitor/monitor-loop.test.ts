@@ -12,6 +12,7 @@ import {
   monitorCycle,
   monitorModel,
   retrainModel,
+  setDriftTests,
   setMonitorPolicy,
   DEFAULT_RETRAINING,
   injectDrift,
@@ -21,7 +22,8 @@ import {
 import { seededRng } from '../../../src/core/random/rng.ts';
 import { activeDeployment } from '../../../src/core/serving/deployments/plan-deploy.ts';
 import { root, workbenchInProcess } from '../cli/run-workbench.ts';
-import { computeDriftReport } from '../../../src/core/monitor/drift/index.ts';
+import { cachedDriftFunction, computeDriftReport } from '../../../src/core/monitor/drift/index.ts';
+import { verifyStore } from '../../../src/core/audit/verify-store.ts';
 
 // The loop end to end in Node: iris@1 serves production; replayed traffic is
 // monitored in windows; a shifted replay raises alerts; the policy retrains
@@ -155,6 +157,53 @@ describe('monitoring windows of the prediction log', () => {
     expect(a.interval).toEqual([w.low, w.high]);
     expect(a.accuracy).toBeGreaterThan(0.9);
     expect(report.alerts).toEqual([]);
+  });
+
+  it('judges the windows by the per-column tests saved with the policy, audited, until cleared', async () => {
+    const input = {
+      modelName: 'iris',
+      env: 'production' as const,
+      windowSize: 75,
+      traffic: table(join(dir, 'control.csv')),
+      logId: control,
+      actor: ACTOR,
+      now: iso(),
+    };
+    // A PSI threshold no real sample stays under: petal_length now drifts in every window.
+    const { policy } = await setDriftTests(store, {
+      modelName: 'iris',
+      tests: { petal_length: { test: 'psi', threshold: 0.0001 } },
+      actor: ACTOR,
+      now: iso(),
+    });
+    expect(policy.rules).toEqual(RULES);
+    expect(policy.driftTests).toEqual({ petal_length: { test: 'psi', threshold: 0.0001 } });
+    const overridden = await monitorModel(store, input, { ...deps, drift: cachedDriftFunction() });
+    for (const w of overridden.windows) {
+      const petal = w.drift!.columns.find((c) => c.name === 'petal_length')!;
+      expect(petal).toMatchObject({ test: 'psi', drifted: true, reason: 'chosen by the user (psi, threshold 0.0001)' });
+      expect(w.drift!.driftShare).toBe(0.25);
+    }
+    // Saving rules from the policy panel keeps the overrides.
+    await setMonitorPolicy(store, {
+      modelName: 'iris',
+      rules: RULES,
+      retraining: policy.retraining,
+      actor: ACTOR,
+      now: iso(),
+    });
+    expect((await store.getRecord('monitorPolicies', 'iris'))!.driftTests).toEqual(policy.driftTests);
+    const events = (await store.listAudit()).filter((e) => e.type === 'monitor.policy_set');
+    expect(events.at(-2)!.data).toMatchObject({ driftTests: policy.driftTests });
+    expect(await verifyStore(store)).toMatchObject({ ok: true });
+
+    await setDriftTests(store, { modelName: 'iris', tests: { petal_length: null }, actor: ACTOR, now: iso() });
+    expect((await store.getRecord('monitorPolicies', 'iris'))!.driftTests).toBeUndefined();
+    const quiet = await monitorModel(store, input, deps);
+    for (const w of quiet.windows) expect(w.drift!.driftShare).toBe(0);
+    await expect(
+      setDriftTests(store, { modelName: 'iris', tests: { petal_length: 'median' as 'ks' }, actor: ACTOR, now: iso() }),
+    ).rejects.toMatchObject({ code: 'drift.bad_test' });
   });
 
   it('a shifted replay raises drift, feature and accuracy alerts, stored once and audited', async () => {

@@ -2,7 +2,7 @@ import type { Column, DataTable } from '../../data/types.ts';
 import { isNumericColumn } from '../../data/types.ts';
 import { categoryCounts } from './categorical-drift.ts';
 import { upperBound } from './deciles.ts';
-import { sortedFiniteValues } from './sorted-values.ts';
+import { sortWith, type SortedCache } from './sorted-cache.ts';
 
 /** What the dashboard draws for one column: reference and current overlaid. */
 export type ColumnDistribution =
@@ -35,7 +35,12 @@ const TOP_CATEGORIES = 20;
  * same kind), small enough to send to the UI: 30 shared bins and 101 ECDF
  * points per numeric column, the top 20 categories per categorical one.
  */
-export function columnDistributions(reference: DataTable, current: DataTable, names: string[]): ColumnDistribution[] {
+export function columnDistributions(
+  reference: DataTable,
+  current: DataTable,
+  names: string[],
+  cache?: SortedCache,
+): ColumnDistribution[] {
   const ref = new Map(reference.columns.map((c) => [c.name, c]));
   const cur = new Map(current.columns.map((c) => [c.name, c]));
   const out: ColumnDistribution[] = [];
@@ -43,16 +48,21 @@ export function columnDistributions(reference: DataTable, current: DataTable, na
     const a = ref.get(name);
     const b = cur.get(name);
     if (!a || !b) continue;
-    const d = distribution(name, a, b);
+    const d = distribution(name, a, b, sortWith(cache));
     if (d) out.push(d);
   }
   return out;
 }
 
-function distribution(name: string, a: Column, b: Column): ColumnDistribution | null {
+function distribution(
+  name: string,
+  a: Column,
+  b: Column,
+  sort: (values: Float64Array) => Float64Array,
+): ColumnDistribution | null {
   if (isNumericColumn(a) && isNumericColumn(b)) {
-    const ra = sortedFiniteValues(a.values);
-    const rb = sortedFiniteValues(b.values);
+    const ra = sort(a.values);
+    const rb = sort(b.values);
     if (ra.length === 0 || rb.length === 0) return null;
     const lo = Math.min(ra[0], rb[0]);
     const hi = Math.max(ra[ra.length - 1], rb[rb.length - 1]);

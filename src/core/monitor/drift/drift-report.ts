@@ -3,10 +3,19 @@ import { isNumericColumn } from '../../data/types.ts';
 import { WorkbenchError } from '../../errors.ts';
 import { categoricalDrift } from './categorical-drift.ts';
 import { numericDrift } from './numeric-drift.ts';
+import type { SortedCache } from './sorted-cache.ts';
 import type { ColumnDrift, DriftOptions, DriftReport } from './types.ts';
 
 /** Evidently's default: the dataset drifts when at least half its columns do. */
 export const DEFAULT_DRIFT_SHARE = 0.5;
+
+/** How a report is computed, not what it says: never crosses a worker boundary. */
+export interface DriftContext {
+  /** Sorted columns kept between reports (e.g. the reference across monitoring windows). */
+  cache?: SortedCache;
+  /** Called after each column, e.g. to show progress. */
+  onColumn?: (done: number, total: number, name: string) => void;
+}
 
 /**
  * Compares every shared column (or `options.columns`) of a current table
@@ -21,7 +30,12 @@ export const DEFAULT_DRIFT_SHARE = 0.5;
  * const report = computeDriftReport(trainingTable, lastWeek, { columns: ['age', 'plan'] });
  * report.columns.filter((c) => c.drifted).map((c) => c.name);
  */
-export function computeDriftReport(reference: DataTable, current: DataTable, options: DriftOptions = {}): DriftReport {
+export function computeDriftReport(
+  reference: DataTable,
+  current: DataTable,
+  options: DriftOptions = {},
+  context: DriftContext = {},
+): DriftReport {
   const driftShareThreshold = options.driftShareThreshold ?? DEFAULT_DRIFT_SHARE;
   if (!(driftShareThreshold > 0 && driftShareThreshold <= 1)) {
     throw new WorkbenchError(
@@ -41,7 +55,11 @@ export function computeDriftReport(reference: DataTable, current: DataTable, opt
     }
   }
   const pairs = selectColumns(reference, current, options.columns);
-  const columns: ColumnDrift[] = pairs.map(([ref, cur]) => compareColumn(ref, cur, options));
+  const columns: ColumnDrift[] = pairs.map(([ref, cur], i) => {
+    const column = compareColumn(ref, cur, options, context.cache);
+    context.onColumn?.(i + 1, pairs.length, ref.name);
+    return column;
+  });
   const drifted = columns.filter((c) => c.drifted).length;
   const driftShare = drifted / columns.length;
   return { columns, driftShare, datasetDrift: driftShare >= driftShareThreshold, driftShareThreshold };
@@ -81,7 +99,7 @@ function selectColumns(reference: DataTable, current: DataTable, wanted?: string
   return pairs;
 }
 
-function compareColumn(ref: Column, cur: Column, options: DriftOptions): ColumnDrift {
+function compareColumn(ref: Column, cur: Column, options: DriftOptions, cache?: SortedCache): ColumnDrift {
   const override = options.tests?.[ref.name];
   const refNumeric = isNumericColumn(ref);
   if (refNumeric !== isNumericColumn(cur)) {
@@ -92,7 +110,8 @@ function compareColumn(ref: Column, cur: Column, options: DriftOptions): ColumnD
       { details: { column: ref.name } },
     );
   }
-  if (isNumericColumn(ref) && isNumericColumn(cur)) return numericDrift(ref.name, ref.values, cur.values, override);
+  if (isNumericColumn(ref) && isNumericColumn(cur))
+    return numericDrift(ref.name, ref.values, cur.values, override, cache);
   if (!isNumericColumn(ref) && !isNumericColumn(cur)) return categoricalDrift(ref.name, ref, cur, override);
   throw new Error('unreachable');
 }

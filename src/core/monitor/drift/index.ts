@@ -2,7 +2,9 @@
  * Drift per feature between a reference (the training data) and a current
  * sample (a window of the prediction log, or another dataset version).
  */
-export { computeDriftReport, DEFAULT_DRIFT_SHARE } from './drift-report.ts';
+export { computeDriftReport, DEFAULT_DRIFT_SHARE, type DriftContext } from './drift-report.ts';
+export { SortedCache } from './sorted-cache.ts';
+export { cachedDriftFunction } from './cached-drift-function.ts';
 export { columnDistributions, type ColumnDistribution } from './distributions.ts';
 export { categoryCounts, type CategoryCounts } from './categorical-drift.ts';
 export { chooseTest, DEFAULT_THRESHOLDS, isDrift, P_VALUE_TESTS, SMALL_REFERENCE, FEW_VALUES } from './test-choice.ts';

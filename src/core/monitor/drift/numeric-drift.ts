@@ -3,7 +3,7 @@ import { chi2Contingency } from './chi2-contingency.ts';
 import { binCounts, decileEdges } from './deciles.ts';
 import { jensenShannon, psi } from './distances.ts';
 import { ksTwoSample } from './ks-two-sample.ts';
-import { sortedFiniteValues } from './sorted-values.ts';
+import { sortWith, type SortedCache } from './sorted-cache.ts';
 import { chooseTest, FEW_VALUES, isDrift } from './test-choice.ts';
 import type { DriftTestOverride, NumericColumnDrift, ZTestResult } from './types.ts';
 import { distinctUpTo, pairedValueCounts, type PairedCounts } from './value-counts.ts';
@@ -26,9 +26,11 @@ export function numericDrift(
   reference: Float64Array,
   current: Float64Array,
   override?: DriftTestOverride,
+  cache?: SortedCache,
 ): NumericColumnDrift {
-  const a = sortedFiniteValues(reference);
-  const b = sortedFiniteValues(current);
+  const sort = sortWith(cache);
+  const a = sort(reference);
+  const b = sort(current);
   checkSampleSizes(name, a.length, b.length);
   const distinct = distinctUpTo(a, b, FEW_VALUES);
   const choice = chooseTest('numeric', a.length, distinct, override, name);
