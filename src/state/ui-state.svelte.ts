@@ -14,6 +14,7 @@ export const VIEWS = [
   { id: 'monitor', label: 'Monitor' },
   { id: 'audit', label: 'Audit log' },
   { id: 'storage', label: 'Storage' },
+  { id: 'lessons', label: 'Lessons' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
