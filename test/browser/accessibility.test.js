@@ -86,7 +86,7 @@ test(
         await content(page).waitFor();
         found.push(...(await violations(page)).map((v) => `${label} (${theme}): ${v}`));
       }
-      await page.getByRole('button', { name: /^(Start|Continue|Review): Metrics: accuracy/ }).click();
+      await page.getByRole('button', { name: /^(Start|Continue|Review)\b.*Metrics: accuracy/ }).click();
       await page.getByTestId('metric-formulas').locator('[data-formula="precision"]').waitFor();
       await page.locator('.term').first().focus();
       found.push(...(await violations(page)).map((v) => `metrics lesson (${theme}): ${v}`));

@@ -21,7 +21,7 @@ async function openLesson(page, lesson) {
   if (await back.isVisible()) await back.click();
   await page
     .locator(`li[data-lesson="${lesson}"]`)
-    .getByRole('button', { name: /^(Start|Continue|Review): / })
+    .getByRole('button', { name: /^(Start|Continue|Review)\b/ })
     .click();
 }
 
