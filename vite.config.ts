@@ -72,7 +72,7 @@ export default defineConfig({
       injectRegister: 'script-defer',
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,wasm,svg,png,ico,json}'],
+        globPatterns: ['**/*.{js,css,html,wasm,svg,png,ico,json,woff2}'],
         // The training worker bundles TF.js (~1.7 MB); precache it too.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,

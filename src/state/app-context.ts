@@ -22,6 +22,7 @@ import { PredictionLogState } from './deploy-log-state.svelte.ts';
 import { RolloutState } from './deploy-rollout-state.svelte.ts';
 import { DeployState } from './deploy-state.svelte.ts';
 import { lazyDataClient } from './lazy-data-client.ts';
+import { LessonState } from './lesson-state.svelte.ts';
 import { LineageState } from './lineage-state.svelte.ts';
 import { MissingRowsState } from './missing-rows-state.svelte.ts';
 import { ModelCardState } from './model-card-state.svelte.ts';
@@ -86,6 +87,7 @@ export const monitor = new MonitorState(context, {
   newId: () => crypto.randomUUID(),
 });
 export const driftDashboard = new DriftDashboardState(context, monitor, createDriftClient);
+export const lessons = new LessonState(context, { lockModelKind: (kind) => (trainForm.modelKind = kind) });
 export const ui = new UiState({
   read: () => location.hash,
   write: (hash) => history.replaceState(null, '', hash),

@@ -15,6 +15,7 @@ export const VIEWS = [
   { id: 'audit', label: 'Audit log' },
   { id: 'maturity', label: 'Maturity' },
   { id: 'storage', label: 'Storage' },
+  { id: 'lessons', label: 'Lessons' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
