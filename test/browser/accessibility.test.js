@@ -26,6 +26,7 @@ const VIEWS = [
   ['Lineage', (page) => page.locator('main h2').first()],
   ['Monitor', (page) => page.getByRole('form', { name: 'Drift lab' })],
   ['Audit log', (page) => page.locator('main h2').first()],
+  ['Maturity', (page) => page.getByRole('heading', { name: 'Maturity', level: 2 })],
   ['Storage', (page) => page.locator('main h2').first()],
   ['Lessons', (page) => page.getByRole('heading', { name: 'Lessons', level: 2 })],
 ];
@@ -64,6 +65,12 @@ test(
     const cdp = await s.context.newCDPSession(s.page);
     await cdp.send('Page.setBypassCSP', { enabled: true });
     const page = await s.open();
+    // Every view in the navigation is checked: a new view must be added to VIEWS.
+    const nav = await page.getByRole('navigation', { name: 'Workbench' }).getByRole('button').allTextContents();
+    assert.deepEqual(
+      nav.map((t) => t.trim()),
+      VIEWS.map(([label]) => label),
+    );
     const found = [];
     found.push(...(await violations(page)).map((v) => `empty Data: ${v}`));
     await page.getByRole('button', { name: 'Load Iris' }).click();
