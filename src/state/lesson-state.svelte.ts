@@ -6,6 +6,7 @@
 import { LESSONS, lessonById } from '../core/lessons/catalogue/index.ts';
 import type { Lesson, WorkspaceSnapshot } from '../core/lessons/lesson-types.ts';
 import {
+  LESSON_SETTINGS_KEY,
   OPEN_SETTING,
   parseLessonSettings,
   type HideableControl,
@@ -14,6 +15,7 @@ import {
 } from '../core/lessons/lesson-settings.ts';
 import {
   EMPTY_PROGRESS,
+  LESSON_PROGRESS_KEY,
   parseProgress,
   recordDone,
   stepStates,
@@ -24,9 +26,6 @@ import type { ModelKind } from '../core/train/pipeline-spec.ts';
 import { readLessonSnapshot } from './lesson-snapshot.ts';
 import { runThrowing } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
-
-const PROGRESS = 'lessonProgress';
-const SETTINGS = 'lessonSettings';
 
 /** What the lessons do to the rest of the app: apply a locked model kind to the Train form. */
 export interface LessonEffects {
@@ -85,7 +84,7 @@ export class LessonState {
   load(): Promise<void> {
     this.#loading ??= (async () => {
       const outcome = await runThrowing(() =>
-        Promise.all([this.#store.getSetting(PROGRESS), this.#store.getSetting(SETTINGS)]),
+        Promise.all([this.#store.getSetting(LESSON_PROGRESS_KEY), this.#store.getSetting(LESSON_SETTINGS_KEY)]),
       );
       if (!outcome.ok) this.error = outcome.message;
       else {
@@ -122,7 +121,7 @@ export class LessonState {
   /** Saves the teacher's setting for a lesson. */
   async saveSetting(lessonId: string, setting: LessonSetting): Promise<boolean> {
     const next = { ...this.settings, [lessonId]: setting };
-    const outcome = await runThrowing(() => this.#store.setSetting(SETTINGS, next));
+    const outcome = await runThrowing(() => this.#store.setSetting(LESSON_SETTINGS_KEY, next));
     if (!outcome.ok) {
       this.error = `The teacher settings could not be saved: ${outcome.message}`;
       return false;
@@ -138,7 +137,7 @@ export class LessonState {
 
   async #saveProgress(next: LessonProgress): Promise<void> {
     this.progress = next;
-    const outcome = await runThrowing(() => this.#store.setSetting(PROGRESS, next));
+    const outcome = await runThrowing(() => this.#store.setSetting(LESSON_PROGRESS_KEY, next));
     if (!outcome.ok) this.error = `Lesson progress could not be saved: ${outcome.message}`;
   }
 

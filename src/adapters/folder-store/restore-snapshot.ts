@@ -10,6 +10,7 @@ import { verifyWorkspace } from './verify-workspace.ts';
 import {
   AUDIT_FILE,
   AUDIT_HEAD_FILE,
+  SETTINGS_FILE,
   WORKSPACE_FILE,
   WORKSPACE_FORMAT,
   WORKSPACE_VERSION,
@@ -87,6 +88,7 @@ async function writeSnapshot(snapshot: WorkspaceSnapshot, root: string): Promise
     if (path === null) throw new WorkbenchError('workspace.bundle_damaged', `Blob name ${hash} is not a SHA-256.`);
     await put(path, bytes);
   }
+  if (Object.keys(snapshot.settings).length > 0) await put(SETTINGS_FILE, encodeRecord(snapshot.settings));
   const lines = snapshot.audit.map((event) => `${JSON.stringify(event)}\n`).join('');
   await put(AUDIT_FILE, lines);
   const last = snapshot.audit.at(-1);

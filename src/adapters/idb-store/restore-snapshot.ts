@@ -21,7 +21,7 @@ export async function restoreSnapshotToIdb(
 ): Promise<void> {
   const db = await connect();
   const stores = ['datasetVersions', 'runs', ...BUNDLED_RECORD_KINDS, 'blobs', 'audit'] as const;
-  const tx = db.transaction(stores, 'readwrite');
+  const tx = db.transaction([...stores, 'meta'], 'readwrite');
   tx.done.catch(() => {});
   try {
     const counts = await Promise.all(
@@ -44,6 +44,7 @@ export async function restoreSnapshotToIdb(
       writes.push(tx.objectStore('blobs').add({ hash, bytes, byteLength: bytes.byteLength }));
     }
     for (const event of snapshot.audit) writes.push(tx.objectStore('audit').add(event));
+    for (const [key, value] of Object.entries(snapshot.settings)) writes.push(tx.objectStore('meta').put(value, key));
     for (const write of writes) write.catch(() => {});
     await Promise.all(writes);
     await tx.done;

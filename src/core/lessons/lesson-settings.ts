@@ -22,6 +22,9 @@ export interface LessonSetting {
   locks: LessonLocks;
 }
 
+/** The workspace setting that holds {@link LessonSettings}. */
+export const LESSON_SETTINGS_KEY = 'lessonSettings';
+
 /** Teacher settings by lesson id. */
 export type LessonSettings = Record<string, LessonSetting>;
 

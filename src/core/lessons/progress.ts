@@ -12,6 +12,9 @@ export interface LessonProgress {
 
 export const EMPTY_PROGRESS: LessonProgress = { active: null, done: {} };
 
+/** The workspace setting that holds {@link LessonProgress}. */
+export const LESSON_PROGRESS_KEY = 'lessonProgress';
+
 export interface StepState {
   id: string;
   done: boolean;

@@ -14,9 +14,11 @@ export const WORKSPACE_BUNDLE_VERSION = 1;
  *   records/runs.json             runs
  *   records/<kind>.json           every record kind of RecordTypes (core/ports.ts)
  *   blobs/<sha256>                content-addressed bytes
+ *   settings.json                 the portable settings (lesson settings and progress)
  */
 export const MANIFEST_PATH = 'manifest.json';
 export const AUDIT_PATH = 'audit.json';
+export const SETTINGS_PATH = 'settings.json';
 
 /** The record lists a bundle holds: dataset versions and runs, then every keyed record kind. */
 export type BundledListName = 'datasetVersions' | 'runs' | RecordKind;

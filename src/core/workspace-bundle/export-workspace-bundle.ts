@@ -4,6 +4,7 @@ import { recordKeyOf } from '../ports.ts';
 import {
   AUDIT_PATH,
   MANIFEST_PATH,
+  SETTINGS_PATH,
   WORKSPACE_BUNDLE_FORMAT,
   WORKSPACE_BUNDLE_VERSION,
   blobEntryPath,
@@ -51,6 +52,10 @@ export async function exportWorkspaceBundle(input: ExportWorkspaceInput): Promis
   const hashes = [...snapshot.blobs.keys()].sort();
   counts.blobs = hashes.length;
   for (const hash of hashes) files.push([blobEntryPath(hash), snapshot.blobs.get(hash)!]);
+  const settingKeys = Object.keys(snapshot.settings).sort();
+  counts.settings = settingKeys.length;
+  const settings = Object.fromEntries(settingKeys.map((key) => [key, snapshot.settings[key]]));
+  files.push([SETTINGS_PATH, text.encode(codec.encode(settings))]);
 
   const entries: WorkspaceBundleEntry[] = [];
   for (const [i, [path, bytes]] of files.entries()) {

@@ -10,6 +10,7 @@ export { readWorkspaceBundle } from './read-workspace-bundle.ts';
 export { verifySnapshot } from './verify-snapshot.ts';
 export {
   BUNDLED_RECORD_KINDS,
+  PORTABLE_SETTING_KEYS,
   auditIsEmpty,
   readSnapshot,
   snapshotIsEmpty,

@@ -5,6 +5,7 @@ import { unzipFiles } from '../registry/bundle/deterministic-zip.ts';
 import {
   AUDIT_PATH,
   MANIFEST_PATH,
+  SETTINGS_PATH,
   WORKSPACE_BUNDLE_FORMAT,
   WORKSPACE_BUNDLE_VERSION,
   recordsPath,
@@ -15,6 +16,7 @@ import {
 import { verifySnapshot } from './verify-snapshot.ts';
 import {
   BUNDLED_RECORD_KINDS,
+  PORTABLE_SETTING_KEYS,
   type ProgressListener,
   type RecordsByKind,
   type WorkspaceSnapshot,
@@ -62,6 +64,7 @@ export async function readWorkspaceBundle(
     blobs: new Map(
       [...files].filter(([path]) => path.startsWith('blobs/')).map(([path, data]) => [path.slice(6), data]),
     ),
+    settings: settingsOf(files, codec),
   };
   for (const hash of snapshot.blobs.keys()) {
     if (!/^[0-9a-f]{64}$/.test(hash)) {
@@ -140,6 +143,17 @@ function list(files: Map<string, Uint8Array>, name: BundledListName, codec: Reco
   const value = parse(files, path, codec.decode);
   if (!Array.isArray(value)) throw damaged(`"${path}" is not a list of records`);
   return value;
+}
+
+/** The portable settings; a bundle from before they travelled has none, and other keys are not taken. */
+function settingsOf(files: Map<string, Uint8Array>, codec: RecordCodec): Record<string, unknown> {
+  if (!files.has(SETTINGS_PATH)) return {};
+  const value = parse(files, SETTINGS_PATH, codec.decode);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw damaged(`"${SETTINGS_PATH}" is not an object of settings`);
+  }
+  const settings = value as Record<string, unknown>;
+  return Object.fromEntries(PORTABLE_SETTING_KEYS.filter((key) => key in settings).map((key) => [key, settings[key]]));
 }
 
 function parse(files: Map<string, Uint8Array>, path: string, decode: (text: string) => unknown): unknown {

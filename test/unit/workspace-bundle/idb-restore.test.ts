@@ -9,6 +9,13 @@ import { verifyStore } from '../../../src/core/audit/verify-store.ts';
 import { WorkbenchError } from '../../../src/core/errors.ts';
 import { exportWorkspaceBundle, readSnapshot, readWorkspaceBundle } from '../../../src/core/workspace-bundle/index.ts';
 import { draft, erasure } from '../helpers/workspace-store-suite.ts';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FileWorkspaceStore } from '../../../src/adapters/folder-store/file-workspace-store.ts';
+import { restoreSnapshotToFolder } from '../../../src/adapters/folder-store/restore-snapshot.ts';
+import { LESSON_SETTINGS_KEY } from '../../../src/core/lessons/lesson-settings.ts';
+import { LESSON_PROGRESS_KEY } from '../../../src/core/lessons/progress.ts';
 import { sampleVersion } from '../helpers/sample-version.ts';
 
 const codec = { encode: encodeRecord, decode: decodeRecord };
@@ -92,6 +99,33 @@ describe('restoreSnapshotToIdb', () => {
     expect(await store.listAudit()).toEqual(before);
     expect((await store.listDatasetVersions()).map((v) => v.name)).toEqual(['mine']);
     expect(await store.listRecords('models')).toEqual([]);
+  });
+
+  it('carries the lesson settings and progress, but not device settings, to IndexedDB and to a folder', async () => {
+    const store = new MemoryWorkspaceStore();
+    await store.appendAudit(draft('column.role_changed', 'x'));
+    const lessonSettings = { metrics: { hidden: ['train.params'], locks: { modelKind: 'logistic' } } };
+    const progress = { active: 'metrics', done: { metrics: ['open-run'] } };
+    await store.setSetting(LESSON_SETTINGS_KEY, lessonSettings);
+    await store.setSetting(LESSON_PROGRESS_KEY, progress);
+    await store.setSetting('actor', 'teacher');
+    const zip = await exportWorkspaceBundle({ snapshot: await readSnapshot(store), codec, exportedAt: 'T' });
+    const snapshot = await readWorkspaceBundle(zip, codec);
+    expect(snapshot.settings).toEqual({ [LESSON_SETTINGS_KEY]: lessonSettings, [LESSON_PROGRESS_KEY]: progress });
+
+    const db = connectWorkbenchDb(`bundle-test-${++n}`);
+    await restoreSnapshotToIdb(snapshot, () => db);
+    const imported = new IdbWorkspaceStore(() => db);
+    expect(await imported.getSetting(LESSON_SETTINGS_KEY)).toEqual(lessonSettings);
+    expect(await imported.getSetting(LESSON_PROGRESS_KEY)).toEqual(progress);
+    expect(await imported.getSetting('actor')).toBeUndefined();
+
+    const dir = join(await mkdtemp(join(tmpdir(), 'bundle-settings-')), 'ws');
+    await restoreSnapshotToFolder(snapshot, dir);
+    const folder = await FileWorkspaceStore.open(dir, { create: false });
+    expect(await folder.getSetting(LESSON_SETTINGS_KEY)).toEqual(lessonSettings);
+    expect(await folder.getSetting(LESSON_PROGRESS_KEY)).toEqual(progress);
+    expect(await folder.getSetting('actor')).toBeUndefined();
   });
 
   it('exports the same bytes for the same workspace and time', async () => {
