@@ -16,7 +16,6 @@ import type { Rng } from '../../random/rng.ts';
 import { shuffleInPlace } from '../../random/shuffle.ts';
 import {
   backward,
-  createDenseNet,
   createWorkspace,
   forward,
   loadRows,
@@ -39,12 +38,13 @@ export interface DenseRun {
 }
 
 /**
- * Trains on `fitRows`, watching `valRows` for early stopping; the target is
+ * Trains `net` in place on `fitRows`, watching `valRows` for early stopping; the target is
  * class indices, or values already standardized (`target(row)`). Each epoch
  * shuffles `fitRows` with `rng`. Stops, as the TF.js path does, when the
  * loss stops being finite (`onEpoch` may throw to end the run).
  */
 export function trainDense(
+  net: DenseNet,
   data: MlpData,
   spec: MlpSpec,
   target: (row: number) => number,
@@ -53,8 +53,6 @@ export function trainDense(
   rng: Rng,
   onEpoch: (report: EpochReport) => void,
 ): DenseRun {
-  const outputs = data.task === 'classification' ? data.classCount : 1;
-  const net = createDenseNet([data.width, ...spec.hiddenLayers, outputs], spec.activation, data.task, rng);
   const batch = Math.max(1, Math.min(spec.batchSize, fitRows.length));
   const ws = createWorkspace(net, Math.max(batch, Math.min(EVAL_CHUNK, valRows.length)));
   const grads = zerosLike(net);

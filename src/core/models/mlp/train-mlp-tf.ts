@@ -29,8 +29,8 @@ export async function trainWithTf(
   onEpoch: (report: EpochReport) => void,
 ): Promise<{ artifact: MlpArtifact; history: EpochReport[]; bestEpoch: number }> {
   const valCount = valRows.length;
-  const seedFor = () => Math.floor(rng() * 2 ** 31);
-  const model = buildMlp(tf, spec, data.width, data.classCount, data.task, seedFor);
+  // The same draws as the typed-array trainer's initialDenseNet: the same seeds, the same start.
+  const model = buildMlp(tf, spec, data.width, data.classCount, data.task, () => Math.floor(rng() * 2 ** 31));
   const xAll = tf.tensor2d(Float32Array.from(data.x), [data.rows, data.width]);
   const yAll = tf.tidy(() =>
     data.task === 'classification'

@@ -2,7 +2,7 @@ import { WorkbenchError } from '../../errors.ts';
 import type { Rng } from '../../random/rng.ts';
 import { shuffleInPlace } from '../../random/shuffle.ts';
 import type { Tf } from '../tf-runtime.ts';
-import { denseArtifact } from './dense-artifact.ts';
+import { denseArtifact, initialDenseNet } from './dense-tf-bridge.ts';
 import { trainDense } from './dense-trainer.ts';
 import type { MlpArtifact } from './mlp-model.ts';
 import type { MlpSpec } from './mlp-spec.ts';
@@ -85,7 +85,8 @@ export async function trainMlp(
   if (trainer === 'typed' || (trainer === 'auto' && useTypedTrainer(tf.getBackend(), spec, data))) {
     const target =
       data.task === 'classification' ? (row: number) => data.y[row] : (row: number) => (data.y[row] - yCenter) / yScale;
-    const run = trainDense(data, spec, target, fitRows, valRows, rng, checked);
+    const net = initialDenseNet(tf, spec, data, () => Math.floor(rng() * 2 ** 31));
+    const run = trainDense(net, data, spec, target, fitRows, valRows, rng, checked);
     const artifact = await denseArtifact(tf, spec, run.net, yCenter, yScale);
     return { artifact, history: run.history, bestEpoch: run.bestEpoch };
   }

@@ -126,6 +126,22 @@ describe.each(RUNS)('trainMlp on the %s backend with the %s trainer', (backend, 
   }, 60_000);
 });
 
+describe('the typed-array and TF.js trainers', () => {
+  it('start from the same weights and follow the same batches for the same seed', async () => {
+    const on = await activeTf({ tf, backend: 'cpu' }, 'MLP');
+    const data = blobs(90, 3, 4);
+    const short = { ...spec, epochs: 3 };
+    const typed = await trainMlp(on, data, short, seededRng(5), undefined, 'typed');
+    const layers = await trainMlp(on, data, short, seededRng(5), undefined, 'tfjs');
+    // Only float64 against float32 arithmetic differs.
+    typed.history.forEach((report, i) => {
+      expect(report.loss).toBeCloseTo(layers.history[i].loss, 4);
+      expect(report.valLoss).toBeCloseTo(layers.history[i].valLoss as number, 4);
+      expect(report.accuracy).toBeCloseTo(layers.history[i].accuracy as number, 6);
+    });
+  }, 60_000);
+});
+
 describe('useTypedTrainer', () => {
   const shape = { width: 16, task: 'classification' as const, classCount: 26 };
   it('takes the typed-array kernel for a small network on a CPU backend, TF.js on a GPU or for wide layers', () => {

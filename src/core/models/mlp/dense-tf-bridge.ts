@@ -1,5 +1,6 @@
 import type { Tf } from '../tf-runtime.ts';
 import type { DenseNet } from './dense-net.ts';
+import type { MlpData } from './train-mlp.ts';
 import { buildMlp, saveMlp, type MlpArtifact } from './mlp-model.ts';
 import type { MlpSpec } from './mlp-spec.ts';
 
@@ -27,6 +28,29 @@ export async function denseArtifact(
     model.setWeights(weights);
     tf.dispose(weights);
     return await saveMlp(tf, model, net.task, yCenter, yScale);
+  } finally {
+    model.optimizer?.dispose();
+    model.dispose();
+  }
+}
+
+/**
+ * The network TF.js's Layers model starts from with these seeds (its seeded
+ * Glorot initialisers), as typed arrays: so both trainers begin from the
+ * same weights for the same `rng`, and differ only by float32 rounding.
+ */
+export function initialDenseNet(tf: Tf, spec: MlpSpec, data: MlpData, seedFor: () => number): DenseNet {
+  const outputs = data.task === 'classification' ? data.classCount : 1;
+  const model = buildMlp(tf, spec, data.width, data.classCount, data.task, seedFor);
+  try {
+    const values = model.getWeights().map((w) => Float64Array.from(w.dataSync()));
+    return {
+      sizes: [data.width, ...spec.hiddenLayers, outputs],
+      activation: spec.activation,
+      task: data.task,
+      kernels: values.filter((_, i) => i % 2 === 0),
+      biases: values.filter((_, i) => i % 2 === 1),
+    };
   } finally {
     model.optimizer?.dispose();
     model.dispose();
