@@ -28,7 +28,7 @@ import {
 } from './dense-net.ts';
 import { denseOptimizer } from './dense-optimizer.ts';
 import type { MlpSpec } from './mlp-spec.ts';
-import type { EpochReport, MlpData } from './train-mlp.ts';
+import type { EpochReport, MlpData } from './mlp-data.ts';
 
 /** Validation rows are scored in chunks of this many rows. */
 const EVAL_CHUNK = 1024;

@@ -4,7 +4,7 @@ import { shuffleInPlace } from '../../random/shuffle.ts';
 import type { Tf } from '../tf-runtime.ts';
 import { buildMlp, saveMlp, type MlpArtifact } from './mlp-model.ts';
 import type { MlpSpec } from './mlp-spec.ts';
-import type { EpochReport, MlpData } from './train-mlp.ts';
+import type { EpochReport, MlpData } from './mlp-data.ts';
 
 /** The rows and target scaling train-mlp.ts settled on. */
 export interface MlpRows {

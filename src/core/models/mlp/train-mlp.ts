@@ -4,29 +4,12 @@ import { shuffleInPlace } from '../../random/shuffle.ts';
 import type { Tf } from '../tf-runtime.ts';
 import { denseArtifact, initialDenseNet } from './dense-tf-bridge.ts';
 import { trainDense } from './dense-trainer.ts';
-import type { MlpArtifact } from './mlp-model.ts';
+import { buildMlp, type MlpArtifact } from './mlp-model.ts';
+import type { EpochReport, MlpData } from './mlp-data.ts';
 import type { MlpSpec } from './mlp-spec.ts';
 import { trainWithTf } from './train-mlp-tf.ts';
 
-export interface MlpData {
-  task: 'classification' | 'regression';
-  /** Dense row-major features, rows × width, already preprocessed. */
-  x: Float64Array;
-  rows: number;
-  width: number;
-  /** Class indices (classification) or values (regression). */
-  y: Int32Array | Float64Array;
-  classCount: number;
-}
-
-export interface EpochReport {
-  epoch: number;
-  loss: number;
-  valLoss: number | null;
-  /** Training accuracy (classification). */
-  accuracy: number | null;
-  valAccuracy: number | null;
-}
+export type { EpochReport, MlpData } from './mlp-data.ts';
 
 /** Which code trains: `auto` picks by backend and network size ({@link useTypedTrainer}). */
 export type MlpTrainer = 'auto' | 'typed' | 'tfjs';
@@ -85,10 +68,16 @@ export async function trainMlp(
   if (trainer === 'typed' || (trainer === 'auto' && useTypedTrainer(tf.getBackend(), spec, data))) {
     const target =
       data.task === 'classification' ? (row: number) => data.y[row] : (row: number) => (data.y[row] - yCenter) / yScale;
-    const net = initialDenseNet(tf, spec, data, () => Math.floor(rng() * 2 ** 31));
-    const run = trainDense(net, data, spec, target, fitRows, valRows, rng, checked);
-    const artifact = await denseArtifact(tf, spec, run.net, yCenter, yScale);
-    return { artifact, history: run.history, bestEpoch: run.bestEpoch };
+    // One Layers model gives the initial weights and saves the trained ones (layer names stay as TF.js numbers them).
+    const model = buildMlp(tf, spec, data.width, data.classCount, data.task, () => Math.floor(rng() * 2 ** 31));
+    try {
+      const run = trainDense(initialDenseNet(model, spec, data), data, spec, target, fitRows, valRows, rng, checked);
+      const artifact = await denseArtifact(tf, model, run.net, yCenter, yScale);
+      return { artifact, history: run.history, bestEpoch: run.bestEpoch };
+    } finally {
+      model.optimizer?.dispose();
+      model.dispose();
+    }
   }
   return trainWithTf(tf, data, spec, { fitRows, valRows, yCenter, yScale }, rng, checked);
 }

@@ -123,12 +123,12 @@ describe('the typed-array MLP kernel against TF.js', () => {
     const tfOptimizer =
       optimizer === 'adam' ? tf.train.adam(0.05) : optimizer === 'sgd' ? tf.train.sgd(0.05) : tf.train.rmsprop(0.05);
     for (const g of grads) {
-      const named = {
-        [kernel.name]: tf.tensor1d(Float32Array.from(g.kernels[0])),
-        [bias.name]: tf.tensor1d(Float32Array.from(g.biases[0])),
-      };
+      const named = [
+        { name: kernel.name, tensor: tf.tensor1d(Float32Array.from(g.kernels[0])) },
+        { name: bias.name, tensor: tf.tensor1d(Float32Array.from(g.biases[0])) },
+      ];
       tfOptimizer.applyGradients(named);
-      tf.dispose(Object.values(named));
+      tf.dispose(named.map((n) => n.tensor));
     }
     expectClose(Array.from(params.kernels[0]), Array.from(kernel.dataSync()));
     expectClose(Array.from(params.biases[0]), Array.from(bias.dataSync()));
