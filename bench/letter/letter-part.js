@@ -34,6 +34,9 @@ export const RECORDED_SKLEARN = {
   accuracy: 0.9405,
 };
 
+/** Issue 12's bar for the MLP on letter (set on the UCI table, where scikit-learn reached 0.9575). */
+const TARGET_ACCURACY = 0.955;
+
 const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** @param {{ results: any, dataDir: string, nodeScript: (script: string, args: string[]) => any }} context */
@@ -43,10 +46,12 @@ export async function letterPart({ results, dataDir, nodeScript }) {
   const csv = join(dir, 'letter-like.csv');
   if (!existsSync(csv)) nodeScript('letter/gen-letter.ts', [csv]);
   console.error('\nLetter-like table: forest and MLP, every phase timed…');
-  const runs = nodeScript('letter/letter-phases.ts', [csv]);
+  const split = join(dir, 'mlp-split.json');
+  const runs = nodeScript('letter/letter-phases.ts', [csv, 'forest,mlp', split]);
   let sklearn = null;
   if (existsSync(PYTHON)) {
-    const fit = spawnSync(PYTHON, [join(here, 'sklearn-mlp.py'), csv], { encoding: 'utf8' });
+    // Scored on the MLP run's own held-out rows.
+    const fit = spawnSync(PYTHON, [join(here, 'sklearn-mlp.py'), csv, split], { encoding: 'utf8' });
     if (fit.status === 0) sklearn = JSON.parse(fit.stdout.trim().split('\n').pop());
   }
   results.letter = { runs, sklearn, recordedSklearn: RECORDED_SKLEARN };
@@ -64,12 +69,29 @@ export async function letterPart({ results, dataDir, nodeScript }) {
   );
   const ref = sklearn ?? RECORDED_SKLEARN;
   const mlp = runs.find((r) => r.kind === 'mlp');
+  const ours = { cpu: mlp.cpu.training / 1000, wall: mlp.wall.training / 1000 };
+  const verdict = (ok) => (ok ? 'yes' : 'NO');
   printTable(
-    `MLP with defaults vs scikit-learn ${ref.sklearn} MLPClassifier with defaults${sklearn ? ' (same run)' : ' (recorded figure: no python3-sklearn here)'}`,
-    ['', 'fit, wall / CPU', 'accuracy'],
+    `MLP with defaults vs scikit-learn ${ref.sklearn} MLPClassifier with defaults${sklearn ? ' (same run, same held-out rows)' : ' (recorded figure: no python3-sklearn here)'}`,
+    ['', 'fit, wall / CPU', 'epochs', 'accuracy'],
     [
-      ['scikit-learn', `${ref.fitSeconds.toFixed(1)} s / ${ref.fitCpuSeconds.toFixed(1)} s`, ref.accuracy.toFixed(4)],
-      ['workbench (TF.js wasm)', `${s(mlp.wall.training)} / ${s(mlp.cpu.training)}`, mlp.accuracy.toFixed(4)],
+      [
+        'scikit-learn',
+        `${ref.fitSeconds.toFixed(1)} s / ${ref.fitCpuSeconds.toFixed(1)} s`,
+        ref.iterations,
+        ref.accuracy.toFixed(4),
+      ],
+      [
+        `workbench (${mlp.trainer})`,
+        `${ours.wall.toFixed(1)} s / ${ours.cpu.toFixed(1)} s`,
+        mlp.epochs,
+        mlp.accuracy.toFixed(4),
+      ],
     ],
+  );
+  console.log(
+    `Target: accuracy ≥ scikit-learn's: ${verdict(mlp.accuracy >= ref.accuracy)}; ≥ ${TARGET_ACCURACY}: ${verdict(mlp.accuracy >= TARGET_ACCURACY)}; ` +
+      `CPU time ≤ scikit-learn's: ${verdict(ours.cpu <= ref.fitCpuSeconds)} (${(ours.cpu / ref.fitCpuSeconds).toFixed(2)}×); ` +
+      `wall time ≤ scikit-learn's: ${verdict(ours.wall <= ref.fitSeconds)} (${(ours.wall / ref.fitSeconds).toFixed(2)}×).`,
   );
 }

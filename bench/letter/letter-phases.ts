@@ -5,10 +5,12 @@
  * machine the CPU time is the steadier figure), for the forest and the MLP
  * (TF.js wasm in Node), each with the workbench's defaults.
  *
- * Run: `node --import tsx bench/letter/letter-phases.ts <letter.csv> [forest,mlp]`
- * The result (JSON) is the last line on stdout.
+ * Run: `node --import tsx bench/letter/letter-phases.ts <letter.csv> [forest,mlp] [split.json]`
+ * The result (JSON) is the last line on stdout. With `split.json`, the
+ * held-out rows of the run (0-based data rows) are written there, so
+ * scikit-learn can be scored on the same split (sklearn-mlp.py).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { selectNodeBackend } from '../../src/adapters/tf-backend/node-backend.ts';
 import { parseCsv } from '../../src/core/data/ingest/parse-csv.ts';
@@ -16,8 +18,10 @@ import { guessRoles } from '../../src/core/data/profile/roles.ts';
 import type { ClassificationReport } from '../../src/core/metrics/index.ts';
 import { defaultPipelineSpec, type ModelKind } from '../../src/core/train/pipeline-spec.ts';
 import { runPipeline } from '../../src/core/train/run-pipeline.ts';
+import type { MlpSpec } from '../../src/core/models/mlp/mlp-spec.ts';
+import { useTypedTrainer } from '../../src/core/models/mlp/train-mlp.ts';
 
-const [path, kindsArg = 'forest,mlp'] = process.argv.slice(2);
+const [path, kindsArg = 'forest,mlp', splitPath] = process.argv.slice(2);
 const { table } = parseCsv(new Uint8Array(readFileSync(path)));
 const roles = guessRoles(table);
 const schema = table.columns.map((c) => ({ name: c.name, type: c.type, role: roles[c.name] }));
@@ -52,8 +56,14 @@ for (const kind of kindsArg.split(',') as ModelKind[]) {
     },
   });
   close();
+  if (splitPath) writeFileSync(splitPath, JSON.stringify({ test: Array.from(outcome.predictions.rows) }));
+  const width = schema.filter((c) => c.role === 'feature').length;
+  const typed =
+    kind === 'mlp' &&
+    useTypedTrainer(tf?.backend ?? '', spec.model as MlpSpec, { width, task: 'classification', classCount: 26 });
   const row = {
     kind,
+    trainer: kind !== 'mlp' ? null : typed ? 'typed-array kernel' : `TF.js ${tf?.backend}`,
     wall,
     cpu,
     epochs,

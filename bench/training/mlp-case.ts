@@ -2,11 +2,14 @@
  * The MLP throughput case, shared by Node (node-training.ts) and the
  * Chromium worker (browser/training.worker.ts) so both time the same code:
  * the workbench's `trainMlp` (seeded shuffle, TF.js Layers `fit`), on
- * whatever TF.js backend the caller has selected.
+ * whatever TF.js backend the caller has selected. It asks for the TF.js
+ * trainer explicitly: on cpu and wasm the workbench would otherwise train
+ * this small network with its typed-array kernel, and the backends would
+ * not be compared (mlp-trainers.ts compares the two trainers).
  */
 import * as tf from '@tensorflow/tfjs';
 import { loadMlp, predictMlp } from '../../src/core/models/mlp/mlp-model.ts';
-import { trainMlp } from '../../src/core/models/mlp/train-mlp.ts';
+import { trainMlp, type MlpTrainer } from '../../src/core/models/mlp/train-mlp.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
 import type { MlpSpec } from '../../src/core/models/mlp/mlp-spec.ts';
 
@@ -95,7 +98,14 @@ export async function planMlp(set: BenchSet, budgetMs: number, now: () => number
 export async function timeMlp(
   set: BenchSet,
   rows: number,
-  options: { epochs?: number; now: () => number; cpuNow?: () => number; seed?: number; evaluate?: boolean },
+  options: {
+    epochs?: number;
+    now: () => number;
+    cpuNow?: () => number;
+    seed?: number;
+    evaluate?: boolean;
+    trainer?: MlpTrainer;
+  },
 ): Promise<MlpSample> {
   const spec = { ...MLP_BENCH_SPEC, epochs: options.epochs ?? MLP_BENCH_SPEC.epochs };
   const p = set.features;
@@ -112,10 +122,17 @@ export async function timeMlp(
   let finalLoss = NaN;
   const cpuStart = options.cpuNow?.() ?? NaN;
   const start = options.now();
-  const { artifact } = await trainMlp(tf, data, spec, seededRng(options.seed ?? 42), (report) => {
-    marks.push(options.now());
-    finalLoss = report.loss;
-  });
+  const { artifact } = await trainMlp(
+    tf,
+    data,
+    spec,
+    seededRng(options.seed ?? 42),
+    (report) => {
+      marks.push(options.now());
+      finalLoss = report.loss;
+    },
+    options.trainer ?? 'tfjs',
+  );
   const totalMs = options.now() - start;
   const cpuMs = (options.cpuNow?.() ?? NaN) - cpuStart;
   const epochMs = marks.map((t, i) => t - (i === 0 ? start : marks[i - 1]));

@@ -1,39 +1,28 @@
-import type * as tfjs from '@tensorflow/tfjs';
 import { WorkbenchError } from '../../errors.ts';
 import type { Rng } from '../../random/rng.ts';
 import { shuffleInPlace } from '../../random/shuffle.ts';
 import type { Tf } from '../tf-runtime.ts';
-import { buildMlp, saveMlp, type MlpArtifact } from './mlp-model.ts';
+import { denseArtifact, initialDenseNet } from './dense-tf-bridge.ts';
+import { trainDense } from './dense-trainer.ts';
+import { buildMlp, type MlpArtifact } from './mlp-model.ts';
+import type { EpochReport, MlpData } from './mlp-data.ts';
 import type { MlpSpec } from './mlp-spec.ts';
+import { trainWithTf } from './train-mlp-tf.ts';
 
-export interface MlpData {
-  task: 'classification' | 'regression';
-  /** Dense row-major features, rows × width, already preprocessed. */
-  x: Float64Array;
-  rows: number;
-  width: number;
-  /** Class indices (classification) or values (regression). */
-  y: Int32Array | Float64Array;
-  classCount: number;
-}
+export type { EpochReport, MlpData } from './mlp-data.ts';
 
-export interface EpochReport {
-  epoch: number;
-  loss: number;
-  valLoss: number | null;
-  /** Training accuracy (classification). */
-  accuracy: number | null;
-  valAccuracy: number | null;
-}
+/** Which code trains: `auto` picks by backend and network size ({@link useTypedTrainer}). */
+export type MlpTrainer = 'auto' | 'typed' | 'tfjs';
 
 /**
- * Trains an MLP with the given TF.js (whose backend the caller chose),
- * deterministically: initialisers are seeded from `rng`, and each epoch's
- * shuffle uses `rng` too (TF.js's own `fit` shuffle uses Math.random, so it
- * is switched off). With early stopping, a seeded slice of the training rows
- * is held out for validation and the weights of the best validation epoch
- * are kept. A loss that stops being finite ends training with
- * `train.diverged`. Every tensor is disposed.
+ * Trains an MLP deterministically: initial weights and each epoch's
+ * shuffle come from `rng` (TF.js's own `fit` shuffle uses Math.random, so it
+ * is switched off). Small networks on a CPU backend train on typed arrays
+ * (dense-trainer.ts), the rest with TF.js on the backend the caller chose;
+ * both store the same TF.js model. With early stopping, a seeded slice of
+ * the training rows is held out for validation and the weights of the best
+ * validation epoch are kept. A loss that stops being finite ends training
+ * with `train.diverged`. Every tensor is disposed.
  */
 export async function trainMlp(
   tf: Tf,
@@ -41,6 +30,7 @@ export async function trainMlp(
   spec: MlpSpec,
   rng: Rng,
   onEpoch?: (report: EpochReport) => void,
+  trainer: MlpTrainer = 'auto',
 ): Promise<{ artifact: MlpArtifact; history: EpochReport[]; bestEpoch: number }> {
   const order = shuffleInPlace(
     Int32Array.from({ length: data.rows }, (_, i) => i),
@@ -70,65 +60,51 @@ export async function trainMlp(
     yScale = Math.sqrt(sq / fitRows.length) || 1;
   }
 
-  const seedFor = () => Math.floor(rng() * 2 ** 31);
-  const model = buildMlp(tf, spec, data.width, data.classCount, data.task, seedFor);
-  const xAll = tf.tensor2d(Float32Array.from(data.x), [data.rows, data.width]);
-  const yAll = tf.tidy(() =>
-    data.task === 'classification'
-      ? tf.oneHot(tf.tensor1d(Int32Array.from(data.y), 'int32'), data.classCount).toFloat()
-      : tf.tensor2d(
-          Float32Array.from(data.y, (v) => (v - yCenter) / yScale),
-          [data.rows, 1],
-        ),
-  );
-  const valX = valCount ? tf.tidy(() => tf.gather(xAll, tf.tensor1d(valRows, 'int32'))) : null;
-  const valY = valCount ? tf.tidy(() => tf.gather(yAll, tf.tensor1d(valRows, 'int32'))) : null;
-
-  const history: EpochReport[] = [];
-  let best = { loss: Infinity, epoch: 0, weights: null as tfjs.Tensor[] | null };
-  try {
-    for (let epoch = 1; epoch <= spec.epochs; epoch++) {
-      shuffleInPlace(fitRows, rng);
-      const index = tf.tensor1d(fitRows, 'int32');
-      const xs = tf.gather(xAll, index);
-      const ys = tf.gather(yAll, index);
-      const fitted = await model.fit(xs, ys, { batchSize: spec.batchSize, epochs: 1, shuffle: false, verbose: 0 });
-      tf.dispose([index, xs, ys]);
-      const report: EpochReport = {
-        epoch,
-        loss: Number(fitted.history.loss[0]),
-        valLoss: null,
-        accuracy:
-          data.task === 'classification' ? Number((fitted.history.acc ?? fitted.history.accuracy)?.[0] ?? NaN) : null,
-        valAccuracy: null,
-      };
-      if (valX && valY) {
-        const evaluated = model.evaluate(valX, valY, { batchSize: 1024 }) as tfjs.Scalar | tfjs.Scalar[];
-        const scalars = Array.isArray(evaluated) ? evaluated : [evaluated];
-        const values = await Promise.all(scalars.map(async (s) => (await s.data())[0]));
-        tf.dispose(scalars);
-        report.valLoss = values[0];
-        if (data.task === 'classification') report.valAccuracy = values[1] ?? null;
-      }
-      if (!Number.isFinite(report.loss) || (report.valLoss !== null && !Number.isFinite(report.valLoss)))
-        throw diverged(spec, report);
-      history.push(report);
-      onEpoch?.(report);
-      if (spec.earlyStopping && report.valLoss !== null) {
-        if (report.valLoss < best.loss) {
-          tf.dispose(best.weights ?? []);
-          best = { loss: report.valLoss, epoch, weights: model.getWeights().map((w) => w.clone()) };
-        } else if (epoch - best.epoch >= spec.earlyStopping.patience) break;
-      }
+  const checked = (report: EpochReport) => {
+    if (!Number.isFinite(report.loss) || (report.valLoss !== null && !Number.isFinite(report.valLoss)))
+      throw diverged(spec, report);
+    onEpoch?.(report);
+  };
+  if (trainer === 'typed' || (trainer === 'auto' && useTypedTrainer(tf.getBackend(), spec, data))) {
+    const target =
+      data.task === 'classification' ? (row: number) => data.y[row] : (row: number) => (data.y[row] - yCenter) / yScale;
+    // One Layers model gives the initial weights and saves the trained ones (layer names stay as TF.js numbers them).
+    const model = buildMlp(tf, spec, data.width, data.classCount, data.task, () => Math.floor(rng() * 2 ** 31));
+    try {
+      const run = trainDense(initialDenseNet(model, spec, data), data, spec, target, fitRows, valRows, rng, checked);
+      const artifact = await denseArtifact(tf, model, run.net, yCenter, yScale);
+      return { artifact, history: run.history, bestEpoch: run.bestEpoch };
+    } finally {
+      model.optimizer?.dispose();
+      model.dispose();
     }
-    if (best.weights) model.setWeights(best.weights);
-    const artifact = await saveMlp(tf, model, data.task, yCenter, yScale);
-    return { artifact, history, bestEpoch: best.weights ? best.epoch : history.length };
-  } finally {
-    tf.dispose([xAll, yAll, ...(valX ? [valX] : []), ...(valY ? [valY] : []), ...(best.weights ?? [])]);
-    model.optimizer?.dispose(); // a passed-in optimizer is not disposed with the model
-    model.dispose();
   }
+  return trainWithTf(tf, data, spec, { fitRows, valRows, yCenter, yScale }, rng, checked);
+}
+
+/**
+ * Multiply-adds per row (Σ inputs × units over the layers) up to which the
+ * typed-array trainer is used on a CPU backend. Measured with
+ * bench/training/mlp-trainers.ts (WASM backend, 4,000 rows × 16 features,
+ * 26 classes, batch 200; CPU ms per epoch, typed vs TF.js Layers, on the
+ * shared 2-core machine at load ~25): [64, 64] 6,784 MACs 164 vs 546;
+ * [128, 128] 21,760 MACs 249 vs 402; [256, 256] 76,288 MACs 845 vs 1,348.
+ * Wider networks were not measured, so TF.js (WASM's SIMD matmuls, whose
+ * lead grows with width) keeps them.
+ */
+export const TYPED_TRAINER_MAX_MACS = 80_000;
+
+/**
+ * The typed-array trainer on the CPU backends (cpu, wasm) for networks up to
+ * {@link TYPED_TRAINER_MAX_MACS} multiply-adds per row; TF.js on a GPU
+ * backend and for wider networks, where its SIMD or GPU matmuls win.
+ */
+export function useTypedTrainer(backend: string, spec: MlpSpec, data: Pick<MlpData, 'width' | 'task' | 'classCount'>) {
+  if (backend !== 'cpu' && backend !== 'wasm') return false;
+  const sizes = [data.width, ...spec.hiddenLayers, data.task === 'classification' ? data.classCount : 1];
+  let macs = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) macs += sizes[l] * sizes[l + 1];
+  return macs <= TYPED_TRAINER_MAX_MACS;
 }
 
 function diverged(spec: MlpSpec, report: EpochReport): WorkbenchError {

@@ -4,7 +4,7 @@ import { selectNodeBackend } from '../../../../src/adapters/tf-backend/node-back
 import { defaultModelSpec } from '../../../../src/core/models/catalogue.ts';
 import { loadMlp, predictMlp } from '../../../../src/core/models/mlp/mlp-model.ts';
 import type { MlpSpec } from '../../../../src/core/models/mlp/mlp-spec.ts';
-import { trainMlp, type MlpData } from '../../../../src/core/models/mlp/train-mlp.ts';
+import { trainMlp, useTypedTrainer, type MlpData, type MlpTrainer } from '../../../../src/core/models/mlp/train-mlp.ts';
 import { activeTf, type Tf, type TfRuntime } from '../../../../src/core/models/tf-runtime.ts';
 import { seededRng } from '../../../../src/core/random/rng.ts';
 
@@ -36,7 +36,10 @@ const BACKENDS: Record<string, () => Promise<TfRuntime>> = {
   wasm: async () => (await selectNodeBackend('wasm')).runtime,
 };
 
-describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => {
+/** Each backend with each trainer: the typed-array kernel (chosen for small networks) and TF.js Layers. */
+const RUNS = Object.keys(BACKENDS).flatMap((backend) => (['typed', 'tfjs'] as const).map((t) => [backend, t] as const));
+
+describe.each(RUNS)('trainMlp on the %s backend with the %s trainer', (backend, trainer: MlpTrainer) => {
   let runtime: TfRuntime;
   let on: Tf;
   beforeAll(async () => {
@@ -50,7 +53,7 @@ describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => 
     expect(on.getBackend()).toBe(backend);
     const before = on.memory().numTensors;
     const data = blobs(120, 3, 1);
-    const { artifact, history } = await trainMlp(on, data, spec, seededRng(42));
+    const { artifact, history } = await trainMlp(on, data, spec, seededRng(42), undefined, trainer);
     expect(history.length).toBeGreaterThan(3);
     expect(history[history.length - 1].loss).toBeLessThan(history[0].loss);
     const model = await loadMlp(on, artifact);
@@ -69,9 +72,9 @@ describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => 
     await use();
     const data = blobs(60, 2, 3);
     const short = { ...spec, epochs: 4 };
-    const a = await trainMlp(on, data, short, seededRng(7));
-    const b = await trainMlp(on, data, short, seededRng(7));
-    const c = await trainMlp(on, data, short, seededRng(8));
+    const a = await trainMlp(on, data, short, seededRng(7), undefined, trainer);
+    const b = await trainMlp(on, data, short, seededRng(7), undefined, trainer);
+    const c = await trainMlp(on, data, short, seededRng(8), undefined, trainer);
     expect(b.history).toEqual(a.history);
     expect(Array.from(b.artifact.weightData)).toEqual(Array.from(a.artifact.weightData));
     expect(Array.from(c.artifact.weightData)).not.toEqual(Array.from(a.artifact.weightData));
@@ -88,6 +91,8 @@ describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => 
       { task: 'regression', x, rows, width: 1, y, classCount: 0 },
       { ...spec, epochs: 60, earlyStopping: null },
       seededRng(1),
+      undefined,
+      trainer,
     );
     const model = await loadMlp(on, artifact);
     const predicted = await predictMlp(on, model, artifact, Float64Array.of(0, 0.5), 2, 1);
@@ -105,13 +110,46 @@ describe.each(Object.keys(BACKENDS))('trainMlp on the %s backend', (backend) => 
     const x = Float64Array.from({ length: rows }, () => rng() * 1e6);
     const y = Float64Array.from(x, (v) => 3 * v);
     const steep: MlpSpec = { ...spec, optimizer: 'sgd', learningRate: 1, epochs: 20, earlyStopping: null };
-    const training = trainMlp(on, { task: 'regression', x, rows, width: 1, y, classCount: 0 }, steep, seededRng(1));
+    const training = trainMlp(
+      on,
+      { task: 'regression', x, rows, width: 1, y, classCount: 0 },
+      steep,
+      seededRng(1),
+      undefined,
+      trainer,
+    );
     await expect(training).rejects.toMatchObject({ code: 'train.diverged' });
     await expect(training).rejects.toThrow(
       /MLP diverged: its loss became NaN in epoch \d+.*smaller learning rate \(it is 1; try 0\.1\)/,
     );
     expect(on.memory().numTensors).toBe(before);
   }, 60_000);
+});
+
+describe('the typed-array and TF.js trainers', () => {
+  it('start from the same weights and follow the same batches for the same seed', async () => {
+    const on = await activeTf({ tf, backend: 'cpu' }, 'MLP');
+    const data = blobs(90, 3, 4);
+    const short = { ...spec, epochs: 3 };
+    const typed = await trainMlp(on, data, short, seededRng(5), undefined, 'typed');
+    const layers = await trainMlp(on, data, short, seededRng(5), undefined, 'tfjs');
+    // Only float64 against float32 arithmetic differs.
+    typed.history.forEach((report, i) => {
+      expect(report.loss).toBeCloseTo(layers.history[i].loss, 4);
+      expect(report.valLoss).toBeCloseTo(layers.history[i].valLoss as number, 4);
+      expect(report.accuracy).toBeCloseTo(layers.history[i].accuracy as number, 6);
+    });
+  }, 60_000);
+});
+
+describe('useTypedTrainer', () => {
+  const shape = { width: 16, task: 'classification' as const, classCount: 26 };
+  it('takes the typed-array kernel for a small network on a CPU backend, TF.js on a GPU or for wide layers', () => {
+    expect(useTypedTrainer('wasm', spec, shape)).toBe(true);
+    expect(useTypedTrainer('cpu', spec, shape)).toBe(true);
+    expect(useTypedTrainer('webgl', spec, shape)).toBe(false);
+    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [1024, 1024] }, shape)).toBe(false);
+  });
 });
 
 describe('activeTf', () => {

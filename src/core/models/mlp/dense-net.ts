@@ -1,0 +1,217 @@
+/**
+ * A small dense network as typed arrays, trained on the CPU without TF.js
+ * (see dense-trainer.ts for why). Float64 arithmetic (V8 has no float32
+ * math, so float32 storage would only add conversions), on weights that
+ * stay float32 values (dense-optimizer.ts), as TF.js saves them.
+ */
+import type { Rng } from '../../random/rng.ts';
+import { gemmNT, transpose } from './dense-gemm.ts';
+
+export type HiddenActivation = 'relu' | 'tanh' | 'sigmoid';
+
+export interface DenseNet {
+  /** Units per layer, inputs first: [width, ...hidden, outputs]. */
+  sizes: number[];
+  activation: HiddenActivation;
+  task: 'classification' | 'regression';
+  /** Per layer: kernel (`inputs × units`, row-major as TF.js's Dense) and bias. */
+  kernels: Float64Array[];
+  biases: Float64Array[];
+}
+
+/** Gradients (or any per-weight buffer) shaped like a network's weights. */
+export interface DenseParams {
+  kernels: Float64Array[];
+  biases: Float64Array[];
+}
+
+/** Glorot-uniform kernels from `rng` (as TF.js's glorotUniform), zero biases. */
+export function createDenseNet(
+  sizes: number[],
+  activation: HiddenActivation,
+  task: DenseNet['task'],
+  rng: Rng,
+): DenseNet {
+  const kernels: Float64Array[] = [];
+  const biases: Float64Array[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const limit = Math.sqrt(6 / (sizes[l] + sizes[l + 1]));
+    kernels.push(Float64Array.from({ length: sizes[l] * sizes[l + 1] }, () => Math.fround((2 * rng() - 1) * limit)));
+    biases.push(new Float64Array(sizes[l + 1]));
+  }
+  return { sizes, activation, task, kernels, biases };
+}
+
+export function zerosLike(net: DenseParams): DenseParams {
+  return {
+    kernels: net.kernels.map((k) => new Float64Array(k.length)),
+    biases: net.biases.map((b) => new Float64Array(b.length)),
+  };
+}
+
+/** Activations of every layer for up to `capacity` rows, and scratch space, reused across batches. */
+export interface Workspace {
+  capacity: number;
+  /** acts[0] holds the input rows; acts[l] the outputs of layer l (softmax probabilities or linear values last). */
+  acts: Float64Array[];
+  /** Gradient of the loss by each layer's pre-activation (by its output for acts[0], unused). */
+  deltas: Float64Array[];
+  /** Each kernel transposed (`units × inputs`), for the forward pass's dot products. */
+  kernelsT: Float64Array[];
+  /** Transposed activations and deltas, for the weight gradients' dot products. */
+  scratchA: Float64Array;
+  scratchD: Float64Array;
+}
+
+export function createWorkspace(net: DenseNet, capacity: number): Workspace {
+  const widest = Math.max(...net.sizes);
+  return {
+    capacity,
+    acts: net.sizes.map((n) => new Float64Array(capacity * n)),
+    deltas: net.sizes.map((n) => new Float64Array(capacity * n)),
+    kernelsT: net.kernels.map((k) => new Float64Array(k.length)),
+    scratchA: new Float64Array(capacity * widest),
+    scratchD: new Float64Array(capacity * widest),
+  };
+}
+
+/** Copies the given rows of `x` (row-major, `width` wide) into the workspace's input. */
+export function loadRows(ws: Workspace, x: Float64Array, width: number, rows: Int32Array, from: number, count: number) {
+  const input = ws.acts[0];
+  for (let r = 0; r < count; r++) {
+    const src = rows[from + r] * width;
+    input.set(x.subarray(src, src + width), r * width);
+  }
+}
+
+/** Runs the loaded rows through the network; the output is `ws.acts[last]`. */
+export function forward(net: DenseNet, ws: Workspace, rows: number): void {
+  const { sizes, kernels, biases } = net;
+  const last = sizes.length - 1;
+  for (let l = 0; l < last; l++) {
+    const inputs = sizes[l];
+    const units = sizes[l + 1];
+    const z = ws.acts[l + 1];
+    const b = biases[l];
+    transpose(kernels[l], inputs, units, ws.kernelsT[l]);
+    gemmNT(ws.acts[l], ws.kernelsT[l], z, rows, units, inputs);
+    for (let r = 0; r < rows; r++) {
+      const o = r * units;
+      for (let j = 0; j < units; j++) z[o + j] += b[j];
+      if (l + 1 < last) activateRow(z, o, units, net.activation);
+      else if (net.task === 'classification') softmaxRow(z, o, units);
+    }
+  }
+}
+
+function activateRow(z: Float64Array, o: number, n: number, activation: HiddenActivation): void {
+  if (activation === 'relu') for (let j = o; j < o + n; j++) z[j] = z[j] > 0 ? z[j] : 0;
+  else if (activation === 'tanh') for (let j = o; j < o + n; j++) z[j] = Math.tanh(z[j]);
+  else for (let j = o; j < o + n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
+}
+
+function softmaxRow(z: Float64Array, o: number, n: number): void {
+  let max = -Infinity;
+  for (let j = o; j < o + n; j++) if (z[j] > max) max = z[j];
+  let sum = 0;
+  for (let j = o; j < o + n; j++) sum += z[j] = Math.exp(z[j] - max);
+  for (let j = o; j < o + n; j++) z[j] /= sum;
+}
+
+/** TF.js's categorical cross-entropy clips probabilities to [ε, 1 − ε]. */
+const PROB_EPSILON = 1e-7;
+
+/**
+ * Mean loss of the forwarded rows against their targets (class indices or
+ * standardized values), without the weight penalty; with `delta`, also
+ * writes the gradient by the output pre-activation into `ws.deltas[last]`.
+ */
+export function outputLoss(
+  net: DenseNet,
+  ws: Workspace,
+  rows: number,
+  target: (r: number) => number,
+  delta: boolean,
+): { loss: number; correct: number } {
+  const last = net.sizes.length - 1;
+  const k = net.sizes[last];
+  const out = ws.acts[last];
+  const d = ws.deltas[last];
+  let loss = 0;
+  let correct = 0;
+  for (let r = 0; r < rows; r++) {
+    const o = r * k;
+    if (net.task === 'regression') {
+      const diff = out[o] - target(r);
+      loss += diff * diff;
+      if (delta) d[o] = (2 * diff) / rows;
+      continue;
+    }
+    const y = target(r);
+    const p = Math.min(Math.max(out[o + y], PROB_EPSILON), 1 - PROB_EPSILON);
+    loss -= Math.log(p);
+    let best = 0;
+    for (let j = 1; j < k; j++) if (out[o + j] > out[o + best]) best = j;
+    if (best === y) correct++;
+    if (delta) for (let j = 0; j < k; j++) d[o + j] = (out[o + j] - (j === y ? 1 : 0)) / rows;
+  }
+  return { loss: loss / rows, correct };
+}
+
+/**
+ * Backpropagates `ws.deltas[last]` (from {@link outputLoss}) into `grads`,
+ * overwriting them, and adds the L2 penalty's gradient `2·l2·W` on the
+ * hidden kernels (TF.js's `regularizers.l2`; the head has none). Returns the
+ * penalty `l2·ΣW²` for the loss.
+ */
+export function backward(net: DenseNet, ws: Workspace, rows: number, grads: DenseParams, l2: number): number {
+  const { sizes, kernels } = net;
+  const { scratchA: aT, scratchD: dzT } = ws;
+  let penalty = 0;
+  for (let l = sizes.length - 2; l >= 0; l--) {
+    const inputs = sizes[l];
+    const units = sizes[l + 1];
+    const a = ws.acts[l];
+    const dz = ws.deltas[l + 1];
+    const w = kernels[l];
+    const gw = grads.kernels[l];
+    const gb = grads.biases[l];
+    // ∂W = aᵀ·δ and ∂b = Σ rows of δ, as dot products over the batch.
+    transpose(a, rows, inputs, aT);
+    transpose(dz, rows, units, dzT);
+    gemmNT(aT, dzT, gw, inputs, units, rows);
+    for (let j = 0; j < units; j++) {
+      let sum = 0;
+      for (let r = j * rows; r < (j + 1) * rows; r++) sum += dzT[r];
+      gb[j] = sum;
+    }
+    if (l > 0) {
+      // δ of the layer below: (δ·Wᵀ) times the activation's slope.
+      const da = ws.deltas[l];
+      gemmNT(dz, w, da, rows, inputs, units);
+      for (let i = 0; i < rows * inputs; i++) da[i] *= activationSlope(a[i], net.activation);
+    }
+    if (l + 1 < sizes.length - 1 && l2 > 0) {
+      for (let i = 0; i < w.length; i++) {
+        penalty += w[i] * w[i];
+        gw[i] += 2 * l2 * w[i];
+      }
+    }
+  }
+  return l2 * penalty;
+}
+
+/** The activation's derivative, from its output value. */
+function activationSlope(a: number, activation: HiddenActivation): number {
+  if (activation === 'relu') return a > 0 ? 1 : 0;
+  if (activation === 'tanh') return 1 - a * a;
+  return a * (1 - a);
+}
+
+/** `l2·ΣW²` over the hidden kernels (the loss term {@link backward} returns), for a loss without a backward pass. */
+export function l2Penalty(net: DenseNet, l2: number): number {
+  if (l2 <= 0) return 0;
+  let sum = 0;
+  for (let l = 0; l + 2 < net.sizes.length; l++) for (const v of net.kernels[l]) sum += v * v;
+  return l2 * sum;
+}
