@@ -63,6 +63,15 @@ export function featuresService(store: WorkspaceStore, nowMs: () => number): Fea
     const joined = historicalFeatures(table, request.timestamp, frames, {
       ignoreCreatedAfter: request.ignoreCreatedAfter,
     });
+    const names = joined.table.columns.map((c) => c.name);
+    const twice = names.find((n, i) => names.indexOf(n) !== i);
+    if (twice !== undefined) {
+      // A table with two columns of one name cannot be trained on or saved unambiguously.
+      throw new WorkbenchError(
+        'features.bad_definition',
+        `The joined table would have two columns called "${twice}". Rename the feature (or the entity column) so every name is unique.`,
+      );
+    }
     return { version, joined };
   }
 

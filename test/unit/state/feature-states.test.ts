@@ -56,7 +56,7 @@ function fill(form: FeatureViewForm, expression: string) {
   form.ttl = '730d';
   form.setFeature(0, { name: 'invest_ratio', expression });
   form.addFeature();
-  form.setFeature(1, { name: 'value', expression: 'value' });
+  form.setFeature(1, { name: 'mean_invest_3y', expression: 'mean(invest, 1096d)' });
 }
 
 describe('the Features area state', () => {
@@ -106,7 +106,7 @@ describe('the Features area state', () => {
       'value',
       'capital',
       'invest_ratio',
-      'value',
+      'mean_invest_3y',
     ]);
     // Each row's own year is the latest at or before its time: the ratio of its own cells.
     expect(Number(join.preview?.rows[0][5])).toBeCloseTo(ROWS[0].invest / ROWS[0].capital, 9);
@@ -135,12 +135,34 @@ describe('the Features area state', () => {
     online.lookupName = 'firm_finance';
     online.keys = 'IBM, Nobody';
     await online.runLookup();
-    const ibm = ROWS.filter((r) => r.firm === 'IBM').at(-1)!;
-    expect(online.lookup?.features).toEqual(['invest_ratio', 'value']);
+    // 1096 days before 1954-12-31 is 1951-12-31, outside the window (t − 1096d, t]: 1952–1954.
+    const ibm = ROWS.filter((r) => r.firm === 'IBM');
+    const last = ibm.at(-1)!;
+    const mean3 = ibm.slice(-3).reduce((sum, r) => sum + r.invest, 0) / 3;
+    expect(online.lookup?.features).toEqual(['invest_ratio', 'mean_invest_3y']);
+    expect(online.lookup?.rows[0].online[1]).toBeCloseTo(mean3, 9);
     expect(online.lookup?.rows).toEqual([
-      { key: 'IBM', online: [ibm.invest / ibm.capital, ibm.value], offline: [ibm.invest / ibm.capital, ibm.value] },
+      {
+        key: 'IBM',
+        online: [last.invest / last.capital, online.lookup?.rows[0].online[1]],
+        offline: [last.invest / last.capital, online.lookup?.rows[0].online[1]],
+      },
       { key: 'Nobody', online: [null, null], offline: [null, null] },
     ]);
+  });
+
+  it('refuses a join whose feature names collide with entity columns', async () => {
+    const { context, version, service, form } = await setUp();
+    fill(form, 'invest / capital');
+    form.setFeature(1, { name: 'value', expression: 'value' });
+    await form.apply();
+    const join = new FeatureJoinState(context, service);
+    join.entityVersionId = version.id;
+    join.timestamp = 'year_end';
+    join.toggleView('firm_finance@1', true);
+    await join.runPreview();
+    expect(join.preview).toBeNull();
+    expect(join.error).toMatch(/two columns called "value"\. Rename the feature/);
   });
 
   it('reads typed keys with parts joined by "|"', () => {
