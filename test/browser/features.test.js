@@ -9,13 +9,14 @@
  * same sample file.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { test } from './harness.js';
+import { LONG, test } from './harness.js';
 import { assert, goTo, saveVersion, shortIdIn, waitForDraft } from './helpers.js';
+import { chooseModel, setField, trainAndWait, trainForm } from './train-helpers.js';
 
 const SAMPLE = fileURLToPath(new URL('../../public/samples/grunfeld.csv', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/workbench.js', import.meta.url));
@@ -123,36 +124,68 @@ test('a feature view over the Grunfeld sample: a typo is flagged with a suggesti
   reference = await referenceRun;
 });
 
-test('the point-in-time join shows the rows a naive join would leak, as the CLI counts them, and saves a version for Train', async (s) => {
-  const page = s.page;
-  await goTo(page, 'Features');
-  const panel = page.getByRole('region', { name: 'Point-in-time join' });
-  await panel.getByLabel('Entity rows (dataset version)').selectOption({ index: 1 });
-  assert.equal(await panel.getByLabel('Row time column').inputValue(), 'year_end');
-  await panel.getByLabel('firm_finance@1').check();
-  await panel.getByRole('button', { name: 'Preview join' }).click();
-  const summary = panel.getByTestId('join-view-summary');
-  await summary.waitFor();
-  assert.equal(await summary.getAttribute('data-matched'), '220');
-  assert.equal(await summary.getAttribute('data-leaked'), String(reference.joined.leakedByNaiveJoin));
-  assert.ok(reference.joined.leakedByNaiveJoin > 0, 'the sample has rows a naive join leaks into');
-  const headers = await panel.getByRole('table', { name: 'Joined rows' }).locator('thead th').allTextContents();
-  assert.deepEqual(headers, ['firm', 'year_end', 'invest', 'value', 'capital', 'invest_ratio', 'mean_invest_3y']);
+test(
+  'the point-in-time join shows the rows a naive join would leak, as the CLI counts them, and saves a version for Train',
+  async (s) => {
+    const page = s.page;
+    await goTo(page, 'Features');
+    const panel = page.getByRole('region', { name: 'Point-in-time join' });
+    await panel.getByLabel('Entity rows (dataset version)').selectOption({ index: 1 });
+    assert.equal(await panel.getByLabel('Row time column').inputValue(), 'year_end');
+    await panel.getByLabel('firm_finance@1').check();
+    await panel.getByRole('button', { name: 'Preview join' }).click();
+    const summary = panel.getByTestId('join-view-summary');
+    await summary.waitFor();
+    assert.equal(await summary.getAttribute('data-matched'), '220');
+    assert.equal(await summary.getAttribute('data-leaked'), String(reference.joined.leakedByNaiveJoin));
+    assert.ok(reference.joined.leakedByNaiveJoin > 0, 'the sample has rows a naive join leaks into');
+    // Which feature row each shown row got, and the naive pick, against the sample read here.
+    const rows = readFileSync(SAMPLE, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((line) => line.split(','));
+    const newest = new Map();
+    for (const [firm, time] of rows) if (!(newest.get(firm) >= time)) newest.set(firm, time);
+    const picks = await panel
+      .getByRole('table', { name: 'Feature row picked per row' })
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent.trim())));
+    assert.equal(picks.length, 20);
+    picks.forEach(([n, firm, time, picked, naive], r) => {
+      const [csvFirm, csvTime] = rows[r];
+      const future = newest.get(csvFirm) > csvTime;
+      assert.deepEqual(
+        [n, firm, time, picked, naive],
+        [String(r + 1), csvFirm, csvTime, csvTime, `${newest.get(csvFirm)}${future ? ' (future)' : ''}`],
+      );
+    });
+    const headers = await panel.getByRole('table', { name: 'Joined rows' }).locator('thead th').allTextContents();
+    assert.deepEqual(headers, ['firm', 'year_end', 'invest', 'value', 'capital', 'invest_ratio', 'mean_invest_3y']);
 
-  await panel.getByLabel('Training set name').fill('grunfeld + features');
-  await panel.getByRole('button', { name: 'Save as dataset version' }).click();
-  const status = panel.getByTestId('join-status');
-  await status.filter({ hasText: /[0-9a-f]{12}/ }).waitFor();
-  const id = shortIdIn(await status.textContent());
+    await panel.getByLabel('Training set name').fill('grunfeld + features');
+    await panel.getByRole('button', { name: 'Save as dataset version' }).click();
+    const status = panel.getByTestId('join-status');
+    await status.filter({ hasText: /[0-9a-f]{12}/ }).waitFor();
+    const id = shortIdIn(await status.textContent());
 
-  await goTo(page, 'Train');
-  const pick = page.getByLabel('Dataset version');
-  const option = pick.locator('option', { hasText: id });
-  assert.match(await option.textContent(), /^grunfeld \+ features · /);
-  await pick.selectOption((await option.getAttribute('value')) ?? '');
-  await page.getByLabel('Use invest_ratio as a feature').waitFor();
-  await page.getByLabel('Use mean_invest_3y as a feature').waitFor();
-});
+    await goTo(page, 'Train');
+    const pick = page.getByLabel('Dataset version');
+    const option = pick.locator('option', { hasText: id });
+    assert.match(await option.textContent(), /^grunfeld \+ features · /);
+    await pick.selectOption((await option.getAttribute('value')) ?? '');
+    assert.ok(await page.getByLabel('Use invest_ratio as a feature').isChecked());
+    assert.ok(await page.getByLabel('Use mean_invest_3y as a feature').isChecked());
+    await trainForm(page)
+      .getByRole('combobox', { name: /^Target/ })
+      .selectOption('invest');
+    await chooseModel(page, 'Random forest');
+    await setField(page, 'Trees', 3);
+    const report = await trainAndWait(page, 'forest #1');
+    assert.equal(await report.getAttribute('data-status'), 'completed');
+  },
+  LONG,
+);
 
 test('materializing shows progress, and an online lookup equals the offline value and the CLI', async (s) => {
   const page = s.page;
@@ -184,5 +217,22 @@ test('materializing shows progress, and an online lookup equals the offline valu
     'IBM has every feature at the end time',
   );
   assert.equal(await table.getByTestId('vectors-equal').textContent(), 'yes');
+  assert.deepEqual(s.takePageErrors(), []);
+});
+
+test('editing the view and applying stores version 2 next to version 1', async (s) => {
+  const page = s.page;
+  await goTo(page, 'Features');
+  await page.getByRole('button', { name: 'Edit firm_finance' }).click();
+  const editor = page.getByRole('region', { name: 'Define a feature view' });
+  assert.equal(await editor.getByLabel('Feature 2 expression').inputValue(), VIEW.features[1].expression);
+  await editor.getByLabel('TTL (optional)').fill('365d');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await editor.getByTestId('feature-apply-status').filter({ hasText: 'firm_finance@2' }).waitFor();
+  const views = page.getByRole('table', { name: 'Feature views' });
+  await views.locator('tr[data-view-id="firm_finance@2"]').waitFor();
+  const versions = await views.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => tr.dataset.viewId));
+  assert.deepEqual(versions, ['firm_finance@2', 'firm_finance@1']);
+  assert.match(await views.locator('tbody tr').first().textContent(), /365d/);
   assert.deepEqual(s.takePageErrors(), []);
 });

@@ -27,12 +27,23 @@ export interface JoinViewSummary {
   leakedRows: number;
 }
 
+/** For each previewed row, the event time (ms) of the feature row a view gave it, and of a naive join's pick. */
+export interface JoinPicks {
+  viewId: string;
+  /** null: no feature row qualified. */
+  picked: (number | null)[];
+  naive: (number | null)[];
+}
+
 export interface JoinPreview {
   rowCount: number;
   schema: ColumnSchema[];
   /** The first rows as display text. */
   rows: string[][];
+  /** Each previewed row's own time (ms; null when missing). */
+  times: (number | null)[];
   views: JoinViewSummary[];
+  picks: JoinPicks[];
 }
 
 export interface MaterializeProgress {

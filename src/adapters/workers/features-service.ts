@@ -11,6 +11,7 @@ import type { FeatureViewRecord } from '../../core/features/definitions/feature-
 import { materializeAll } from '../../core/features/online/materialize-store.ts';
 import { offlineVectors } from '../../core/features/online/offline-vectors.ts';
 import { lookupOnline } from '../../core/features/online/online-lookup.ts';
+import { timeValues } from '../../core/features/join/table-columns.ts';
 import { historicalFeatures, type HistoricalFeatures } from '../../core/features/retrieval/historical-features.ts';
 import { loadDataset, loadViewFrame, serviceViews } from '../../core/features/retrieval/load-view.ts';
 import { saveJoinedVersion } from '../../core/features/retrieval/save-joined-version.ts';
@@ -80,6 +81,9 @@ export function featuresService(store: WorkspaceStore, nowMs: () => number): Fea
       attempt(async () => {
         const { version, joined } = await join(request);
         const roles = new Map(version.schema.map((c) => [c.name, c.role]));
+        const shown = Math.min(limit, joined.table.rowCount);
+        const at = (times: ArrayLike<number>, row: number) => (row < 0 || Number.isNaN(times[row]) ? null : times[row]);
+        const rowTimes = timeValues(joined.table, request.timestamp, 'the entity table');
         return {
           rowCount: joined.table.rowCount,
           schema: joined.table.columns.map((c) => ({
@@ -89,6 +93,12 @@ export function featuresService(store: WorkspaceStore, nowMs: () => number): Fea
           })),
           rows: previewRows(joined.table, limit).rows,
           views: joined.views.map((v) => ({ viewId: v.viewId, matchedRows: v.matchedRows, leakedRows: v.leakedRows })),
+          times: Array.from({ length: shown }, (_, r) => at(rowTimes, r)),
+          picks: joined.views.map((v) => ({
+            viewId: v.viewId,
+            picked: Array.from({ length: shown }, (_, r) => at(v.eventTimes, v.matches[r])),
+            naive: Array.from({ length: shown }, (_, r) => at(v.eventTimes, v.naive[r])),
+          })),
         };
       }),
     save: (request, input) =>

@@ -108,6 +108,10 @@ describe('the Features area state', () => {
       'invest_ratio',
       'mean_invest_3y',
     ]);
+    const firstNewest = newest.get(ROWS[0].firm)!;
+    expect(join.preview?.times[0]).toBe(ROWS[0].time);
+    expect(join.preview?.picks[0].picked[0]).toBe(ROWS[0].time);
+    expect(join.preview?.picks[0].naive[0]).toBe(firstNewest);
     // Each row's own year is the latest at or before its time: the ratio of its own cells.
     expect(Number(join.preview?.rows[0][5])).toBeCloseTo(ROWS[0].invest / ROWS[0].capital, 9);
 
