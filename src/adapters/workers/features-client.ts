@@ -3,7 +3,7 @@
  * worker that dies rejects the pending call, and the next call starts a new one.
  */
 import * as Comlink from 'comlink';
-import { WorkbenchError } from '../../core/errors.ts';
+import { workerCrash } from './worker-crash.ts';
 import type { FeaturesApi } from './features-protocol.ts';
 
 export function createFeaturesClient(): FeaturesApi {
@@ -11,15 +11,7 @@ export function createFeaturesClient(): FeaturesApi {
 
   function start() {
     const worker = new Worker(new URL('./features.worker.ts', import.meta.url), { type: 'module' });
-    const crashed = new Promise<never>((_, reject) => {
-      worker.addEventListener('error', (event) => {
-        event.preventDefault();
-        current = null;
-        const reason = event.message || 'it could not start';
-        reject(new WorkbenchError('worker.crashed', `The features worker stopped (${reason}). Try again.`));
-      });
-    });
-    crashed.catch(() => {}); // observed by each call's race
+    const crashed = workerCrash(worker, 'The features worker', 'Try again.', () => (current = null));
     return { worker, remote: Comlink.wrap<FeaturesApi>(worker), crashed };
   }
 
