@@ -9,6 +9,9 @@ import type { FeaturesApi, JoinPreview, JoinRequest } from '../adapters/workers/
 import { runResult } from './run-result.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
+/** The preview's shape, for the components that show it (they reach adapters only through state). */
+export type { JoinPreview };
+
 const PREVIEW_ROWS = 20;
 
 export class FeatureJoinState {
