@@ -9,6 +9,7 @@ import { saveDownload } from '../adapters/browser-files/save-download.ts';
 import { IdbWorkspaceStore } from '../adapters/idb-store/idb-workspace-store.ts';
 import { getStorageInfo, requestPersistence } from '../adapters/storage-quota/storage-info.ts';
 import { createDataClient } from '../adapters/workers/data-client.ts';
+import { createFeaturesClient } from '../adapters/workers/features-client.ts';
 import { createPredictClient } from '../adapters/workers/predict-client.ts';
 import { workerReplayer } from '../adapters/workers/replay-client.ts';
 import { createMonitorClient } from '../adapters/workers/monitor-client.ts';
@@ -21,6 +22,10 @@ import { DataState } from './data-state.svelte.ts';
 import { PredictionLogState } from './deploy-log-state.svelte.ts';
 import { RolloutState } from './deploy-rollout-state.svelte.ts';
 import { DeployState } from './deploy-state.svelte.ts';
+import { FeatureCatalogState } from './feature-catalog-state.svelte.ts';
+import { FeatureJoinState } from './feature-join-state.svelte.ts';
+import { FeatureOnlineState } from './feature-online-state.svelte.ts';
+import { FeatureViewForm } from './feature-view-form.svelte.ts';
 import { lazyDataClient } from './lazy-data-client.ts';
 import { LessonState } from './lesson-state.svelte.ts';
 import { LineageState } from './lineage-state.svelte.ts';
@@ -88,6 +93,11 @@ export const monitor = new MonitorState(context, {
 });
 export const driftDashboard = new DriftDashboardState(context, monitor, createDriftClient);
 export const lessons = new LessonState(context, { lockModelKind: (kind) => (trainForm.modelKind = kind) });
+const featuresClient = createFeaturesClient();
+export const featureCatalog = new FeatureCatalogState(context);
+export const featureForm = new FeatureViewForm(context, () => versions.list);
+export const featureJoin = new FeatureJoinState(context, featuresClient);
+export const featureOnline = new FeatureOnlineState(context, featuresClient);
 export const ui = new UiState({
   read: () => location.hash,
   write: (hash) => history.replaceState(null, '', hash),

@@ -5,6 +5,7 @@
 export const VIEWS = [
   { id: 'data', label: 'Data' },
   { id: 'versions', label: 'Versions' },
+  { id: 'features', label: 'Features' },
   { id: 'train', label: 'Train' },
   { id: 'runs', label: 'Runs' },
   { id: 'registry', label: 'Registry' },

@@ -5,6 +5,7 @@
  */
 import penguinsCsv from '../../../public/samples/penguins.csv?raw';
 import irisCsv from '../../../public/samples/iris.csv?raw';
+import grunfeldCsv from '../../../public/samples/grunfeld.csv?raw';
 
 export interface SampleDataset {
   /** Stable id, e.g. for test selectors. */
@@ -35,6 +36,15 @@ export const SAMPLES: readonly SampleDataset[] = [
     description: "Fisher's 150 iris flowers of three species: sepal and petal length and width.",
     licence: 'public domain data (BSD-3-Clause copy from scikit-learn)',
     text: irisCsv,
+  },
+  {
+    id: 'grunfeld',
+    title: 'Grunfeld investment',
+    fileName: 'grunfeld.csv',
+    description:
+      'Yearly investment, firm value and capital stock of 11 US firms, 1935–1954: one row per firm and year, for feature views.',
+    licence: 'public domain',
+    text: grunfeldCsv,
   },
 ];
 

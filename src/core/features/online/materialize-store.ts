@@ -9,11 +9,17 @@ import { materializeView } from './materialize-view.ts';
 /**
  * Materializes every applied view's newest version up to `end` into the
  * online store (incrementally since each view's last run) with one
- * `features.materialized` event.
+ * `features.materialized` event. `onProgress` hears of each view computed.
  */
 export async function materializeAll(
   store: WorkspaceStore,
-  options: { end: number; actor: string; now: number },
+  options: {
+    end: number;
+    actor: string;
+    now: number;
+    /** Called after each view is computed (the write comes after the last). */
+    onProgress?: (done: number, total: number, viewId: string) => void;
+  },
 ): Promise<{ tables: OnlineFeatureTable[]; event: AuditEvent | null; incremental: boolean }> {
   const views = [...(await latestViews(store)).values()];
   if (views.length === 0) return { tables: [], event: null, incremental: false };
@@ -24,6 +30,7 @@ export async function materializeAll(
     const previous = await store.getRecord('onlineFeatures', view.name);
     incremental ||= previous?.viewId === view.id;
     tables.push(materializeView(view, await loadViewFrame(store, view), options.end, previous, at));
+    options.onProgress?.(tables.length, views.length, view.id);
   }
   const end = new Date(options.end).toISOString();
   const event = await store.commit(

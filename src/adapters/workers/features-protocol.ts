@@ -1,0 +1,91 @@
+/**
+ * The contract between the UI thread and the features worker (types only):
+ * the point-in-time join preview and its save, materialization with
+ * progress, and online lookups next to the offline values. Expected
+ * failures come back as `{ ok: false, error }` values.
+ */
+import type { ColumnSchema } from '../../core/data/types.ts';
+import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
+import type { OnlineValue } from '../../core/features/definitions/feature-types.ts';
+import type { Result } from './data-protocol.ts';
+
+/** Entity rows (a saved version and its time column) joined with feature view versions. */
+export interface JoinRequest {
+  entityVersionId: string;
+  timestamp: string;
+  /** Feature view version ids (`name@version`). */
+  viewIds: string[];
+  /** Skip feature rows created after the row's time (backfill leakage). */
+  ignoreCreatedAfter: boolean;
+}
+
+/** What each view contributed to the join. */
+export interface JoinViewSummary {
+  viewId: string;
+  matchedRows: number;
+  /** Rows a naive latest-value join would have filled from the future. */
+  leakedRows: number;
+}
+
+/** For each previewed row, the event time (ms) of the feature row a view gave it, and of a naive join's pick. */
+export interface JoinPicks {
+  viewId: string;
+  /** null: no feature row qualified. */
+  picked: (number | null)[];
+  naive: (number | null)[];
+}
+
+export interface JoinPreview {
+  rowCount: number;
+  schema: ColumnSchema[];
+  /** The first rows as display text. */
+  rows: string[][];
+  /** Each previewed row's own time (ms; null when missing). */
+  times: (number | null)[];
+  views: JoinViewSummary[];
+  picks: JoinPicks[];
+}
+
+export interface MaterializeProgress {
+  done: number;
+  total: number;
+  viewId: string;
+}
+
+export interface MaterializeSummary {
+  end: string;
+  incremental: boolean;
+  views: { viewId: string; entities: number }[];
+}
+
+/** One key's vector from the online store and from offline retrieval at the same time. */
+export interface LookupRow {
+  key: string;
+  online: OnlineValue[];
+  offline: OnlineValue[];
+}
+
+export interface LookupResult {
+  /** The time looked up at: the earliest end the views were materialized to. */
+  at: string;
+  features: string[];
+  viewIds: string[];
+  rows: LookupRow[];
+}
+
+export interface FeaturesApi {
+  /** Runs the join and returns its first `limit` rows with the per-view counts. */
+  preview(request: JoinRequest, limit: number): Promise<Result<JoinPreview>>;
+  /** Runs the join and saves the table as a dataset version (parent: the entity version). */
+  save(
+    request: JoinRequest,
+    input: { name: string; note: string; actor: string },
+  ): Promise<Result<{ created: boolean; version: DatasetVersion }>>;
+  /** Materializes every applied view's newest version up to `end` (ms). */
+  materialize(
+    request: { end: number; actor: string },
+    onProgress: (p: MaterializeProgress) => void,
+  ): Promise<Result<MaterializeSummary>>;
+  /** Looks keys (parts joined by U+001F) up online, and offline at the same time, for a service or view. */
+  lookup(name: string, keys: string[]): Promise<Result<LookupResult>>;
+}
