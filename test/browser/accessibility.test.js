@@ -18,6 +18,7 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const VIEWS = [
   ['Data', (page) => page.getByTestId('drop-zone')],
   ['Versions', (page) => page.getByRole('table', { name: 'Dataset versions, newest first' })],
+  ['Features', (page) => page.getByRole('heading', { name: 'Features', level: 2 })],
   ['Train', (page) => page.getByRole('form', { name: 'Training run' })],
   ['Runs', (page) => page.getByRole('table', { name: 'Training runs' })],
   ['Registry', (page) => page.getByRole('table', { name: 'Versions of iris' })],

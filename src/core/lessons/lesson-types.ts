@@ -28,7 +28,17 @@ export interface WorkspaceSnapshot {
 
 /** The areas of the app a step sends the learner to (the app's view ids). */
 export type LessonArea =
-  'data' | 'versions' | 'train' | 'runs' | 'registry' | 'predict' | 'deploy' | 'lineage' | 'monitor' | 'audit';
+  | 'data'
+  | 'versions'
+  | 'features'
+  | 'train'
+  | 'runs'
+  | 'registry'
+  | 'predict'
+  | 'deploy'
+  | 'lineage'
+  | 'monitor'
+  | 'audit';
 
 export interface LessonStep {
   id: string;

@@ -23,8 +23,8 @@ export const CHALLENGES: Lesson = {
     {
       id: 'skew',
       title: 'Data skew: define features once for training and serving',
-      how: 'Define a feature view in the feature store; training and serving then use the same definition.',
-      area: 'data',
+      how: 'In Features, define a feature view and apply it; training and serving then use the same definition.',
+      area: 'features',
       check: definedFeatureView,
     },
     {

@@ -46,8 +46,8 @@ export const COMPONENTS: Lesson = {
     {
       id: 'features',
       title: 'Feature store: define a feature view',
-      how: "Define an entity and a feature view over a saved version in the feature store (the CLI's `features` commands or its view).",
-      area: 'data',
+      how: 'In Features, define a feature view over a saved version (an entity, an event-time column and an expression) and apply it.',
+      area: 'features',
       check: definedFeatureView,
     },
   ],
