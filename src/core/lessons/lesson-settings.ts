@@ -7,8 +7,8 @@ import type { ModelKind } from '../train/pipeline-spec.ts';
 
 /** Controls a teacher can hide. */
 export const HIDEABLE_CONTROLS = [
-  { id: 'train.params', label: 'Model hyperparameters (Train)' },
-  { id: 'train.split', label: 'Split settings (Train)' },
+  { id: 'train-params', label: 'Model hyperparameters (Train)' },
+  { id: 'train-split', label: 'Split settings (Train)' },
 ] as const;
 export type HideableControl = (typeof HIDEABLE_CONTROLS)[number]['id'];
 

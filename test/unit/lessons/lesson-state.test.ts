@@ -36,12 +36,12 @@ describe('LessonState', () => {
     const context = testContext();
     const { state, locked } = lessonsOver(context);
     await state.load();
-    expect(await state.saveSetting('lifecycle', { hidden: ['train.params'], locks: { modelKind: 'logistic' } })).toBe(
+    expect(await state.saveSetting('lifecycle', { hidden: ['train-params'], locks: { modelKind: 'logistic' } })).toBe(
       true,
     );
-    expect([state.lockedModelKind, state.hides('train.params')]).toEqual([null, false]);
+    expect([state.lockedModelKind, state.hides('train-params')]).toEqual([null, false]);
     await state.open('lifecycle');
-    expect([state.lockedModelKind, state.hides('train.params'), state.hides('train.split')]).toEqual([
+    expect([state.lockedModelKind, state.hides('train-params'), state.hides('train-split')]).toEqual([
       'logistic',
       true,
       false,

@@ -126,8 +126,8 @@ describe('progress', () => {
       done: { lifecycle: ['version'] },
     });
     expect(
-      parseLessonSettings({ metrics: { hidden: ['train.params', 'nope'], locks: { modelKind: 'logistic' } }, x: 1 }),
-    ).toEqual({ metrics: { hidden: ['train.params'], locks: { modelKind: 'logistic' } } });
+      parseLessonSettings({ metrics: { hidden: ['train-params', 'nope'], locks: { modelKind: 'logistic' } }, x: 1 }),
+    ).toEqual({ metrics: { hidden: ['train-params'], locks: { modelKind: 'logistic' } } });
     expect(parseLessonSettings({ metrics: { locks: { modelKind: 'gpt' } } }).metrics.locks.modelKind).toBeNull();
   });
 });

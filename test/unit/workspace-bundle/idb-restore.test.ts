@@ -104,7 +104,7 @@ describe('restoreSnapshotToIdb', () => {
   it('carries the lesson settings and progress, but not device settings, to IndexedDB and to a folder', async () => {
     const store = new MemoryWorkspaceStore();
     await store.appendAudit(draft('column.role_changed', 'x'));
-    const lessonSettings = { metrics: { hidden: ['train.params'], locks: { modelKind: 'logistic' } } };
+    const lessonSettings = { metrics: { hidden: ['train-params'], locks: { modelKind: 'logistic' } } };
     const progress = { active: 'metrics', done: { metrics: ['open-run'] } };
     await store.setSetting(LESSON_SETTINGS_KEY, lessonSettings);
     await store.setSetting(LESSON_PROGRESS_KEY, progress);
