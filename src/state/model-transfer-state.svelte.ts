@@ -50,6 +50,25 @@ export class ModelTransferState {
   }
 
   /**
+   * Exports `version` as one ONNX model (raw columns in, preprocessing and
+   * model inside) and downloads it. The exporter refuses, with a message, a
+   * model it cannot represent exactly; its agreement with ONNX Runtime is
+   * proved by the test suite, as ONNX Runtime does not run in the page.
+   */
+  async exportOnnx(version: ModelVersion): Promise<boolean> {
+    const done = await this.#step(async () => {
+      // Loaded on first use: the protobuf code is only needed here.
+      const onnx = await import('../core/export/onnx/index.ts');
+      return onnx.exportOnnx(await onnx.onnxExportInput(this.#context.store, version));
+    });
+    if (!done) return false;
+    const fileName = `${bundleFolderName(version.modelName, version.version)}.onnx`;
+    this.#context.files.download(fileName, done, 'application/octet-stream');
+    this.message = `Exported version ${version.version} of "${version.modelName}" as ${fileName} (${done.length} bytes), an ONNX model that takes the raw columns.`;
+    return true;
+  }
+
+  /**
    * Verifies a bundle zip and stores it as a new version; a corrupted one is
    * refused with the reason and nothing is stored.
    */

@@ -3,6 +3,7 @@ import { DATA_ERRORS } from './data-errors.ts';
 import { DRIFT_ERRORS } from './drift-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 import { MONITOR_ERRORS } from './monitor-errors.ts';
+import { ONNX_ERRORS } from './onnx-errors.ts';
 import { FEATURE_ERRORS } from './feature-errors.ts';
 import { EXPRESSION_ERRORS } from './expression-errors.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUE = {
   ...APP_ERRORS,
   ...EXPRESSION_ERRORS,
   ...WORKSPACE_BUNDLE_ERRORS,
+  ...ONNX_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 /** A stable error code, e.g. `csv.empty` or `registry.bad_stage`. */

@@ -32,7 +32,14 @@ const OUTSIDE_SRC: [RegExp, readonly Layer[]][] = [
 ];
 
 /** Packages core may use: pure computation that runs in Node and workers alike. */
-const CORE_PACKAGES = [/^@tensorflow\/tfjs(-core)?$/, /^@noble\/hashes\//, /^fflate$/, /^arquero$/];
+const CORE_PACKAGES = [
+  /^@tensorflow\/tfjs(-core)?$/,
+  /^@noble\/hashes\//,
+  /^fflate$/,
+  /^arquero$/,
+  /^onnx-proto$/,
+  /^yaml$/,
+];
 /** Packages that belong to one layer only. */
 const PACKAGE_LAYERS: [RegExp, readonly Layer[]][] = [
   [/^node:/, ['adapters', 'cli']],
