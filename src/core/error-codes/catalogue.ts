@@ -4,6 +4,7 @@ import { DRIFT_ERRORS } from './drift-errors.ts';
 import type { ErrorEntry } from './error-entry.ts';
 import { MONITOR_ERRORS } from './monitor-errors.ts';
 import { FEATURE_ERRORS } from './feature-errors.ts';
+import { INTEROP_ERRORS } from './interop-errors.ts';
 import { EXPRESSION_ERRORS } from './expression-errors.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
 import { SERVING_ERRORS } from './serving-errors.ts';
@@ -29,6 +30,7 @@ export const ERROR_CATALOGUE = {
   ...FEATURE_ERRORS,
   ...APP_ERRORS,
   ...EXPRESSION_ERRORS,
+  ...INTEROP_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 /** A stable error code, e.g. `csv.empty` or `registry.bad_stage`. */

@@ -32,7 +32,16 @@ const OUTSIDE_SRC: [RegExp, readonly Layer[]][] = [
 ];
 
 /** Packages core may use: pure computation that runs in Node and workers alike. */
-const CORE_PACKAGES = [/^@tensorflow\/tfjs(-core)?$/, /^@noble\/hashes\//, /^fflate$/, /^arquero$/];
+const CORE_PACKAGES = [
+  /^@tensorflow\/tfjs(-core)?$/,
+  /^@noble\/hashes\//,
+  /^fflate$/,
+  /^arquero$/,
+  // Parquet, Arrow IPC and YAML: pure JS, no I/O (data export/import, the MLflow layout).
+  /^hyparquet(-writer)?$/,
+  /^@uwdata\/flechette$/,
+  /^yaml$/,
+];
 /** Packages that belong to one layer only. */
 const PACKAGE_LAYERS: [RegExp, readonly Layer[]][] = [
   [/^node:/, ['adapters', 'cli']],
