@@ -36,12 +36,7 @@ export const dataExportCommand: Command = {
       out: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1) throw new UsageError('Give one dataset version: its id or its name.');
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Say where to write the file with --out <file>.');

@@ -37,12 +37,7 @@ export const dataImportCommand: Command = {
       name: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length !== 1) throw new UsageError('Give one data file to import.');
     const path = positionals[0];
     // Read and check the file before touching the workspace: a bad file creates no folder.

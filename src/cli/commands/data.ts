@@ -1,4 +1,4 @@
-import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
+import { EXIT_OK, helpRequested, UsageError, type CliIo, type Command } from '../command.ts';
 import { printable } from '../text-table.ts';
 
 const USAGE = `Usage: workbench data <subcommand> [options]
@@ -19,6 +19,7 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
 /** `workbench data <export|import> …`. */
 export const dataCommand: Command = {
   usage: USAGE,
+  subcommands: true,
   async run(args: string[], io: CliIo): Promise<number> {
     const [name, ...rest] = args;
     if (name === undefined || name === '--help' || name === '-h') {
@@ -31,6 +32,10 @@ export const dataCommand: Command = {
         `Unknown subcommand "${printable(name)}". Use one of: ${Object.keys(SUBCOMMANDS).join(', ')}.`,
       );
     const command = await load();
+    if (helpRequested(rest)) {
+      io.stdout(`${command.usage}\n`);
+      return EXIT_OK;
+    }
     try {
       return await command.run(rest, io);
     } catch (error) {

@@ -39,21 +39,16 @@ export const mlflowCommand: Command = {
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
     const [sub, ...rest] = args;
-    if (sub === undefined || sub === '--help' || sub === '-h') {
+    if (sub === undefined) {
       io.stdout(`${USAGE}\n`);
-      return sub === undefined ? 2 : EXIT_OK;
+      return 2;
     }
     if (sub !== 'export') throw new UsageError(`Unknown subcommand "${printable(sub)}". Use: export.`);
     const { values, positionals } = strictParse(rest, {
       out: { type: 'string' },
       ...WORKSPACE_OPTION,
       json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
-    if (values.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
     if (positionals.length > 0) throw new UsageError(`Unexpected argument "${printable(positionals[0])}".`);
     const out = values.out as string | undefined;
     if (!out) throw new UsageError('Say where to write mlruns/ with --out <dir>.');
