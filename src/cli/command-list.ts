@@ -94,6 +94,14 @@ export const COMMANDS: Record<string, CommandEntry> = {
     summary: 'export the whole workspace as one verifiable zip, or import one into a new workspace',
     load: async () => (await import('./commands/bundle.ts')).bundleCommand,
   },
+  data: {
+    summary: 'export a dataset version as CSV, Parquet or Arrow, or import such a file as a version',
+    load: async () => (await import('./commands/data.ts')).dataCommand,
+  },
+  mlflow: {
+    summary: 'export runs and registered models in MLflow’s file-store layout (mlruns/)',
+    load: async () => (await import('./commands/mlflow.ts')).mlflowCommand,
+  },
   retrain: {
     summary: 'run a model’s retraining policy once: train on newer data, gate, promote, deploy',
     load: async () => (await import('./commands/retrain.ts')).retrainCommand,

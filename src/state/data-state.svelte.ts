@@ -5,6 +5,7 @@
  */
 import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import type { ColumnRole, ColumnType } from '../core/data/types.ts';
+import type { DataFileFormat } from '../core/data/interchange/file-format.ts';
 import type { LoadedData, Progress, Result } from '../adapters/workers/data-protocol.ts';
 import { SAMPLES, sampleBytes, type SampleDataset } from '../adapters/browser-files/samples.ts';
 import { runResult } from './run-result.ts';
@@ -85,6 +86,14 @@ export class DataState {
     );
     if (ok) await this.#context.changes.notify('datasetVersions', 'audit');
     return ok;
+  }
+
+  /** Writes a saved version as a CSV, Parquet or Arrow file in the worker and downloads it. */
+  async exportVersion(id: string, format: DataFileFormat): Promise<boolean> {
+    return this.#step(
+      () => this.#context.data.exportVersion(id, format),
+      (file) => this.#context.files.download(file.fileName, new Uint8Array(file.bytes), file.mediaType),
+    );
   }
 
   /** Forgets the draft (after the workspace was erased). */

@@ -9,13 +9,14 @@ import { workerCrash } from './worker-crash.ts';
 import type { ColumnRole, ColumnType } from '../../core/data/types.ts';
 import type { DatasetDiff } from '../../core/data/diff/diff-types.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
-import type { DataWorkerApi, LoadedData, Progress, Result, SaveRequest } from './data-protocol.ts';
+import type { DataFileFormat } from '../../core/data/interchange/file-format.ts';
+import type { DataWorkerApi, ExportedFile, LoadedData, Progress, Result, SaveRequest } from './data-protocol.ts';
 
 export type ProgressListener = (progress: Progress) => void;
 
 /** The data worker's API as the UI calls it, plus `terminate`. */
 export interface DataClient {
-  /** Parses CSV bytes into the worker's draft; `bytes` is transferred and unusable afterwards. */
+  /** Parses CSV, Parquet or Arrow bytes into the worker's draft; `bytes` is transferred and unusable afterwards. */
   loadCsv(bytes: ArrayBuffer, fileName: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
   setColumnType(column: string, type: ColumnType, actor: string): Promise<Result<LoadedData>>;
   setColumnRole(column: string, role: ColumnRole, actor: string): Promise<Result<LoadedData>>;
@@ -26,6 +27,7 @@ export interface DataClient {
   openVersion(id: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
   countRowsMissing(versionId: string, columns: string[]): Promise<Result<number>>;
+  exportVersion(id: string, format: DataFileFormat): Promise<Result<ExportedFile>>;
   /** Stops the worker; the draft it held is lost. */
   terminate(): void;
 }
@@ -55,6 +57,7 @@ export function createDataClient(): DataClient {
     openVersion: (id, onProgress) => call(remote.openVersion(id, listen(onProgress))),
     diffVersions: (fromId, toId) => call(remote.diffVersions(fromId, toId)),
     countRowsMissing: (versionId, columns) => call(remote.countRowsMissing(versionId, columns)),
+    exportVersion: (id, format) => call(remote.exportVersion(id, format)),
     terminate() {
       remote[Comlink.releaseProxy]();
       worker.terminate();

@@ -8,6 +8,7 @@ import type { DatasetDiff } from '../../core/data/diff/diff-types.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { DataProfile } from '../../core/data/profile/profile-types.ts';
 import type { ColumnRole, ColumnType } from '../../core/data/types.ts';
+import type { DataFileFormat } from '../../core/data/interchange/file-format.ts';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
@@ -44,8 +45,15 @@ export interface SaveRequest {
   parentId?: string | null;
 }
 
+/** A dataset version written as a file, for download. */
+export interface ExportedFile {
+  fileName: string;
+  mediaType: string;
+  bytes: ArrayBuffer;
+}
+
 export interface DataWorkerApi {
-  /** Parses CSV bytes (transferred) into the draft. */
+  /** Parses CSV, Parquet or Arrow IPC bytes (transferred; format from the magic bytes, else the name) into the draft. */
   loadCsv(bytes: ArrayBuffer, fileName: string, onProgress: (p: Progress) => void): Promise<Result<LoadedData>>;
   setColumnType(column: string, type: ColumnType, actor: string): Promise<Result<LoadedData>>;
   setColumnRole(column: string, role: ColumnRole, actor: string): Promise<Result<LoadedData>>;
@@ -57,4 +65,6 @@ export interface DataWorkerApi {
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
   /** How many rows of a saved version miss a value in at least one of `columns` (what "drop the rows" removes). */
   countRowsMissing(versionId: string, columns: string[]): Promise<Result<number>>;
+  /** A saved version as a CSV, Parquet or Arrow IPC file (bytes transferred back). */
+  exportVersion(id: string, format: DataFileFormat): Promise<Result<ExportedFile>>;
 }

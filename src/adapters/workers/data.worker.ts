@@ -10,6 +10,9 @@ import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { columnRoleChanged, columnTypeOverridden } from '../../core/audit/events/data-events.ts';
 
 import { parseCsv } from '../../core/data/ingest/parse-csv.ts';
+import { DATA_FILE_TYPES, exportDataFile } from '../../core/data/interchange/export-data-file.ts';
+import { fileFormatOf } from '../../core/data/interchange/file-format.ts';
+import { readDataFile } from '../../core/data/interchange/read-data-file.ts';
 import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { encodeWithId } from '../../core/data/versions/dataset-id.ts';
 import { diffDatasets } from '../../core/data/diff/diff.ts';
@@ -99,6 +102,9 @@ const api: DataWorkerApi = {
   loadCsv: (buffer, fileName, onProgress) =>
     attempt(async () => {
       onProgress({ phase: 'parsing', fraction: 0 });
+      // Parquet and Arrow carry their types: read them whole (no per-row progress to report).
+      if (fileFormatOf(new Uint8Array(buffer), fileName) !== 'csv')
+        return settle((await readDataFile(new Uint8Array(buffer), fileName)).draft, null, onProgress);
       let last = 0;
       const parsed = parseCsv(new Uint8Array(buffer), {
         onProgress: (fraction) => {
@@ -173,6 +179,15 @@ const api: DataWorkerApi = {
       if (lastCounted?.id !== versionId)
         lastCounted = { id: versionId, table: (await loadVersionTable(versionId)).table };
       return rowsMissingAny(lastCounted.table, columns);
+    }),
+
+  exportVersion: (id, format) =>
+    attempt(async () => {
+      const { version, table } = await loadVersionTable(id);
+      const bytes = exportDataFile(table, version, format);
+      const { extension, mediaType } = DATA_FILE_TYPES[format];
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return Comlink.transfer({ fileName: `${version.name}.${extension}`, mediaType, bytes: buffer }, [buffer]);
     }),
 };
 

@@ -5,6 +5,7 @@ import type { ErrorEntry } from './error-entry.ts';
 import { MONITOR_ERRORS } from './monitor-errors.ts';
 import { ONNX_ERRORS } from './onnx-errors.ts';
 import { FEATURE_ERRORS } from './feature-errors.ts';
+import { INTEROP_ERRORS } from './interop-errors.ts';
 import { EXPRESSION_ERRORS } from './expression-errors.ts';
 import { REGISTRY_ERRORS } from './registry-errors.ts';
 import { SERVING_ERRORS } from './serving-errors.ts';
@@ -33,6 +34,7 @@ export const ERROR_CATALOGUE = {
   ...EXPRESSION_ERRORS,
   ...WORKSPACE_BUNDLE_ERRORS,
   ...ONNX_ERRORS,
+  ...INTEROP_ERRORS,
 } as const satisfies Record<string, ErrorEntry>;
 
 /** A stable error code, e.g. `csv.empty` or `registry.bad_stage`. */

@@ -38,6 +38,9 @@ const CORE_PACKAGES = [
   /^fflate$/,
   /^arquero$/,
   /^onnx-proto$/,
+  // Parquet, Arrow IPC and YAML: pure JS, no I/O (data export/import, the MLflow layout).
+  /^hyparquet(-writer)?$/,
+  /^@uwdata\/flechette$/,
   /^yaml$/,
 ];
 /** Packages that belong to one layer only. */

@@ -177,7 +177,7 @@ export class ColumnTyper {
  * Category, identifier or free text, from the shape of the values: all
  * distinct and short → identifier; long or sentence-like → text; else category.
  */
-function stringTypeOf(dictionary: string[], present: number): StringType {
+export function stringTypeOf(dictionary: string[], present: number): StringType {
   if (present === 0) return 'text';
   let totalLength = 0;
   let withSpaces = 0;

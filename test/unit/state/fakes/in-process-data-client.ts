@@ -9,7 +9,6 @@ import type { LoadedData, Result } from '../../../../src/adapters/workers/data-p
 import { columnRoleChanged, columnTypeOverridden } from '../../../../src/core/audit/events/data-events.ts';
 import { diffDatasets } from '../../../../src/core/data/diff/diff.ts';
 import {
-  draftFromCsv,
   draftFromVersion,
   previewRows,
   profileDraft,
@@ -17,7 +16,9 @@ import {
   withColumnType,
   type Draft,
 } from '../../../../src/core/data/draft.ts';
-import { parseCsv } from '../../../../src/core/data/ingest/parse-csv.ts';
+import { DATA_FILE_TYPES, exportDataFile } from '../../../../src/core/data/interchange/export-data-file.ts';
+import type { DataFileFormat } from '../../../../src/core/data/interchange/file-format.ts';
+import { readDataFile } from '../../../../src/core/data/interchange/read-data-file.ts';
 import { rowsMissingAny } from '../../../../src/core/data/missing-rows.ts';
 import type { DataProfile } from '../../../../src/core/data/profile/profile-types.ts';
 import { decodeTable } from '../../../../src/core/data/versions/canonical-encoding.ts';
@@ -48,9 +49,7 @@ export class InProcessDataClient implements DataClient {
   ) {}
 
   loadCsv(bytes: ArrayBuffer, fileName: string): Promise<Result<LoadedData>> {
-    return this.#attempt(() =>
-      this.#settle(draftFromCsv(parseCsv(new Uint8Array(bytes)), fileName, bytes.byteLength), null),
-    );
+    return this.#attempt(async () => this.#settle((await readDataFile(new Uint8Array(bytes), fileName)).draft, null));
   }
 
   setColumnType(column: string, type: Parameters<DataClient['setColumnType']>[1], actor: string) {
@@ -108,6 +107,16 @@ export class InProcessDataClient implements DataClient {
 
   countRowsMissing(versionId: string, columns: string[]) {
     return this.#attempt(async () => rowsMissingAny((await this.#side(versionId)).table, columns));
+  }
+
+  exportVersion(id: string, format: DataFileFormat) {
+    return this.#attempt(async () => {
+      const { version, table } = await this.#side(id);
+      const bytes = exportDataFile(table, version, format);
+      const { extension, mediaType } = DATA_FILE_TYPES[format];
+      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+      return { fileName: `${version.name}.${extension}`, mediaType, bytes: buffer };
+    });
   }
 
   terminate(): void {
