@@ -130,7 +130,32 @@ describe('workbench mlflow export', () => {
     }
     const logistic = runs.find((r) => r.params['model.kind'] === 'logistic')!;
     expect(logistic.metrics.accuracy[0].value).toBeCloseTo(0.9666666666666667, 12);
-    expect(logistic.artifacts).toEqual(['iris-v1/model-card.md', 'iris-v1/workbench-bundle.zip', 'pipeline-spec.json']);
+    expect(logistic.artifacts).toEqual([
+      'iris-v1/model-card.md',
+      'iris-v1/model.onnx',
+      'iris-v1/workbench-bundle.zip',
+      'pipeline-spec.json',
+    ]);
+  });
+
+  it('puts in each run the same ONNX model `workbench export --format onnx` writes', async () => {
+    const run = read.experiments[0].runs.find((r) => r.params['model.kind'] === 'logistic')!;
+    const inRun = readFileSync(join(dir, 'out', 'mlruns', '1', run.folder, 'artifacts', 'iris-v1', 'model.onnx'));
+    const out = join(dir, 'iris-v1.onnx');
+    const exportedOnnx = await workbenchInProcess(
+      'export',
+      'iris',
+      '1',
+      '--format',
+      'onnx',
+      '--out',
+      out,
+      '--workspace',
+      ws,
+    );
+    expect(exportedOnnx.code).toBe(0);
+    expect(inRun.equals(readFileSync(out))).toBe(true);
+    expect(inRun.length).toBeGreaterThan(100);
   });
 
   it('writes every metric file as MLflow’s "timestamp value step" lines', () => {
