@@ -24,6 +24,8 @@ import { driftPart } from './drift/drift-part.js';
 import { expressionsPart } from './expressions/expressions-part.js';
 import { letterPart } from './letter/letter-part.js';
 import { trainingPart } from './training/training-part.js';
+import { onnxPart } from './onnx/onnx-part.js';
+import { parquetPart } from './parquet/parquet-part.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -50,6 +52,8 @@ const PARTS = [
   'drift',
   'expressions',
   'features',
+  'onnx',
+  'parquet',
 ];
 const parts = PARTS.filter((p) => args.includes(p));
 const wanted = (part) => parts.length === 0 || parts.includes(part);
@@ -300,6 +304,8 @@ async function main() {
   if (wanted('drift')) await driftPart({ results, quick, nodeScript });
   if (wanted('expressions')) await expressionsPart({ results, quick, nodeScript });
   if (wanted('features')) await featuresPart({ results, quick, nodeScript });
+  if (wanted('onnx')) await onnxPart({ results, quick, nodeScript });
+  if (wanted('parquet')) await parquetPart({ results, quick, nodeScript });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);
