@@ -140,7 +140,7 @@ describe('workbench mlflow export', () => {
 
   it('puts in each run the same ONNX model `workbench export --format onnx` writes', async () => {
     const run = read.experiments[0].runs.find((r) => r.params['model.kind'] === 'logistic')!;
-    const inRun = readFileSync(join(dir, 'out', 'mlruns', '1', run.folder, 'artifacts', 'iris-v1', 'model.onnx'));
+    const inRun = readFileSync(join(dir, 'out', 'mlruns', '1', run.folder, 'artifacts', 'iris-v1/model.onnx'));
     const out = join(dir, 'iris-v1.onnx');
     const exportedOnnx = await workbenchInProcess(
       'export',
