@@ -82,7 +82,12 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Fonts (KaTeX's) stay files: the policy's font-src 'self' refuses data: URLs.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+  },
   optimizeDeps: { include: ['arquero', 'comlink', 'idb', '@noble/hashes/sha2.js'] },
   server: { port: 5173 },
   // `vite preview` (and so the browser tests) also sends the policy as a header, as a static host

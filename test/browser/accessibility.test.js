@@ -92,13 +92,7 @@ test(
       for (const [label, content] of VIEWS) {
         await goTo(page, label);
         await content(page).waitFor();
-        found.push(
-          ...(await violations(page))
-            // Known, left open (reported): the lineage graph's SVG node buttons; axe reads their
-            // <title>/<text> children as visible text that the aria-label does not contain.
-            .filter((v) => !(label === 'Lineage' && v.startsWith('label-content-name-mismatch')))
-            .map((v) => `${label} (${theme}): ${v}`),
-        );
+        found.push(...(await violations(page)).map((v) => `${label} (${theme}): ${v}`));
       }
       await page.getByRole('button', { name: /^(Start|Continue|Review)\b.*Metrics: accuracy/ }).click();
       await page.getByTestId('metric-formulas').locator('[data-formula="precision"]').waitFor();
