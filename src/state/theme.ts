@@ -1,7 +1,7 @@
 /**
  * Light or dark: the user's choice is kept in this browser (localStorage,
  * read before the first paint) and set as `data-theme` on the root element;
- * with no choice, app.css follows the system's `prefers-color-scheme`.
+ * with no choice, app.css's light-dark() colours follow the system's preference.
  */
 export type Theme = 'light' | 'dark';
 

@@ -89,6 +89,11 @@ test(
     for (const theme of ['light', 'dark']) {
       if (theme === 'dark') await page.getByRole('button', { name: 'Dark theme' }).click();
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? 'light'), theme);
+      // The palette really switched (app.css: --bg is light-dark(#f6f7f9, #12151b)).
+      assert.equal(
+        await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+        theme === 'dark' ? 'rgb(18, 21, 27)' : 'rgb(246, 247, 249)',
+      );
       for (const [label, content] of VIEWS) {
         await goTo(page, label);
         await content(page).waitFor();

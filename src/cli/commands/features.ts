@@ -1,5 +1,5 @@
-import { EXIT_OK, helpRequested, UsageError, type CliIo, type Command } from '../command.ts';
-import { printable } from '../text-table.ts';
+import type { Command } from '../command.ts';
+import { commandGroup } from '../command-group.ts';
 
 const USAGE = `Usage: workbench features <subcommand> [options]
 
@@ -24,34 +24,4 @@ const SUBCOMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /** `workbench features <join|apply|historical|materialize|online> …`. */
-export const featuresCommand: Command = {
-  usage: USAGE,
-  subcommands: true,
-  async run(args: string[], io: CliIo): Promise<number> {
-    const [name, ...rest] = args;
-    if (name === undefined || name === '--help' || name === '-h') {
-      io.stdout(`${USAGE}\n`);
-      return name === undefined ? 2 : EXIT_OK;
-    }
-    const load = SUBCOMMANDS[name];
-    if (!load)
-      throw new UsageError(
-        `Unknown subcommand "${printable(name)}". Use one of: ${Object.keys(SUBCOMMANDS).join(', ')}.`,
-      );
-    const command = await load();
-    if (helpRequested(rest)) {
-      io.stdout(`${command.usage}\n`);
-      return EXIT_OK;
-    }
-    try {
-      return await command.run(rest, io);
-    } catch (error) {
-      // Usage errors print the subcommand's usage, not the group's.
-      if (error instanceof UsageError) {
-        io.stderr(`${error.message}\n\n${command.usage}\n`);
-        return 2;
-      }
-      throw error;
-    }
-  },
-};
+export const featuresCommand: Command = commandGroup(USAGE, SUBCOMMANDS);

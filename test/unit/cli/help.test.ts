@@ -23,6 +23,15 @@ describe('workbench <command> --help', () => {
     expect(join.stdout).toMatch(/^Usage: workbench features join/);
   });
 
+  it('names the subcommands a group has when given none or an unknown one', async () => {
+    const none = await workbenchInProcess('data');
+    expect(none.code).toBe(2);
+    expect(none.stdout).toMatch(/^Usage: workbench data <subcommand>/);
+    const unknown = await workbenchInProcess('data', 'frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown subcommand "frobnicate"\. Use one of: export, import\./);
+  });
+
   it('reads -h after -- as an argument, not a request for help', async () => {
     const run = await workbenchInProcess('profile', '--', '-h');
     expect(run.code).toBe(1);
