@@ -1,3 +1,4 @@
+import { ecdfMerge } from './ecdf-merge.ts';
 import { kolmogorovSf } from './kolmogorov-sf.ts';
 import { probOutsideInside, probOutsideSquare } from './ks-exact.ts';
 import type { KsResult } from './types.ts';
@@ -11,16 +12,17 @@ export const KS_EXACT_MAX_N = 10_000;
  * over the pooled values (ties handled by stepping past equal values at
  * once); the exact p-value when max(n₁, n₂) ≤ 10,000, else SciPy's
  * asymptotic one, `kstwo.sf(D, round(n₁n₂/(n₁+n₂)))`. In exact mode D is
- * rounded to the lattice h/lcm(n₁, n₂) as SciPy returns it.
+ * rounded to the lattice h/lcm(n₁, n₂) as SciPy returns it. Pass `statistic`
+ * when D is known already (the drift report takes it from `ecdfMerge`).
  *
  * @example
  * ksTwoSample(Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)); // { statistic: 1, pValue: 0.1, method: 'exact' }
  */
-export function ksTwoSample(a: Float64Array, b: Float64Array): KsResult {
+export function ksTwoSample(a: Float64Array, b: Float64Array, statistic = ksStatistic(a, b)): KsResult {
   const n1 = a.length;
   const n2 = b.length;
   if (n1 === 0 || n2 === 0) throw new RangeError('Both samples need at least one value.');
-  let d = ksStatistic(a, b);
+  let d = statistic;
   if (Math.max(n1, n2) <= KS_EXACT_MAX_N) {
     const g = gcd(n1, n2);
     const lcm = (n1 / g) * n2;
@@ -40,22 +42,7 @@ export function ksTwoSample(a: Float64Array, b: Float64Array): KsResult {
 
 /** sup |F_a(x) − F_b(x)| of the two empirical CDFs (right-continuous), both inputs sorted. */
 export function ksStatistic(a: Float64Array, b: Float64Array): number {
-  const n1 = a.length;
-  const n2 = b.length;
-  let i = 0;
-  let j = 0;
-  let maxUp = 0;
-  let maxDown = 0;
-  while (i < n1 && j < n2) {
-    const v = a[i] <= b[j] ? a[i] : b[j];
-    while (i < n1 && a[i] <= v) i++;
-    while (j < n2 && b[j] <= v) j++;
-    const diff = i / n1 - j / n2;
-    if (diff > maxUp) maxUp = diff;
-    if (-diff > maxDown) maxDown = -diff;
-  }
-  // Past the end of one sample the other's remaining steps only close the gap.
-  return maxDown > maxUp ? Math.min(maxDown, 1) : maxUp;
+  return ecdfMerge(a, b).ks;
 }
 
 function gcd(a: number, b: number): number {

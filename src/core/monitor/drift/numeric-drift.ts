@@ -1,4 +1,5 @@
 import { twoProportionTest } from '../../serving/statistics/two-proportion-test.ts';
+import { ecdfMerge } from './ecdf-merge.ts';
 import { chi2Contingency } from './chi2-contingency.ts';
 import { binCounts, decileEdges } from './deciles.ts';
 import { jensenShannon, psi } from './distances.ts';
@@ -8,7 +9,7 @@ import { chooseTest, FEW_VALUES, isDrift } from './test-choice.ts';
 import type { DriftTestOverride, NumericColumnDrift, ZTestResult } from './types.ts';
 import { distinctUpTo, pairedValueCounts, type PairedCounts } from './value-counts.ts';
 import { checkSampleSizes } from './sample-checks.ts';
-import { populationStd, wasserstein } from './wasserstein.ts';
+import { populationStd } from './wasserstein.ts';
 
 /** Evidently divides the Wasserstein distance by max(std, 0.001) so a constant reference does not divide by 0. */
 const MIN_STD = 0.001;
@@ -34,8 +35,9 @@ export function numericDrift(
   checkSampleSizes(name, a.length, b.length);
   const distinct = distinctUpTo(a, b, FEW_VALUES);
   const choice = chooseTest('numeric', a.length, distinct, override, name);
-  const ks = ksTwoSample(a, b);
-  const w = wasserstein(a, b);
+  const merged = ecdfMerge(a, b);
+  const ks = ksTwoSample(a, b, merged.ks);
+  const w = merged.wasserstein;
   const wassersteinNormalized = w / Math.max(populationStd(a), MIN_STD);
   const edges = decileEdges(a);
   const refBins = binCounts(a, edges);

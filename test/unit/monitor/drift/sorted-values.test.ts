@@ -22,4 +22,22 @@ describe('sortedFiniteValues', () => {
     expect(Array.from(sortedFiniteValues(input))).toEqual([-1, 2, 3]);
     expect(Array.from(input)).toEqual([3, NaN, -1, 2]);
   });
+
+  it('sorts large samples where some or all digits never vary, and leaves the input untouched', () => {
+    const n = 10_000;
+    const cases: Record<string, (i: number) => number> = {
+      'one negative value': () => -2.5,
+      'one positive value, some missing': (i) => (i % 7 === 0 ? NaN : 4),
+      'signed zeros and small integers': (i) => [0, -0, -1, 1, -Infinity][i % 5],
+      'negatives differing only in the high word': (i) => -(2 ** (i % 40)),
+      'integers, ties everywhere': (i) => (i * 7919) % 13,
+    };
+    for (const [name, make] of Object.entries(cases)) {
+      const values = Float64Array.from({ length: n }, (_, i) => make(i));
+      const before = Array.from(values);
+      const expected = values.filter((v) => Number.isFinite(v)).sort();
+      expect(Array.from(sortedFiniteValues(values)), name).toEqual(Array.from(expected));
+      expect(Array.from(values), name).toEqual(before);
+    }
+  });
 });
