@@ -7,7 +7,9 @@
 import type { DataTable } from '../core/data/types.ts';
 import type { DriftInjection } from '../core/monitor/lab/inject-drift.ts';
 import type { MonitorReport } from '../core/monitor/monitor-model.ts';
-import { readMonitorPolicy, setMonitorPolicy } from '../core/monitor/monitor-policy.ts';
+import type { WindowComparison } from '../core/monitor/windows/window-comparison.ts';
+import type { DriftTestOverride } from '../core/monitor/drift/types.ts';
+import { readMonitorPolicy, setDriftTests, setMonitorPolicy } from '../core/monitor/monitor-policy.ts';
 import type {
   Alert,
   AlertRule,
@@ -45,6 +47,8 @@ export class MonitorState {
   busy = $state(false);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
+  /** The window whose columns are drawn, with every statistic, or null. */
+  window = $state.raw<WindowComparison | null>(null);
   /** The Drift lab's last replay: its log and the traffic it replayed (for feature drift). */
   lab = $state.raw<{ logId: string; traffic: DataTable; injected: string[] } | null>(null);
 
@@ -94,6 +98,7 @@ export class MonitorState {
   async select(modelName: string): Promise<void> {
     this.modelName = modelName;
     this.report = null;
+    this.window = null;
     this.lab = null;
     await this.refresh();
   }
@@ -103,6 +108,7 @@ export class MonitorState {
     const name = this.modelName;
     if (!name) return this.#fail('Register a model and deploy or promote a version first.');
     return this.#act(async () => {
+      this.window = null;
       this.report = await this.#deps.runner.monitor({
         modelName: name,
         env: this.env,
@@ -115,6 +121,53 @@ export class MonitorState {
       const fresh = this.report.alerts.filter((a) => a.new).length;
       this.message = `${this.report.windows.length} windows monitored; ${fresh} new alert${fresh === 1 ? '' : 's'}.`;
       return ['audit'] as const;
+    });
+  }
+
+  /**
+   * Opens window `index` of the last check: every column of its traffic
+   * against the training reference, charts included (in the worker). The
+   * traffic may be the lab's unsaved rows.
+   */
+  async openWindow(index: number): Promise<boolean> {
+    if (!this.modelName || !this.report) return this.#fail('Check the windows first, then open one.');
+    return this.#act(async () => {
+      this.window = await this.#compareWindow(index);
+      return [];
+    });
+  }
+
+  /**
+   * Sets (or clears with null) the test that judges `column` in the open
+   * window, saves it with the model's monitoring policy (the dashboard and
+   * every window use it too) and recomputes the window.
+   */
+  async overrideTest(column: string, override: DriftTestOverride | null): Promise<boolean> {
+    const name = this.modelName;
+    const open = this.window;
+    if (!name || !open) return this.#fail('Open a window first.');
+    return this.#act(async () => {
+      const saved = await setDriftTests(this.#context.store, {
+        modelName: name,
+        tests: { [column]: override },
+        actor: this.#context.actor(),
+        now: this.#context.now(),
+      });
+      this.policy = saved.policy;
+      this.window = await this.#compareWindow(open.index);
+      return ['audit'] as const;
+    });
+  }
+
+  #compareWindow(index: number): Promise<WindowComparison> {
+    const checked = this.report!;
+    return this.#deps.runner.compareWindow({
+      modelName: checked.modelName,
+      env: checked.env,
+      windowSize: checked.windowSize,
+      traffic: this.lab?.traffic ?? null,
+      logId: this.lab?.logId ?? null,
+      index,
     });
   }
 
@@ -146,6 +199,7 @@ export class MonitorState {
       const { traffic, injected } = result;
       this.lab = { logId: result.logId, traffic, injected };
       this.report = null;
+      this.window = null;
       const changed: ('audit' | 'datasetVersions')[] = result.savedVersionId ? ['audit', 'datasetVersions'] : ['audit'];
       this.message = `Replayed ${traffic.rowCount} requests${injected.length ? ` with ${injected.join(', ')}` : ''}.`;
       return changed;

@@ -1,7 +1,8 @@
 /**
  * Monitoring in the browser: iris@1 in Production; the Drift lab replays
  * the iris version with a shifted and a rescaled column through it, the
- * monitor's windows show the drift and raise the drift-share alert, and
+ * monitor's windows show the drift and raise the drift-share alert, a
+ * window of that unsaved traffic opens column by column with its charts, and
  * "Retrain now" trains the challenger on the drifted rows, passes the gates,
  * promotes and deploys it — every step listed and in the audit log.
  */
@@ -50,6 +51,19 @@ test(
     const rows = await page.getByTestId('monitor-windows').locator('tbody tr').allTextContents();
     assert.equal(rows.length, 3);
     for (const row of rows) assert.match(row, /petal_length/, row);
+    // A window of the lab's unsaved traffic, column by column, with its charts.
+    await page.getByRole('button', { name: 'Columns of window 2' }).click();
+    const opened = page.getByTestId('window-drift');
+    await opened.getByRole('heading', { name: 'Window 2: requests 50–99' }).waitFor();
+    const cards = opened.getByTestId('drift-column');
+    assert.equal(await cards.count(), 4);
+    const shifted = opened.locator('[data-testid="drift-column"][data-column="petal_length"]');
+    assert.equal(await shifted.getAttribute('data-drifted'), 'yes');
+    assert.equal(await shifted.getAttribute('data-test'), 'ks');
+    assert.equal(await shifted.getByRole('img', { name: 'petal_length: reference and current histograms' }).count(), 1);
+    await opened.getByRole('button', { name: 'Close' }).click();
+    await opened.waitFor({ state: 'detached' });
+
     const alerts = await page.getByTestId('monitor-alerts').textContent();
     assert.match(alerts, /drift-share on iris@1/);
     assert.equal(

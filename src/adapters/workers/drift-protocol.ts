@@ -5,17 +5,13 @@
  */
 import type { DataTable } from '../../core/data/types.ts';
 import type { ErrorInfo } from '../../core/errors.ts';
-import type { ColumnDistribution } from '../../core/monitor/drift/distributions.ts';
-import type { DriftOptions, DriftReport } from '../../core/monitor/drift/types.ts';
+import type { DriftComparison } from '../../core/monitor/drift/drift-comparison.ts';
+import type { DriftOptions } from '../../core/monitor/drift/types.ts';
 import type { ComparisonSettings, TestComparison } from '../../core/monitor/lab/test-comparisons.ts';
 
 export type DriftResult<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
-/** The report and what the dashboard draws per column. */
-export interface DriftComparison {
-  report: DriftReport;
-  distributions: ColumnDistribution[];
-}
+export type { DriftComparison };
 
 /** Told after each column of a report: columns done, columns in all, the column just done. */
 export type DriftProgress = (done: number, total: number, column: string) => void;

@@ -8,19 +8,10 @@ import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { isNumericColumn, type DataTable } from '../../core/data/types.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
-import { columnDistributions } from '../../core/monitor/drift/distributions.ts';
-import { computeDriftReport } from '../../core/monitor/drift/drift-report.ts';
-import { SortedCache } from '../../core/monitor/drift/sorted-cache.ts';
-import type { DriftOptions } from '../../core/monitor/drift/types.ts';
+import { compareWithDistributions } from '../../core/monitor/drift/drift-comparison.ts';
 import { compareTests, type TestComparison } from '../../core/monitor/lab/test-comparisons.ts';
 import { seededRng } from '../../core/random/rng.ts';
-import type {
-  ComparisonRequest,
-  DriftComparison,
-  DriftProgress,
-  DriftResult,
-  DriftWorkerApi,
-} from './drift-protocol.ts';
+import type { ComparisonRequest, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
 
 const store = new IdbWorkspaceStore();
 
@@ -33,26 +24,6 @@ async function loadVersion(id: string): Promise<DataTable> {
     );
   }
   return decodeTable(bytes);
-}
-
-function compare(
-  reference: DataTable,
-  current: DataTable,
-  options: DriftOptions,
-  progress?: DriftProgress,
-): DriftComparison {
-  // One cache: the histograms and ECDFs reuse the columns the report sorted.
-  const cache = new SortedCache();
-  const report = computeDriftReport(reference, current, options, { cache, onColumn: progress });
-  return {
-    report,
-    distributions: columnDistributions(
-      reference,
-      current,
-      report.columns.map((c) => c.name),
-      cache,
-    ),
-  };
 }
 
 async function comparison(request: ComparisonRequest): Promise<TestComparison> {
@@ -79,9 +50,11 @@ async function attempt<T>(task: () => T | Promise<T>): Promise<DriftResult<T>> {
 
 const api: DriftWorkerApi = {
   compareTables: (reference, current, options, progress) =>
-    attempt(() => compare(reference, current, options, progress)),
+    attempt(() => compareWithDistributions(reference, current, options, progress)),
   compareVersions: (referenceId, currentId, options, progress) =>
-    attempt(async () => compare(await loadVersion(referenceId), await loadVersion(currentId), options, progress)),
+    attempt(async () =>
+      compareWithDistributions(await loadVersion(referenceId), await loadVersion(currentId), options, progress),
+    ),
   compareTests: (request) => attempt(() => comparison(request)),
 };
 

@@ -26,6 +26,7 @@ export function createMonitorClient(): MonitorWorkerApi {
   };
   return {
     monitor: (input) => call((r) => r.monitor(input)),
+    compareWindow: (input) => call((r) => r.compareWindow(input)),
     replay: (request) => call((r) => r.replay(request)),
     retrain: (input, platform) => call((r) => r.retrain(input, platform)),
   };

@@ -7,6 +7,7 @@ import type { DataTable } from '../../core/data/types.ts';
 import type { DriftInjection } from '../../core/monitor/lab/inject-drift.ts';
 import type { MonitorInput, MonitorReport } from '../../core/monitor/monitor-model.ts';
 import type { RetrainingRecord } from '../../core/monitor/monitor-types.ts';
+import type { WindowComparison, WindowComparisonInput } from '../../core/monitor/windows/window-comparison.ts';
 import type { RetrainInput } from '../../core/monitor/retraining/retrain-model.ts';
 import type { Environment } from '../../core/serving/deployments/deployment-types.ts';
 
@@ -35,6 +36,8 @@ export interface LabReplay {
 export interface MonitorWorkerApi {
   monitor(input: MonitorInput): Promise<MonitorReport>;
   replay(request: LabReplayRequest): Promise<LabReplay>;
+  /** One window's every drift statistic and distributions against the training reference, for its charts. */
+  compareWindow(input: WindowComparisonInput): Promise<WindowComparison>;
   /** Runs the retraining policy once; `platform` is recorded with the run. */
   retrain(input: RetrainInput, platform: string): Promise<RetrainingRecord>;
 }

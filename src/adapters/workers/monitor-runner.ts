@@ -14,6 +14,7 @@ import { readMonitorPolicy } from '../../core/monitor/monitor-policy.ts';
 import { modelEntry } from '../../core/models/catalogue.ts';
 import type { TfRuntime } from '../../core/models/tf-runtime.ts';
 import type { Environment } from '../../core/serving/deployments/deployment-types.ts';
+import { compareWindow } from '../../core/monitor/windows/window-comparison.ts';
 import { retrainModel } from '../../core/monitor/retraining/retrain-model.ts';
 import type { WorkspaceStore } from '../../core/ports.ts';
 import { seededRng } from '../../core/random/rng.ts';
@@ -46,6 +47,8 @@ export function monitorRunner(
       const backend = await backendFor(input.modelName, input.env);
       return monitorModel(store, input, { drift: await drift(), tf: backend?.runtime ?? null });
     },
+    compareWindow: async (input) =>
+      compareWindow(store, input, (await backendFor(input.modelName, input.env))?.runtime ?? null),
     replay: async (request) =>
       labReplay(store, request, (await backendFor(request.modelName, request.env))?.runtime ?? null),
     async retrain(input, platform) {

@@ -15,6 +15,10 @@ export const MONITOR_ERRORS = {
     title: 'No requests logged',
     help: 'Replay traffic with workbench simulate so the prediction log has requests.',
   },
+  'monitor.no_traffic_rows': {
+    title: 'Traffic rows missing',
+    help: 'Replay traffic in the Drift lab, or pass the traffic file, to compare a window column by column.',
+  },
   'monitor.bad_rule': { title: 'Invalid alert rule', help: 'Give each rule an id, a known kind and a threshold ≥ 0.' },
   'monitor.bad_policy': {
     title: 'Invalid retraining policy',

@@ -7,29 +7,20 @@
  */
 import { monitorAlertRaised } from '../audit/events/monitor-events.ts';
 import type { DataTable } from '../data/types.ts';
-import { WorkbenchError } from '../errors.ts';
 import type { TfRuntime } from '../models/tf-runtime.ts';
 import type { WorkspaceStore } from '../ports.ts';
 import type { Environment } from '../serving/deployments/deployment-types.ts';
 import { evaluateRules } from './alerts/evaluate-rules.ts';
-import { requireServingVersion } from './champion.ts';
 import type { DriftFunction } from './drift-port.ts';
 import { readMonitorPolicy } from './monitor-policy.ts';
 import type { Alert, MonitorPolicy } from './monitor-types.ts';
-import { logWindows } from './windows/log-windows.ts';
-import { readWindowEntries } from './windows/read-window-entries.ts';
+import { servedWindows, type WindowSelection } from './windows/served-windows.ts';
 import { trainingReference } from './windows/training-reference.ts';
 import { windowReport, type WindowReport } from './windows/window-report.ts';
 
-export interface MonitorInput {
-  modelName: string;
-  env: Environment;
-  /** Requests per window. */
-  windowSize: number;
+export interface MonitorInput extends WindowSelection {
   /** The replayed traffic rows (the log's `row` indexes them), for feature drift; null to skip it. */
   traffic: DataTable | null;
-  /** Only this replay's requests; null for every replay. */
-  logId: string | null;
   actor: string;
   now: string;
 }
@@ -68,18 +59,7 @@ export async function monitorModel(
   input: MonitorInput,
   deps: MonitorDeps,
 ): Promise<MonitorReport> {
-  const version = await requireServingVersion(store, input.modelName, input.env);
-  const entries = await readWindowEntries(store, input.logId);
-  const { windows, leftOut } = logWindows(entries, version.id, input.windowSize);
-  if (windows.length === 0) {
-    const served = entries.filter((e) => e.served && e.version === version.id).length;
-    throw new WorkbenchError(
-      'monitor.no_traffic_logged',
-      served === 0
-        ? `The prediction log has no request served by ${version.id} (the version ${input.env} serves). Replay traffic with workbench simulate, with ${version.id} as the stable or the promoted candidate.`
-        : `${version.id} served ${served} logged request${served === 1 ? '' : 's'}, fewer than half a window of ${input.windowSize}. Pass a smaller --window, e.g. ${Math.max(2, served)}.`,
-    );
-  }
+  const { version, windows, leftOut } = await servedWindows(store, input);
   const reference = await trainingReference(store, version, deps.tf ?? null);
   const notes: string[] = [];
   if (!input.traffic)

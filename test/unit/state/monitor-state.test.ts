@@ -61,6 +61,35 @@ describe('MonitorState', () => {
     expect(monitor.serving).toBe('iris@2');
   });
 
+  it('opens a window of the lab’s unsaved traffic column by column, and a test chosen there is saved and used', async () => {
+    const { monitor } = await setup();
+    expect(await monitor.openWindow(0)).toBe(false);
+    expect(monitor.error).toBe('Check the windows first, then open one.');
+    const injections = [{ kind: 'shift' as const, column: 'petal_length', by: 3 }];
+    expect(await monitor.replay(monitor.datasets[0].id, injections, { labelDelay: 0, seed: 1, saveAs: null })).toBe(
+      true,
+    );
+    expect(await monitor.monitor()).toBe(true);
+    expect(await monitor.openWindow(1)).toBe(true);
+    const open = monitor.window!;
+    expect(open).toMatchObject({ index: 1, firstRequest: 50, lastRequest: 99, version: 'iris@1' });
+    const petal = open.report.columns.find((c) => c.name === 'petal_length')!;
+    expect(petal).toMatchObject({ kind: 'numeric', test: 'ks', drifted: true, currentCount: 50 });
+    // The same verdicts as the window's row in the table.
+    const row = monitor.report!.windows[1].drift!;
+    expect(open.report.columns.map((c) => [c.name, c.drifted])).toEqual(row.columns.map((c) => [c.name, c.drifted]));
+    expect(open.distributions.map((d) => d.name).sort()).toEqual(open.report.columns.map((c) => c.name).sort());
+
+    // Iris is sorted by species, so this window (all versicolor) drifts everywhere; a Jensen–Shannon bar of 1 (above its maximum, √ln 2) clears one column.
+    const overridden = await monitor.overrideTest('petal_length', { test: 'jensenshannon', threshold: 1 });
+    expect(monitor.error).toBeNull();
+    expect(overridden).toBe(true);
+    expect(monitor.policy?.driftTests).toEqual({ petal_length: { test: 'jensenshannon', threshold: 1 } });
+    const judged = monitor.window!.report.columns.find((c) => c.name === 'petal_length')!;
+    expect(judged).toMatchObject({ test: 'jensenshannon', threshold: 1, drifted: false });
+    expect(monitor.window!.index).toBe(1);
+  });
+
   it('exposes a refused policy as an error and saves a valid one', async () => {
     const { monitor } = await setup();
     const retraining = monitor.policy!.retraining;
