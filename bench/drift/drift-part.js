@@ -1,9 +1,10 @@
 /**
  * The "drift" part of `npm run bench` (issue 10, Performance): a full drift
  * report — every statistic of all 20 columns — for 1,000,000 rows against a
- * reference of the same size, computed in a worker thread (node-drift.ts).
- * Target: under 1 s. Wall time and the CPU time the worker got are both
- * shown, since the machine may be shared.
+ * reference of the same size, computed in a worker thread (node-drift.ts),
+ * and split over two threads as the app's drift worker splits a large
+ * report with its part worker. Target: under 1 s. Wall time and the CPU
+ * time the worker got are both shown, since the machine may be shared.
  */
 import { loadavg } from 'node:os';
 import { fixed, printTable } from '../lib/table.js';
@@ -26,10 +27,11 @@ export async function driftPart({ results, quick, nodeScript }) {
   results.drift = node;
   printTable(
     `Drift report in Node ${node.node} (worker thread): ${node.rows.toLocaleString('en')} rows × ${node.columns} columns vs a reference of the same size (load average ${before} before, ${after} after)`,
-    ['round trip (median)', 'compute in worker', 'CPU time', 'tests chosen', 'drifted columns'],
+    ['round trip (median)', 'two threads (median)', 'compute in worker', 'CPU time', 'tests chosen', 'drifted columns'],
     [
       [
         `${fixed(node.roundTripMs / 1000, 2)} s`,
+        `${fixed(node.twoThreadsMs / 1000, 2)} s`,
         `${fixed(node.computeMs / 1000, 2)} s`,
         `${fixed(node.cpuMs / 1000, 2)} s`,
         node.tests.join(', '),
@@ -53,7 +55,8 @@ export async function driftPart({ results, quick, nodeScript }) {
   );
   if (!quick) {
     console.log(
-      `  under ${TARGET_MS / 1000} s target: ${node.roundTripMs < TARGET_MS ? 'PASS' : 'FAIL'} (wall), ${node.cpuMs < TARGET_MS ? 'PASS' : 'FAIL'} (CPU time)`,
+      `  under ${TARGET_MS / 1000} s target: one thread ${node.roundTripMs < TARGET_MS ? 'PASS' : 'FAIL'} (wall), ${node.cpuMs < TARGET_MS ? 'PASS' : 'FAIL'} (CPU time); ` +
+        `two threads, as the app splits a large report: ${node.twoThreadsMs < TARGET_MS ? 'PASS' : 'FAIL'} (wall)`,
     );
   }
 }

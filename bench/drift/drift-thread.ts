@@ -1,12 +1,14 @@
 /**
  * The worker thread of the drift benchmark: receives two tables (transferred),
- * computes the full drift report and answers with its timings; then times
+ * computes the full drift report (with the dashboard's distributions, as the
+ * app's drift worker does) and answers with its timings; then times
  * monitoring-style windows (the current table cut into `windows` slices)
  * against the same reference, without and with the sorted-reference cache.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Column, DataTable } from '../../src/core/data/types.ts';
 import { cachedDriftFunction, computeDriftReport } from '../../src/core/monitor/drift/index.ts';
+import { compareWithDistributions } from '../../src/core/monitor/drift/drift-comparison.ts';
 
 function slice(table: DataTable, from: number, to: number): DataTable {
   const columns: Column[] = table.columns.map((c) =>
@@ -24,33 +26,45 @@ function timed(run: () => void): { wallMs: number; cpuMs: number } {
   return { wallMs: performance.now() - start, cpuMs: (used.user + used.system) / 1000 };
 }
 
-parentPort!.on(
-  'message',
-  ({ reference, current, windows }: { reference: DataTable; current: DataTable; windows: number }) => {
-    const cpu = process.cpuUsage();
-    const start = performance.now();
-    const report = computeDriftReport(reference, current);
-    const computeMs = performance.now() - start;
-    const used = process.cpuUsage(cpu);
-    parentPort!.postMessage({
-      computeMs,
-      cpuMs: (used.user + used.system) / 1000,
-      drifted: report.columns.filter((c) => c.drifted).map((c) => c.name),
-      tests: [...new Set(report.columns.map((c) => c.test))],
-      datasetDrift: report.datasetDrift,
-    });
-    const size = Math.floor(current.rowCount / windows);
-    const parts = Array.from({ length: windows }, (_, w) => slice(current, w * size, (w + 1) * size));
-    const uncached = timed(() => parts.forEach((p) => computeDriftReport(reference, p)));
-    const drift = cachedDriftFunction();
-    const cached = timed(() => parts.forEach((p) => drift(reference, p)));
-    parentPort!.postMessage({
-      count: windows,
-      size,
-      uncachedMs: uncached.wallMs,
-      cachedMs: cached.wallMs,
-      uncachedCpuMs: uncached.cpuMs,
-      cachedCpuMs: cached.cpuMs,
-    });
-  },
-);
+type Message =
+  | { kind: 'report'; reference: DataTable; current: DataTable; windows: number }
+  | { kind: 'part'; reference: DataTable; current: DataTable; columns: string[] };
+
+parentPort!.on('message', (message: Message) => {
+  if (message.kind === 'part') {
+    // One half of a two-thread report (as the app's drift worker and its part worker split it).
+    const { reference, current, columns } = message;
+    parentPort!.postMessage(compareWithDistributions(reference, current, { columns }));
+    return;
+  }
+  reportAndWindows(message);
+});
+
+/** The full report, timed, then monitoring-style windows without and with the sorted-reference cache. */
+function reportAndWindows({ reference, current, windows }: Extract<Message, { kind: 'report' }>): void {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const report = compareWithDistributions(reference, current).report;
+  const computeMs = performance.now() - start;
+  const used = process.cpuUsage(cpu);
+  parentPort!.postMessage({
+    computeMs,
+    cpuMs: (used.user + used.system) / 1000,
+    drifted: report.columns.filter((c) => c.drifted).map((c) => c.name),
+    tests: [...new Set(report.columns.map((c) => c.test))],
+    datasetDrift: report.datasetDrift,
+  });
+  const size = Math.floor(current.rowCount / windows);
+  const parts = Array.from({ length: windows }, (_, w) => slice(current, w * size, (w + 1) * size));
+  const uncached = timed(() => parts.forEach((p) => computeDriftReport(reference, p)));
+  const drift = cachedDriftFunction();
+  const cached = timed(() => parts.forEach((p) => drift(reference, p)));
+  parentPort!.postMessage({
+    count: windows,
+    size,
+    uncachedMs: uncached.wallMs,
+    cachedMs: cached.wallMs,
+    uncachedCpuMs: uncached.cpuMs,
+    cachedCpuMs: cached.cpuMs,
+  });
+}

@@ -6,12 +6,15 @@
  * JSON line: the median round trip (transfer in, report out), the compute
  * time inside the worker, and CPU time; then the current table cut into
  * windows, each compared with the reference as monitoring does, without and
- * with the sorted-reference cache.
+ * with the sorted-reference cache. Each run also times the same report split
+ * over two threads, as the app's drift worker splits a large one.
  *
  *   node --import tsx bench/drift/node-drift.ts [--rows 1000000] [--runs 3] [--windows 10]
  */
 import { Worker } from 'node:worker_threads';
 import type { Column, DataTable } from '../../src/core/data/types.ts';
+import { mergeComparisons, splitColumns } from '../../src/core/monitor/drift/column-split.ts';
+import type { DriftComparison } from '../../src/core/monitor/drift/drift-comparison.ts';
 import { seededRng, type Rng } from '../../src/core/random/rng.ts';
 
 const args = process.argv.slice(2);
@@ -56,10 +59,44 @@ function transferList(table: DataTable): ArrayBuffer[] {
 
 // Worker threads do not inherit tsx's loader: register it there before importing the TypeScript thread.
 const threadUrl = new URL('./drift-thread.ts', import.meta.url).href;
-const worker = new Worker(
-  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl)}); });`,
-  { eval: true },
-);
+const startThread = () =>
+  new Worker(
+    `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(threadUrl)}); });`,
+    { eval: true },
+  );
+const worker = startThread();
+const second = startThread();
+
+/** The table with only the named columns (their buffers are transferred with it). */
+function only(table: DataTable, names: string[]): DataTable {
+  return { rowCount: table.rowCount, columns: table.columns.filter((c) => names.includes(c.name)) };
+}
+
+/**
+ * The same report on two threads, as the app's drift worker and its part
+ * worker split it (src/adapters/workers/drift-split.ts): each computes half
+ * the columns, the caller merges. Returns the round trip in ms.
+ */
+async function twoThreads(reference: DataTable, current: DataTable): Promise<{ ms: number; same: string[] }> {
+  const start = performance.now();
+  const groups = splitColumns(reference, current, {}, 2);
+  const halves = await Promise.all(
+    [worker, second].map(
+      (thread, i) =>
+        new Promise<DriftComparison>((resolve) => {
+          thread.once('message', resolve);
+          const ref = only(reference, groups[i]);
+          const cur = only(current, groups[i]);
+          thread.postMessage({ kind: 'part', reference: ref, current: cur, columns: groups[i] }, [
+            ...transferList(ref),
+            ...transferList(cur),
+          ]);
+        }),
+    ),
+  );
+  const merged = mergeComparisons(reference, halves);
+  return { ms: performance.now() - start, same: merged.report.columns.filter((c) => c.drifted).map((c) => c.name) };
+}
 type Windows = {
   count: number;
   size: number;
@@ -68,7 +105,7 @@ type Windows = {
   uncachedCpuMs: number;
   cachedCpuMs: number;
 };
-const runs: { roundTripMs: number; computeMs: number; cpuMs: number; windows: Windows }[] = [];
+const runs: { roundTripMs: number; twoThreadsMs: number; computeMs: number; cpuMs: number; windows: Windows }[] = [];
 let last: { drifted: string[]; tests: string[]; datasetDrift: boolean } | undefined;
 for (let r = 0; r < RUNS; r++) {
   const reference = makeTable(1000 + r, false);
@@ -82,7 +119,7 @@ for (let r = 0; r < RUNS; r++) {
     datasetDrift: boolean;
   }>((resolve) => {
     worker.once('message', resolve);
-    worker.postMessage({ reference, current, windows: WINDOWS }, [
+    worker.postMessage({ kind: 'report', reference, current, windows: WINDOWS }, [
       ...transferList(reference),
       ...transferList(current),
     ]);
@@ -90,10 +127,14 @@ for (let r = 0; r < RUNS; r++) {
   const roundTripMs = performance.now() - start;
   // Then the windows, timed inside the worker.
   const windows = await new Promise<Windows>((resolve) => worker.once('message', resolve));
-  runs.push({ roundTripMs, computeMs: answer.computeMs, cpuMs: answer.cpuMs, windows });
+  const split = await twoThreads(makeTable(1000 + r, false), makeTable(2000 + r, true));
+  if (split.same.join() !== answer.drifted.join())
+    throw new Error(`Two threads found other drifted columns: ${split.same} vs ${answer.drifted}`);
+  runs.push({ roundTripMs, twoThreadsMs: split.ms, computeMs: answer.computeMs, cpuMs: answer.cpuMs, windows });
   last = { drifted: answer.drifted, tests: answer.tests, datasetDrift: answer.datasetDrift };
 }
 await worker.terminate();
+await second.terminate();
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(
   JSON.stringify({
@@ -102,6 +143,7 @@ console.log(
     columns: 20,
     runs,
     roundTripMs: median(runs.map((r) => r.roundTripMs)),
+    twoThreadsMs: median(runs.map((r) => r.twoThreadsMs)),
     computeMs: median(runs.map((r) => r.computeMs)),
     cpuMs: median(runs.map((r) => r.cpuMs)),
     windows: {

@@ -8,10 +8,12 @@ import { IdbWorkspaceStore } from '../idb-store/idb-workspace-store.ts';
 import { decodeTable } from '../../core/data/versions/canonical-encoding.ts';
 import { isNumericColumn, type DataTable } from '../../core/data/types.ts';
 import { WorkbenchError, toErrorInfo } from '../../core/errors.ts';
-import { compareWithDistributions } from '../../core/monitor/drift/drift-comparison.ts';
+import type { DriftOptions } from '../../core/monitor/drift/types.ts';
+import { compareSplit, ownedBuffers, type DriftPart } from './drift-split.ts';
+import { workerCrash } from './worker-crash.ts';
 import { compareTests, type TestComparison } from '../../core/monitor/lab/test-comparisons.ts';
 import { seededRng } from '../../core/random/rng.ts';
-import type { ComparisonRequest, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
+import type { ComparisonRequest, DriftProgress, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
 
 const store = new IdbWorkspaceStore();
 
@@ -48,13 +50,39 @@ async function attempt<T>(task: () => T | Promise<T>): Promise<DriftResult<T>> {
   }
 }
 
+let partWorker: { remote: Comlink.Remote<DriftPart>; crashed: Promise<never> } | null = null;
+
+/** The second thread for large reports, started on first use; none on a one-core device. */
+function part(): DriftPart | null {
+  if ((navigator.hardwareConcurrency ?? 1) < 2) return null;
+  if (!partWorker) {
+    const worker = new Worker(new URL('./drift-part.worker.ts', import.meta.url), { type: 'module' });
+    const crashed = workerCrash(worker, 'The drift worker’s second thread', 'Try again.', () => (partWorker = null));
+    partWorker = { remote: Comlink.wrap<DriftPart>(worker), crashed };
+  }
+  const { remote, crashed } = partWorker;
+  return {
+    compareColumns: (reference, current, options, progress) =>
+      Promise.race([
+        remote.compareColumns(
+          Comlink.transfer(reference, ownedBuffers(reference)),
+          Comlink.transfer(current, ownedBuffers(current)),
+          options,
+          progress && Comlink.proxy(progress),
+        ),
+        crashed,
+      ]),
+  };
+}
+
+const compare = (reference: DataTable, current: DataTable, options: DriftOptions, progress?: DriftProgress) =>
+  compareSplit(reference, current, options, progress, part());
+
 const api: DriftWorkerApi = {
   compareTables: (reference, current, options, progress) =>
-    attempt(() => compareWithDistributions(reference, current, options, progress)),
+    attempt(() => compare(reference, current, options, progress)),
   compareVersions: (referenceId, currentId, options, progress) =>
-    attempt(async () =>
-      compareWithDistributions(await loadVersion(referenceId), await loadVersion(currentId), options, progress),
-    ),
+    attempt(async () => compare(await loadVersion(referenceId), await loadVersion(currentId), options, progress)),
   compareTests: (request) => attempt(() => comparison(request)),
 };
 

@@ -60,12 +60,23 @@ export function computeDriftReport(
     context.onColumn?.(i + 1, pairs.length, ref.name);
     return column;
   });
+  return summarize(columns, driftShareThreshold);
+}
+
+/** The report of `columns`: the share that drifted, and whether that reaches the dataset threshold. */
+export function summarize(columns: ColumnDrift[], driftShareThreshold: number): DriftReport {
   const drifted = columns.filter((c) => c.drifted).length;
   const driftShare = drifted / columns.length;
   return { columns, driftShare, datasetDrift: driftShare >= driftShareThreshold, driftShareThreshold };
 }
 
-function selectColumns(reference: DataTable, current: DataTable, wanted?: string[]): [Column, Column][] {
+/**
+ * The column pairs a report compares: `wanted` (each in both tables), or
+ * every reference column the current table has too, in reference order.
+ *
+ * @throws WorkbenchError drift.unknown_column, drift.no_common_columns
+ */
+export function selectColumns(reference: DataTable, current: DataTable, wanted?: string[]): [Column, Column][] {
   const byName = new Map(current.columns.map((c) => [c.name, c]));
   if (wanted !== undefined) {
     const refNames = new Map(reference.columns.map((c) => [c.name, c]));
