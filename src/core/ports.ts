@@ -30,6 +30,8 @@ export interface RecordTypes {
   onlineFeatures: OnlineFeatureTable;
 }
 export type RecordKind = keyof RecordTypes;
+/** Every kind of record a store keeps under a key: the record kinds, dataset versions and runs (not blobs). */
+export type StoredKind = RecordKind | 'datasetVersions' | 'runs';
 
 /** The field each record kind is keyed by (its keyPath in IndexedDB). */
 export const RECORD_KEY_FIELDS = {
@@ -111,6 +113,14 @@ export interface WorkspaceStore {
   commit(change: RecordChange, event: AuditDraft): Promise<AuditEvent>;
   listRecords<K extends RecordKind>(kind: K): Promise<RecordTypes[K][]>;
   getRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordTypes[K] | undefined>;
+  /**
+   * The key of every stored record of `kind`, sorted (code-unit order, as
+   * IndexedDB orders string keys), without reading the records: a
+   * prediction-log batch holds thousands of entries, its id a few bytes.
+   */
+  listKeys(kind: StoredKind): Promise<string[]>;
+  /** How many records of `kind` are stored, without reading them. */
+  countRecords(kind: StoredKind): Promise<number>;
   /** Small local settings (e.g. the actor name); not audited. */
   getSetting(key: string): Promise<unknown>;
   setSetting(key: string, value: unknown): Promise<void>;

@@ -1,23 +1,14 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AuditDraft, AuditEvent } from '../../core/audit/audit-event.ts';
 import { sealEvent } from '../../core/audit/chain.ts';
 import { bindBlob, bindRecord, needsAdoption, type RecordBinding } from '../../core/audit/record-binding.ts';
 import { adoptionDraft } from '../../core/audit/events/adoption-events.ts';
 import { WorkbenchError } from '../../core/errors.ts';
 import { readAuditTail } from './audit-file.ts';
+import { listBlobNames } from './blob-files.ts';
 import { headProblem } from './audit-head.ts';
 import type { JournalOp } from './journal.ts';
 import { readAllRecords } from './record-files.ts';
-import {
-  AUDIT_FILE,
-  AUDIT_HEAD_FILE,
-  BLOBS_DIR,
-  RECORD_KEYS,
-  blobPath,
-  recordKey,
-  type FileRecordKind,
-} from './workspace-layout.ts';
+import { AUDIT_FILE, AUDIT_HEAD_FILE, RECORD_KEYS, recordKey, type FileRecordKind } from './workspace-layout.ts';
 
 /**
  * Plans the append of `draft`, binding `records`, sealed after the log's
@@ -59,15 +50,6 @@ export async function planAuditAppend(
     { op: 'write', path: AUDIT_HEAD_FILE, text: JSON.stringify({ seq: sealed.seq, hash: sealed.hash }) },
   ];
   return { ops, sealed };
-}
-
-/** The blobs folder's files that are named by a SHA-256 (temporary files are not), sorted. */
-export async function listBlobNames(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(join(dir, BLOBS_DIR))).filter((name) => blobPath(name) !== null).sort();
-  } catch {
-    return [];
-  }
 }
 
 /** Bindings of every record and blob stored now, for an adoption event. */

@@ -9,6 +9,7 @@ import {
   type RecordChange,
   type RecordKind,
   type RecordTypes,
+  type StoredKind,
   type WorkspaceStore,
 } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
@@ -148,6 +149,15 @@ export class IdbWorkspaceStore implements WorkspaceStore {
 
   async getRecord<K extends RecordKind>(kind: K, key: string): Promise<RecordTypes[K] | undefined> {
     return (await (await this.connect()).get(kind, key)) as RecordTypes[K] | undefined;
+  }
+
+  async listKeys(kind: StoredKind): Promise<string[]> {
+    // getAllKeys walks the object store's primary keys only: no value is cloned out.
+    return (await this.connect()).getAllKeys(kind);
+  }
+
+  async countRecords(kind: StoredKind): Promise<number> {
+    return (await this.connect()).count(kind);
   }
 
   async getSetting(key: string): Promise<unknown> {

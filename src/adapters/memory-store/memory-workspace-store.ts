@@ -10,6 +10,7 @@ import {
   type RecordChange,
   type RecordKind,
   type RecordTypes,
+  type StoredKind,
   type WorkspaceStore,
 } from '../../core/ports.ts';
 import { sameData } from '../../core/same-data.ts';
@@ -151,6 +152,14 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     return value && structuredClone(value);
   }
 
+  async listKeys(kind: StoredKind): Promise<string[]> {
+    return [...this.#keyed(kind).keys()].sort(compare);
+  }
+
+  async countRecords(kind: StoredKind): Promise<number> {
+    return this.#keyed(kind).size;
+  }
+
   async getSetting(key: string): Promise<unknown> {
     return structuredClone(this.#settings.get(key));
   }
@@ -184,6 +193,11 @@ export class MemoryWorkspaceStore implements WorkspaceStore {
     this.#blobs.clear();
     this.#audit = [genesis];
     return structuredClone(genesis);
+  }
+
+  #keyed(kind: StoredKind): ReadonlyMap<string, unknown> {
+    if (kind === 'datasetVersions') return this.#versions;
+    return kind === 'runs' ? this.#runs : this.#records[kind];
   }
 
   #head(): AuditEvent | null {

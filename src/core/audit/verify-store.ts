@@ -1,4 +1,5 @@
 import { sha256Hex } from '../hash/sha256.ts';
+import type { AuditEvent } from './audit-event.ts';
 import { recordKeyOf, type WorkspaceStore } from '../ports.ts';
 import type { BoundKind } from './record-binding.ts';
 import { recordDigest } from './record-digest.ts';
@@ -20,12 +21,13 @@ export type StoreVerification =
  * (verify-records.ts). What the browser's Verify button and the stores' own
  * checks run.
  *
+ * @param events The store's audit log, when the caller has read it already (it is read otherwise).
  * @example
  * const result = await verifyStore(store);
  * if (!result.ok) console.warn(result.reason);
  */
-export async function verifyStore(store: WorkspaceStore): Promise<StoreVerification> {
-  const events = await store.listAudit();
+export async function verifyStore(store: WorkspaceStore, events?: AuditEvent[]): Promise<StoreVerification> {
+  events ??= await store.listAudit();
   const chain = verifyChain(events);
   if (!chain.ok) return chain;
   const records = verifyRecords(events, await storedDigests(store));

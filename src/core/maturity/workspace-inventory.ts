@@ -1,6 +1,7 @@
-import { verifyStore } from '../audit/verify-store.ts';
+import { verifyStore, type StoreVerification } from '../audit/verify-store.ts';
 import { recordDigest } from '../audit/record-digest.ts';
 import type { WorkspaceStore } from '../ports.ts';
+import { readWorkspaceContents, type WorkspaceContents } from '../workspace-contents.ts';
 
 /** How many completed runs one pipeline spec had: the spec is named by the start of its digest. */
 export interface SpecRuns {
@@ -39,47 +40,46 @@ export interface WorkspaceInventory {
 }
 
 /**
- * Counts what `store` holds for the maturity assessment, and verifies its
- * audit chain with the same check as the Audit view (core/audit/verify-store.ts).
+ * Counts what `store` holds for the maturity assessment (as
+ * core/workspace-contents.ts describes it: prediction-log batches by id,
+ * entries unread), and verifies its audit chain with the same check as the
+ * Audit view (core/audit/verify-store.ts), reading the log once for both.
  *
  * @example
  * const inventory = await readInventory(store);
  * assessMaturity(inventory).level; // 0–3
  */
 export async function readInventory(store: WorkspaceStore): Promise<WorkspaceInventory> {
-  const [versions, runs, models, modelVersions, transitions, deployments, logs, policies, alerts, retrainings] =
-    await Promise.all([
-      store.listDatasetVersions(),
-      store.listRuns(),
-      store.listRecords('models'),
-      store.listRecords('modelVersions'),
-      store.listRecords('stageTransitions'),
-      store.listRecords('deployments'),
-      store.listRecords('predictionLogs'),
-      store.listRecords('monitorPolicies'),
-      store.listRecords('alerts'),
-      store.listRecords('retrainings'),
-    ]);
-  const [events, verification] = await Promise.all([store.listAudit(), verifyStore(store)]);
+  const [contents, events] = await Promise.all([readWorkspaceContents(store), store.listAudit()]);
+  return countInventory(contents, events.length, await verifyStore(store, events));
+}
+
+/** The inventory of `contents`, with the audit log's length and verdict. */
+function countInventory(
+  contents: WorkspaceContents,
+  auditEvents: number,
+  verification: StoreVerification,
+): WorkspaceInventory {
+  const { runs, models, stageTransitions, monitorPolicies: policies } = contents;
   const completed = runs.filter((run) => run.status === 'completed');
   const rules = policies.flatMap((policy) => policy.rules);
   return {
-    datasetVersions: versions.length,
+    datasetVersions: contents.datasetVersions.length,
     completedRuns: completed.length,
     mostRepeatedSpec: mostRepeated(completed.map((run) => recordDigest(run.spec).slice(0, 8))),
-    modelVersions: modelVersions.length,
+    modelVersions: contents.modelVersions.length,
     // Every model starts with the default quality and signature checks; a metric threshold is a deliberate gate.
     gatedModels: models.filter(({ gates }) => gates.stages.length > 0 && gates.metrics.length > 0).length,
-    promotions: transitions.filter((t) => t.outcome === 'done').length,
-    deployments: deployments.length,
+    promotions: stageTransitions.filter((t) => t.outcome === 'done').length,
+    deployments: contents.deployments.length,
     monitoredModels: policies.filter((policy) => policy.rules.length > 0).length,
     driftRules: rules.filter((rule) => rule.kind === 'drift_share' || rule.kind === 'feature_statistic').length,
-    predictionLogBatches: logs.length,
-    alerts: alerts.length,
+    predictionLogBatches: contents.predictionLogIds.length,
+    alerts: contents.alerts.length,
     retrainingPolicies: policies.filter(({ retraining: r }) => r.onAlert || r.onNewData || r.everyRequests !== null)
       .length,
-    retrainings: retrainings.length,
-    auditEvents: events.length,
+    retrainings: contents.retrainings.length,
+    auditEvents,
     auditProblem: verification.ok ? null : verification.reason,
   };
 }

@@ -10,6 +10,7 @@ import { sha256Hex } from '../../../src/core/hash/sha256.ts';
 import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
 import type { WorkspaceStore } from '../../../src/core/ports.ts';
 import { sampleVersion } from './sample-version.ts';
+import { describeRecordKeys } from '../store/record-keys-suite.ts';
 
 /** Two handles on one workspace: for IndexedDB, two connections (a page and a worker); for memory, the same store. */
 export interface StoreHarness {
@@ -60,6 +61,7 @@ export function erasure(data: Record<string, unknown> = {}): ErasureRequest {
  * implementation: `makeHarness` gives a fresh, empty workspace each time.
  */
 export function describeWorkspaceStore(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describeRecordKeys(name, async () => (await makeHarness()).store);
   describe(`${name}: WorkspaceStore behaviour`, () => {
     it('commits registry records, blobs and the audit event together, and refuses a stale plan', async () => {
       const { store } = await makeHarness();
