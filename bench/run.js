@@ -26,6 +26,7 @@ import { letterPart } from './letter/letter-part.js';
 import { trainingPart } from './training/training-part.js';
 import { onnxPart } from './onnx/onnx-part.js';
 import { parquetPart } from './parquet/parquet-part.js';
+import { storePart } from './store/store-part.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
@@ -54,6 +55,7 @@ const PARTS = [
   'features',
   'onnx',
   'parquet',
+  'store',
 ];
 const parts = PARTS.filter((p) => args.includes(p));
 const wanted = (part) => parts.length === 0 || parts.includes(part);
@@ -306,6 +308,7 @@ async function main() {
   if (wanted('features')) await featuresPart({ results, quick, nodeScript });
   if (wanted('onnx')) await onnxPart({ results, quick, nodeScript });
   if (wanted('parquet')) await parquetPart({ results, quick, nodeScript });
+  if (wanted('store')) await storePart({ results, quick, nodeScript });
   const out = join(dataDir, 'last-results.json');
   writeFileSync(out, JSON.stringify(results, null, 2));
   console.log(`\nRaw results: ${out}. The machine may be shared: repeat a run before trusting a surprising number.`);
