@@ -11,7 +11,7 @@ import { printable } from '../text-table.ts';
 import { strictParse } from '../train-options.ts';
 import { DEFAULT_WORKSPACE, openCliWorkspace, WORKSPACE_OPTION, WORKSPACE_USAGE } from '../workspace-option.ts';
 import { bundleOf } from './export.ts';
-import { onnxArtifactOf } from './mlflow-onnx.ts';
+import { onnxArtifactOf } from '../../core/export/mlflow/onnx-artifact.ts';
 
 const USAGE = `Usage: workbench mlflow export --out <dir> [--workspace <dir>] [--json]
 

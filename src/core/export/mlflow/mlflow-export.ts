@@ -12,7 +12,7 @@ export interface VersionArtifacts {
   modelCard: string;
   /** The workbench's own bundle (zip): model, preprocessing, spec, signature, card, manifest. */
   bundle: Uint8Array | null;
-  /** The ONNX model, when an exporter made one (see the CLI's mlflow-onnx hook). */
+  /** The ONNX model, when an exporter made one (see onnx-artifact.ts). */
   onnx: Uint8Array | null;
 }
 

@@ -1,7 +1,7 @@
-import { exportOnnx, onnxExportInput } from '../../core/export/onnx/index.ts';
-import { WorkbenchError } from '../../core/errors.ts';
-import type { WorkspaceStore } from '../../core/ports.ts';
-import type { ModelVersion } from '../../core/registry/registry-types.ts';
+import { exportOnnx, onnxExportInput } from '../onnx/index.ts';
+import { WorkbenchError } from '../../errors.ts';
+import type { WorkspaceStore } from '../../ports.ts';
+import type { ModelVersion } from '../../registry/registry-types.ts';
 
 /**
  * The `.onnx` file of a model version for the MLflow export, written to
