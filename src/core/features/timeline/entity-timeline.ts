@@ -14,10 +14,11 @@ import type { EntityTimeline, TimelineFeatureRow, TimelineLink, TimelineRow, Vie
  * entityTimeline(input, 'IBM').views[0].links.filter((l) => l.naiveFuture).length
  */
 export function entityTimeline(input: TimelineInput, key: string, limit = 400): EntityTimeline {
-  const first = input.views[0];
+  const { keys } = input.views[0];
+  const code = keys.texts.indexOf(key);
   const all: TimelineRow[] = [];
-  for (let r = 0; r < first.entityKeys.length; r++) {
-    if (first.entityKeys[r] === key) all.push({ row: r, time: timeAt(input.timestamps, r) });
+  for (let r = 0; code >= 0 && r < keys.entity.length; r++) {
+    if (keys.entity[r] === code) all.push({ row: r, time: timeAt(input.timestamps, r) });
   }
   all.sort(byTime);
   const rows = all.slice(0, limit);
@@ -35,14 +36,16 @@ function viewTimeline(
   rows: TimelineRow[],
   limit: number,
 ): { timeline: ViewTimeline; truncated: boolean } {
-  const keys = new Set(rows.map((r) => view.entityKeys[r.row]).filter((k) => k !== ''));
+  const { entity, source } = view.keys;
+  const codes = new Set(rows.map((r) => entity[r.row]).filter((k) => k >= 0));
   // The event times of every source row of each key, to say why a row got nothing.
-  const byKey = new Map<string, number[]>();
+  const byKey = new Map<number, number[]>();
   const sourceRows: TimelineFeatureRow[] = [];
-  for (let s = 0; s < view.sourceKeys.length; s++) {
-    const k = view.sourceKeys[s];
+  for (let s = 0; s < source.length; s++) {
+    const k = source[s];
+    if (!codes.has(k)) continue;
     const eventTime = timeAt(view.eventTimes, s);
-    if (!keys.has(k) || eventTime === null) continue;
+    if (eventTime === null) continue;
     const created = view.createdTimes === null ? null : timeAt(view.createdTimes, s);
     sourceRows.push({ row: s, eventTime, createdTime: created });
     const times = byKey.get(k) ?? [];
@@ -55,7 +58,7 @@ function viewTimeline(
     const picked = view.matches[row] >= 0 ? view.matches[row] : null;
     const naive = view.naive[row] >= 0 ? view.naive[row] : null;
     const naiveTime = naive === null ? null : timeAt(view.eventTimes, naive);
-    const status = picked !== null ? 'matched' : missStatus(time, byKey.get(view.entityKeys[row]) ?? [], view.ttlMs);
+    const status = picked !== null ? 'matched' : missStatus(time, byKey.get(entity[row]) ?? [], view.ttlMs);
     return {
       row,
       picked,

@@ -20,16 +20,14 @@ export interface TimelineEntities {
  * timelineEntities(input).first // the entity whose timeline shows the leak best
  */
 export function timelineEntities(input: TimelineInput, limit = 500): TimelineEntities {
-  const counts = new Map<string, TimelineEntity>();
-  const keys = input.views[0].entityKeys;
-  for (let r = 0; r < keys.length; r++) {
-    if (keys[r] === '') continue;
-    let entity = counts.get(keys[r]);
-    if (!entity) {
-      entity = { key: keys[r], rows: 0, leaked: 0, unmatched: 0 };
-      counts.set(keys[r], entity);
-    }
-    entity.rows++;
+  const { entity: codes, texts } = input.views[0].keys;
+  const rows = new Int32Array(texts.length);
+  const leakedRows = new Int32Array(texts.length);
+  const unmatchedRows = new Int32Array(texts.length);
+  for (let r = 0; r < codes.length; r++) {
+    const code = codes[r];
+    if (code < 0) continue;
+    rows[code]++;
     const time = timeAt(input.timestamps, r);
     let leaked = false;
     let unmatched = false;
@@ -38,14 +36,17 @@ export function timelineEntities(input: TimelineInput, limit = 500): TimelineEnt
       if (time !== null && naive >= 0 && view.eventTimes[naive] > time) leaked = true;
       if (view.matches[r] < 0) unmatched = true;
     }
-    if (leaked) entity.leaked++;
-    if (unmatched) entity.unmatched++;
+    if (leaked) leakedRows[code]++;
+    if (unmatched) unmatchedRows[code]++;
   }
-  const ranked = [...counts.values()].sort(
-    (a, b) => b.leaked - a.leaked || b.unmatched - a.unmatched || compare(a.key, b.key),
-  );
+  const counts: TimelineEntity[] = [];
+  // Codes also cover keys only the source has: an entity is listed when it has training rows.
+  for (let c = 0; c < texts.length; c++) {
+    if (rows[c] > 0) counts.push({ key: texts[c], rows: rows[c], leaked: leakedRows[c], unmatched: unmatchedRows[c] });
+  }
+  const ranked = counts.sort((a, b) => b.leaked - a.leaked || b.unmatched - a.unmatched || compare(a.key, b.key));
   const entities = ranked.slice(0, limit).sort((a, b) => compare(a.key, b.key));
-  return { entities, total: counts.size, first: ranked[0]?.key ?? null };
+  return { entities, total: counts.length, first: ranked[0]?.key ?? null };
 }
 
 function compare(a: string, b: string): number {

@@ -1,11 +1,11 @@
+import type { TimelineKeys } from './key-codes.ts';
+
 /** The join's inputs and outputs, as the timeline functions read them (plain arrays, one entry per row). */
 export interface TimelineViewInput {
   viewId: string;
   ttlMs: number | null;
-  /** Each training row's key text under this view's join keys ('' when a part is missing). */
-  entityKeys: string[];
-  /** Each source row's key text. */
-  sourceKeys: string[];
+  /** Each training row's and each source row's key under this view's join keys, as codes. */
+  keys: TimelineKeys;
   eventTimes: ArrayLike<number>;
   /** null: the view has no created-time column. */
   createdTimes: ArrayLike<number> | null;

@@ -3,6 +3,7 @@ import type { StringColumn } from '../../../../src/core/data/types.ts';
 import { joinPointInTime } from '../../../../src/core/features/join/point-in-time-join.ts';
 import {
   entityTimeline,
+  keyCodesFromTexts,
   missStatus,
   timelineEntities,
   type TimelineInput,
@@ -48,8 +49,7 @@ function input(): TimelineInput {
       {
         viewId: 'v@1',
         ttlMs: 7 * DAY,
-        entityKeys: ENTITY_KEYS,
-        sourceKeys: SOURCE_KEYS,
+        keys: keyCodesFromTexts(ENTITY_KEYS, SOURCE_KEYS),
         eventTimes: EVENT,
         createdTimes: CREATED,
         matches: one.matches,
@@ -58,8 +58,7 @@ function input(): TimelineInput {
       {
         viewId: 'w@1',
         ttlMs: null,
-        entityKeys: ENTITY_KEYS,
-        sourceKeys: SOURCE2_KEYS,
+        keys: keyCodesFromTexts(ENTITY_KEYS, SOURCE2_KEYS),
         eventTimes: EVENT2,
         createdTimes: null,
         matches: two.matches,
