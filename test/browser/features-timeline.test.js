@@ -7,7 +7,8 @@
  * with the naive join's future picks dashed, checked against the sample
  * read here; arrow keys move between rows; axe finds nothing in either
  * theme. The training set saved from the service and a run trained on it
- * show in the lineage graph with the feature view version they used.
+ * show in the lineage graph with the feature view version they used. With
+ * a second view (no TTL) joined too, the timeline switches between views.
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -207,3 +208,43 @@ test(
   },
   LONG,
 );
+
+test('with two views joined, the timeline shows either view: the one without a TTL matches the 1957 row', async (s) => {
+  const page = s.page;
+  await goTo(page, 'Features');
+  const editor = page.getByRole('region', { name: 'Define a feature view' });
+  await editor.getByLabel('View name').fill('firm_value');
+  await editor.getByLabel('Entity', { exact: true }).fill('firm');
+  await editor.getByLabel('Join keys').fill('firm');
+  await editor.getByLabel('Source dataset').selectOption('grunfeld');
+  await editor.getByLabel('Event time').selectOption('year_end');
+  await editor.getByLabel('TTL (optional)').fill('');
+  await editor.getByLabel('Feature 1 name').fill('firm_value');
+  await editor.getByLabel('Feature 1 expression').fill('value');
+  await editor.getByRole('button', { name: 'Apply' }).click();
+  await editor.getByTestId('feature-apply-status').filter({ hasText: 'firm_value@1' }).waitFor();
+
+  const panel = page.getByRole('region', { name: 'Point-in-time join' });
+  await panel.getByLabel('firm_value@1').check();
+  assert.equal(
+    await panel.getByLabel('Feature service (optional)').inputValue(),
+    '',
+    'a hand-ticked view drops the service',
+  );
+  await panel.getByRole('button', { name: 'Preview join' }).click();
+  await panel.locator('[data-testid="join-view-summary"][data-view-id="firm_value@1"]').waitFor();
+  await panel.getByLabel('Entity on the timeline').selectOption('IBM');
+  const chart = panel.getByTestId('entity-timeline');
+  await chart.and(page.locator('[aria-label^="Timeline of IBM in firm_finance@1"]')).waitFor();
+  const statuses = () => chart.locator('g[role="button"]').evaluateAll((gs) => gs.map((g) => g.dataset.status));
+  assert.deepEqual(await statuses(), ['only-future', 'matched', 'matched', 'expired']);
+  await panel.getByLabel('Feature view on the timeline').selectOption('firm_value@1');
+  await chart.and(page.locator('[aria-label^="Timeline of IBM in firm_value@1"]')).waitFor();
+  assert.deepEqual(await statuses(), ['only-future', 'matched', 'matched', 'matched']);
+  assert.equal(
+    await chart.locator('[data-testid="ttl-window"]').getAttribute('x'),
+    '118',
+    'no TTL: the window reaches the start',
+  );
+  assert.deepEqual(s.takePageErrors(), []);
+});
