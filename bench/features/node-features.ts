@@ -5,7 +5,7 @@
  * main thread; the same join written with Arquero (key join, filter on time,
  * per-row arg-max by group filter, left join back), on the same data and on
  * a tenth of it; and online lookups of 1,000 keys from a materialized table
- * of 100,000 entities.
+ * of 100,000 entities; and what the per-entity timeline adds to a preview.
  *
  * Run: `node --expose-gc --import tsx bench/features/node-features.ts [--quick]`
  * Progress on stderr; the result (JSON) is the last line on stdout.
@@ -20,6 +20,7 @@ import { lookupOnline } from '../../src/core/features/online/online-lookup.ts';
 import type { FeatureViewRecord } from '../../src/core/features/definitions/feature-types.ts';
 import { seededRng } from '../../src/core/random/rng.ts';
 import { featureBenchData, type FeatureBenchData } from './feature-data.ts';
+import { timelineCost } from './timeline-cost.ts';
 
 const quick = process.argv.includes('--quick');
 const FEATURE_ROWS = quick ? 100_000 : 1_000_000;
@@ -226,6 +227,8 @@ log('… with Arquero (all of it)…');
 const arqueroFull = withArquero(FEATURE_ROWS, ENTITIES);
 log('Online lookup…');
 const online = onlineLookup();
+log('Per-entity timeline…');
+const timeline = timelineCost(FEATURE_ROWS, ENTITIES, RUNS);
 console.log(
   JSON.stringify({
     node: process.version,
@@ -236,5 +239,6 @@ console.log(
     small: { featureRows: FEATURE_ROWS / 10, entityRows: ENTITIES / 10, hand: handSmall, arquero: arqueroSmall },
     arqueroFull,
     online,
+    timeline,
   }),
 );

@@ -24,6 +24,7 @@ import { RolloutState } from './deploy-rollout-state.svelte.ts';
 import { DeployState } from './deploy-state.svelte.ts';
 import { FeatureCatalogState } from './feature-catalog-state.svelte.ts';
 import { FeatureJoinState } from './feature-join-state.svelte.ts';
+import { FeatureServiceForm } from './feature-service-form.svelte.ts';
 import { FeatureOnlineState } from './feature-online-state.svelte.ts';
 import { FeatureViewForm } from './feature-view-form.svelte.ts';
 import { lazyDataClient } from './lazy-data-client.ts';
@@ -97,6 +98,7 @@ const featuresClient = createFeaturesClient();
 export const featureCatalog = new FeatureCatalogState(context);
 export const featureForm = new FeatureViewForm(context, () => versions.list);
 export const featureJoin = new FeatureJoinState(context, featuresClient);
+export const featureServiceForm = new FeatureServiceForm(context);
 export const featureOnline = new FeatureOnlineState(context, featuresClient);
 export const ui = new UiState({
   read: () => location.hash,

@@ -23,7 +23,8 @@ export class LineageState {
 
   constructor(context: WorkspaceContext) {
     this.#context = context;
-    context.changes.subscribe(['datasetVersions', 'runs', 'registry'], () => this.refresh());
+    // Feature view applies announce only `audit` (they have no change kind of their own).
+    context.changes.subscribe(['datasetVersions', 'runs', 'registry', 'audit'], () => this.refresh());
   }
 
   /** Rereads every dataset version, run and model version and rebuilds the graph. */

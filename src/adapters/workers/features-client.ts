@@ -23,6 +23,7 @@ export function createFeaturesClient(): FeaturesApi {
 
   return {
     preview: (request, limit) => use((r) => r.preview(request, limit)),
+    timeline: (request, key) => use((r) => r.timeline(request, key)),
     save: (request, input) => use((r) => r.save(request, input)),
     materialize: (request, onProgress) => use((r) => r.materialize(request, Comlink.proxy(onProgress))),
     lookup: (name, keys) => use((r) => r.lookup(name, keys)),

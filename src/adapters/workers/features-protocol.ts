@@ -7,6 +7,7 @@
 import type { ColumnSchema } from '../../core/data/types.ts';
 import type { DatasetVersion } from '../../core/data/versions/dataset-version.ts';
 import type { OnlineValue } from '../../core/features/definitions/feature-types.ts';
+import type { EntityTimeline, TimelineEntity } from '../../core/features/timeline/index.ts';
 import type { Result } from './data-protocol.ts';
 
 /** Entity rows (a saved version and its time column) joined with feature view versions. */
@@ -17,6 +18,8 @@ export interface JoinRequest {
   viewIds: string[];
   /** Skip feature rows created after the row's time (backfill leakage). */
   ignoreCreatedAfter: boolean;
+  /** The feature service (`name@version`) the views were taken from, recorded with a saved join; null: views ticked by hand. */
+  service: string | null;
 }
 
 /** What each view contributed to the join. */
@@ -27,12 +30,14 @@ export interface JoinViewSummary {
   leakedRows: number;
 }
 
-/** For each previewed row, the event time (ms) of the feature row a view gave it, and of a naive join's pick. */
-export interface JoinPicks {
-  viewId: string;
-  /** null: no feature row qualified. */
-  picked: (number | null)[];
-  naive: (number | null)[];
+/** The entities whose timeline can be shown, and the first one's timeline. */
+export interface JoinTimeline {
+  /** By key (at most 500: those with the most leaked rows). */
+  entities: TimelineEntity[];
+  /** How many entities the rows name. */
+  total: number;
+  /** The timeline of the entity with the most leaked rows; null when no row has a key. */
+  entity: EntityTimeline | null;
 }
 
 export interface JoinPreview {
@@ -40,10 +45,8 @@ export interface JoinPreview {
   schema: ColumnSchema[];
   /** The first rows as display text. */
   rows: string[][];
-  /** Each previewed row's own time (ms; null when missing). */
-  times: (number | null)[];
   views: JoinViewSummary[];
-  picks: JoinPicks[];
+  timeline: JoinTimeline;
 }
 
 export interface MaterializeProgress {
@@ -76,6 +79,8 @@ export interface LookupResult {
 export interface FeaturesApi {
   /** Runs the join and returns its first `limit` rows with the per-view counts. */
   preview(request: JoinRequest, limit: number): Promise<Result<JoinPreview>>;
+  /** One entity's timeline in the join (the last join is kept, so switching entities does not join again). */
+  timeline(request: JoinRequest, key: string): Promise<Result<EntityTimeline>>;
   /** Runs the join and saves the table as a dataset version (parent: the entity version). */
   save(
     request: JoinRequest,

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { applyDefinitions } from '../../core/features/definitions/apply-definitions.ts';
 import { parseDefinitions } from '../../core/features/definitions/parse-definitions.ts';
+import { serviceId } from '../../core/features/definitions/service-id.ts';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../command.ts';
 import { readInputFile, readJsonFile } from '../read-file.ts';
 import { saveCsvDataset } from '../save-csv-dataset.ts';
@@ -28,7 +29,7 @@ same file again changes nothing.
 Options:
   --dataset <file.csv>  save this CSV as a dataset version first (named after the file), repeatable
 ${WORKSPACE_USAGE}
-  --json                print { "entities", "views": [{ "id", "changed" }], "services" }
+  --json                print { "entities", "views": [{ "id", "changed" }], "services": [{ "id", "changed" }] }
   -h, --help            show this help
 
 Exit codes: 0 applied, 1 invalid definitions (one line on stderr says where), 2 wrong command line.`;
@@ -59,14 +60,14 @@ export const featuresApplyCommand: Command = {
     const summary = {
       entities: result.entities.map((e) => ({ name: e.entity.name, changed: e.changed })),
       views: result.views.map((v) => ({ id: v.view.id, changed: v.changed, source: v.view.sourceVersionId })),
-      services: result.services.map((s) => ({ name: s.service.name, changed: s.changed })),
+      services: result.services.map((s) => ({ id: serviceId(s.service), changed: s.changed })),
     };
     if (values.json) io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
     else {
       const lines = [
         ...summary.entities.map((e) => `entity   ${e.name}${e.changed ? '' : ' (unchanged)'}`),
         ...summary.views.map((v) => `view     ${v.id}${v.changed ? '' : ' (unchanged)'}`),
-        ...summary.services.map((s) => `service  ${s.name}${s.changed ? '' : ' (unchanged)'}`),
+        ...summary.services.map((s) => `service  ${s.id}${s.changed ? '' : ' (unchanged)'}`),
       ];
       io.stdout(`${lines.join('\n')}\n${result.event ? 'Applied.' : 'Nothing changed.'}\n`);
     }

@@ -186,6 +186,7 @@ export interface AuditEventData {
     entities: string[];
     /** `name@version` of every view version written. */
     views: string[];
+    /** `name@version` of every service version written (plain names in events written before services were versioned). */
     services: string[];
   };
   /** Latest feature values were written to the online store (subject: the end time). */

@@ -22,7 +22,10 @@ const viewNode = (id: string) => `featureView:${id}`;
 
 /**
  * Builds the lineage graph: each dataset version derived from its parent,
- * each run from its dataset version, each model version from its run. A
+ * each feature view version computed from its source version, each joined
+ * version from the view versions it joined, each run from its dataset
+ * version (and the views a feature-source spec pinned), each model version
+ * from its run. A
  * model version and the run that made it are stale when their dataset
  * version has a newer descendant; the reason names the newest one. Edges to
  * records not in the input are left out. Nodes come in a fixed order (kind,
@@ -70,6 +73,12 @@ export function buildLineage(input: LineageInput): LineageGraph {
     });
     if (datasets.has(v.sourceVersionId))
       edges.push({ from: datasetNode(v.sourceVersionId), to: viewNode(v.id), kind: 'computed' });
+  }
+  // A version joined in the Features area names the view versions it was built from.
+  for (const d of input.datasetVersions) {
+    for (const id of d.featureJoin?.viewIds ?? []) {
+      if (views.has(id)) edges.push({ from: viewNode(id), to: datasetNode(d.id), kind: 'joined' });
+    }
   }
 
   const staleRuns = new Map<string, string>();

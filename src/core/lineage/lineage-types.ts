@@ -11,9 +11,10 @@ export type LineageNodeKind = 'dataset' | 'featureView' | 'run' | 'model';
 /**
  * `derived`: parent → child dataset version; `trained`: dataset version → run;
  * `registered`: run → model version; `computed`: source dataset version →
- * feature view version; `served`: feature view version → a run trained on it.
+ * feature view version; `served`: feature view version → a run trained on it;
+ * `joined`: feature view version → a dataset version joined from it.
  */
-export type LineageEdgeKind = 'derived' | 'trained' | 'registered' | 'computed' | 'served';
+export type LineageEdgeKind = 'derived' | 'trained' | 'registered' | 'computed' | 'served' | 'joined';
 
 /** One record in the graph. */
 export interface LineageNode {

@@ -64,6 +64,7 @@ describe('workbench features apply / historical / materialize / online', () => {
     const applied = await workbenchInProcess('features', 'apply', path('features.json'), ...ws, '--json');
     expect(applied.stderr).toBe('');
     expect(JSON.parse(applied.stdout).views).toMatchObject([{ id: 'spend@1', changed: true }]);
+    expect(JSON.parse(applied.stdout).services).toEqual([{ id: 'churn@1', changed: true }]);
 
     const historical = await workbenchInProcess(
       'features',

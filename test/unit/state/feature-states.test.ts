@@ -6,58 +6,11 @@
  * store materialized and a key's vector equal to its offline value and to
  * the values read from the CSV.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { featuresService } from '../../../src/adapters/workers/features-service.ts';
-import { draftFromCsv, profileDraft } from '../../../src/core/data/draft.ts';
-import { parseCsv } from '../../../src/core/data/ingest/parse-csv.ts';
-import { encodeWithId } from '../../../src/core/data/versions/dataset-id.ts';
-import { saveDraftAsVersion } from '../../../src/core/data/versions/save-version.ts';
-import type { DatasetVersion } from '../../../src/core/data/versions/dataset-version.ts';
-import { FeatureCatalogState } from '../../../src/state/feature-catalog-state.svelte.ts';
 import { FeatureJoinState } from '../../../src/state/feature-join-state.svelte.ts';
 import { FeatureOnlineState, parseKeys } from '../../../src/state/feature-online-state.svelte.ts';
-import { APPLY_ORIGIN, FeatureViewForm } from '../../../src/state/feature-view-form.svelte.ts';
-import { START, testContext } from './fakes/test-context.ts';
-
-const CSV = readFileSync(new URL('../../../public/samples/grunfeld.csv', import.meta.url), 'utf8');
-const ROWS = CSV.trim()
-  .split('\n')
-  .slice(1)
-  .map((line) => {
-    const [firm, yearEnd, invest, value, capital] = line.split(',');
-    return { firm, time: Date.parse(yearEnd), invest: Number(invest), value: Number(value), capital: Number(capital) };
-  });
-
-async function setUp() {
-  const context = testContext();
-  const draft = draftFromCsv(parseCsv(new TextEncoder().encode(CSV)), 'grunfeld.csv', CSV.length);
-  const { version } = await saveDraftAsVersion(context.store, draft, {
-    name: 'grunfeld',
-    note: '',
-    actor: 'ana',
-    now: START,
-    encoded: await encodeWithId(draft.table),
-    profile: profileDraft(draft),
-  });
-  const service = featuresService(context.store, () => START + 3_600_000);
-  const datasets: DatasetVersion[] = [version];
-  const form = new FeatureViewForm(context, () => datasets);
-  const catalog = new FeatureCatalogState(context);
-  return { context, version, service, form, catalog };
-}
-
-function fill(form: FeatureViewForm, expression: string) {
-  form.name = 'firm_finance';
-  form.entity = 'firm';
-  form.joinKeys = 'firm';
-  form.source = 'grunfeld';
-  form.eventTime = 'year_end';
-  form.ttl = '730d';
-  form.setFeature(0, { name: 'invest_ratio', expression });
-  form.addFeature();
-  form.setFeature(1, { name: 'mean_invest_3y', expression: 'mean(invest, 1096d)' });
-}
+import { APPLY_ORIGIN } from '../../../src/state/feature-view-form.svelte.ts';
+import { fill, ROWS, setUp } from './fakes/grunfeld-features.ts';
 
 describe('the Features area state', () => {
   it('flags an expression typo at its position with a suggestion, then applies the fixed view as version 1', async () => {
@@ -108,10 +61,21 @@ describe('the Features area state', () => {
       'invest_ratio',
       'mean_invest_3y',
     ]);
-    const firstNewest = newest.get(ROWS[0].firm)!;
-    expect(join.preview?.times[0]).toBe(ROWS[0].time);
-    expect(join.preview?.picks[0].picked[0]).toBe(ROWS[0].time);
-    expect(join.preview?.picks[0].naive[0]).toBe(firstNewest);
+    // The timeline: every firm has 20 rows, all matched, all but the newest leaked by a naive join;
+    // the first shown is the first firm by name (they tie on leaks).
+    const firms = [...newest.keys()].sort();
+    expect(join.preview?.timeline.total).toBe(firms.length);
+    expect(join.preview?.timeline.entities).toEqual(firms.map((key) => ({ key, rows: 20, leaked: 19, unmatched: 0 })));
+    expect(join.timeline?.key).toBe(firms[0]);
+    await join.showEntity('IBM');
+    const ibm = ROWS.flatMap((r, i) => (r.firm === 'IBM' ? [i] : []));
+    expect(join.timeline?.rows.map((r) => r.row)).toEqual(ibm);
+    const [lane] = join.timeline!.views;
+    // The source is the entity table itself: each row gets its own row; the naive join, IBM's 1954 row.
+    expect(lane.links.map((l) => [l.row, l.picked, l.status])).toEqual(ibm.map((i) => [i, i, 'matched']));
+    expect(lane.links.map((l) => l.naive)).toEqual(ibm.map(() => ibm.at(-1)));
+    expect(lane.links.filter((l) => l.naiveFuture)).toHaveLength(19);
+    expect(lane.links[5].windowStart).toBe(ROWS[ibm[5]].time - 730 * 86_400_000);
     // Each row's own year is the latest at or before its time: the ratio of its own cells.
     expect(Number(join.preview?.rows[0][5])).toBeCloseTo(ROWS[0].invest / ROWS[0].capital, 9);
 
@@ -120,6 +84,12 @@ describe('the Features area state', () => {
     expect(join.saved?.version.parentId).toBe(version.id);
     expect(join.saved?.version.rowCount).toBe(ROWS.length);
     expect(join.saved?.version.schema.at(-2)).toEqual({ name: 'invest_ratio', type: 'number', role: 'feature' });
+    expect(join.saved?.version.featureJoin).toEqual({
+      viewIds: ['firm_finance@1'],
+      service: null,
+      timestamp: 'year_end',
+      ignoreCreatedAfter: false,
+    });
   });
 
   it('materializes with progress, and a looked-up vector equals its offline value and the CSV', async () => {

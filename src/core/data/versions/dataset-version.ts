@@ -25,4 +25,17 @@ export interface DatasetVersion {
   profile: DataProfile;
   /** Set when the version was made from its parent by Transform steps: what was done. */
   recipe?: TransformRecipe;
+  /** Set when the version is its parent's rows joined point-in-time with feature views: which ones, and how. */
+  featureJoin?: FeatureJoinRecord;
+}
+
+/** The feature view versions (and service) a joined version was built from, for lineage and reruns. */
+export interface FeatureJoinRecord {
+  /** Feature view versions, `name@version`. */
+  viewIds: string[];
+  /** The feature service (`name@version`) the views came from; null: chosen one by one. */
+  service: string | null;
+  /** The parent's time column the rows were joined at. */
+  timestamp: string;
+  ignoreCreatedAfter: boolean;
 }

@@ -1,7 +1,7 @@
 import { datasetVersionSaved } from '../../audit/events/data-events.ts';
 import { WorkbenchError } from '../../errors.ts';
 import type { WorkspaceStore } from '../../ports.ts';
-import type { DatasetVersion } from './dataset-version.ts';
+import type { DatasetVersion, FeatureJoinRecord } from './dataset-version.ts';
 import { draftSchema, type Draft } from '../draft.ts';
 import type { DataProfile } from '../profile/profile-types.ts';
 import type { TransformRecipe } from '../transform/recipe.ts';
@@ -19,6 +19,8 @@ export interface SaveVersionInput {
   parentId?: string | null;
   /** The steps that made this data from the parent version (Transform panel). */
   recipe?: TransformRecipe;
+  /** The feature views this data was joined from (Features area). */
+  featureJoin?: FeatureJoinRecord;
 }
 
 /**
@@ -54,6 +56,7 @@ export async function saveDraftAsVersion(
     profile: input.profile,
     // Only versions made by a transform have the key, so older records keep their digests.
     ...(input.recipe ? { recipe: input.recipe } : {}),
+    ...(input.featureJoin ? { featureJoin: input.featureJoin } : {}),
   };
   return store.saveDatasetVersion(version, bytes, datasetVersionSaved(version, input.actor));
 }

@@ -3,6 +3,7 @@ import { featuresApplied } from '../../audit/events/feature-events.ts';
 import type { RecordPut, WorkspaceStore } from '../../ports.ts';
 import type { FeatureDefinitions } from './feature-types.ts';
 import { resolveDefinitions, type ResolvedDefinitions } from './resolve-definitions.ts';
+import { serviceId } from './service-id.ts';
 
 export interface ApplyResult extends ResolvedDefinitions {
   /** The audit event of the write; null when nothing changed. */
@@ -40,7 +41,7 @@ export async function applyDefinitions(
     featuresApplied({ at, actor: options.actor }, options.origin, {
       entities: resolved.entities.filter((e) => e.changed).map((e) => e.entity.name),
       views: resolved.views.filter((v) => v.changed).map((v) => v.view.id),
-      services: resolved.services.filter((s) => s.changed).map((s) => s.service.name),
+      services: resolved.services.filter((s) => s.changed).map((s) => serviceId(s.service)),
     }),
   );
   return { ...resolved, event };

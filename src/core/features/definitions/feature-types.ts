@@ -48,8 +48,15 @@ export interface FeatureViewRecord extends FeatureViewDefinition {
 /** A named set of feature views served together (a model's inputs). */
 export interface FeatureService {
   name: string;
+  /** View names: each is served at its newest version. */
   views: string[];
   description: string;
+  /**
+   * Stored services only: 1, then one more each time its views or
+   * description change (the `features.applied` events keep each version's
+   * content). Absent on services stored before services were versioned: 1.
+   */
+  version?: number;
 }
 
 /** Everything a features.json holds. */

@@ -110,7 +110,11 @@ export async function resolveDefinitions(
         `Feature service "${service.name}" lists the view "${missing}", which is not defined. Define it under "featureViews".`,
       );
     const before = storedServices.get(service.name);
-    return { service, changed: before === undefined || canonicalJson(before) !== canonicalJson(service) };
+    const definition = { name: service.name, views: service.views, description: service.description };
+    if (before === undefined) return { service: { ...definition, version: 1 }, changed: true };
+    const { version: stored = 1, ...content } = before;
+    const changed = canonicalJson(content) !== canonicalJson(definition);
+    return { service: changed ? { ...definition, version: stored + 1 } : before, changed };
   });
   return {
     entities: defs.entities.map((entity) => {
