@@ -4,12 +4,13 @@
  * its content or an empty state that says what the view is for, why it is
  * empty, and offers the one action that fills it — and that action leads
  * where it says (another view) or does the step (loads a sample, saves it,
- * opens a lesson). The tables below name every view of the navigation, so a
+ * opens a lesson). Once a run is trained, the views that need a registered
+ * model point to the Runs view, where it is registered. The tables below name every view of the navigation, so a
  * view added without an entry here fails the first test.
  */
 import { LONG, test } from './harness.js';
 import { assert, goTo, waitForDraft } from './helpers.js';
-import { trainForm } from './train-helpers.js';
+import { chooseModel, trainAndWait, trainForm } from './train-helpers.js';
 
 /** A view's label in the navigation, by the id in its URL hash. */
 const LABELS = {
@@ -181,6 +182,22 @@ test(
     await page.getByRole('button', { name: /^Open penguins/ }).click();
     await waitForDraft(page, 'penguins');
     assert.equal(shownView(page), 'data');
+    assert.deepEqual(s.takePageErrors(), []);
+  },
+  LONG,
+);
+
+test(
+  'with a run trained but nothing registered, the views that need a model point to the Runs view',
+  async (s) => {
+    const page = s.page;
+    await goTo(page, 'Train');
+    await chooseModel(page, 'Logistic regression');
+    await trainAndWait(page, 'logistic #1');
+    const registerFirst = { reason: /^No models yet\. Register a/, action: 'Go to Runs', to: 'runs' };
+    for (const label of ['Registry', 'Predict', 'Deploy']) await checkView(page, label, registerFirst);
+    await checkView(page, 'Runs', { filled: (p) => p.getByRole('table', { name: 'Training runs' }) });
+    await checkView(page, 'Monitor', { without: 'monitor' });
     assert.deepEqual(s.takePageErrors(), []);
   },
   LONG,
