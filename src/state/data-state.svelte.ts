@@ -91,7 +91,7 @@ export class DataState {
   /** Writes a saved version as a CSV, Parquet or Arrow file in the worker and downloads it. */
   async exportVersion(id: string, format: DataFileFormat): Promise<boolean> {
     return this.#step(
-      () => this.#context.data.exportVersion(id, format),
+      () => this.#context.data.exportVersion(id, format, this.#onProgress),
       (file) => this.#context.files.download(file.fileName, new Uint8Array(file.bytes), file.mediaType),
     );
   }

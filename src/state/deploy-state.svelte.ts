@@ -146,6 +146,8 @@ export class DeployState {
       return null;
     }
     const result = outcome.value;
+    // Reread first: when the status says "now serves", the environment cards already show it.
+    await this.#context.changes.notify('registry', 'audit');
     if (result.blocked) {
       const names = result.failed.map((c) => c.check);
       const failed = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
@@ -155,7 +157,6 @@ export class DeployState {
       this.lastChecks = result.checks;
       this.message = `Version ${result.deployment.version} of "${modelName}" now serves ${env} (${result.deployment.id})${result.replaced ? `, replacing version ${result.replaced.version}` : ''}.`;
     }
-    await this.#context.changes.notify('registry', 'audit');
     return result;
   }
 
@@ -179,8 +180,8 @@ export class DeployState {
       return false;
     }
     const { restored, rolledBack } = outcome.value;
-    this.message = `Rolled ${env} back: version ${restored.version} serves again (${restored.id}); version ${rolledBack.version} is rolled back.`;
     await this.#context.changes.notify('registry', 'audit');
+    this.message = `Rolled ${env} back: version ${restored.version} serves again (${restored.id}); version ${rolledBack.version} is rolled back.`;
     return true;
   }
 

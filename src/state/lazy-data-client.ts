@@ -37,7 +37,7 @@ export function lazyDataClient(create: () => DataClient): DataClient {
     openVersion: (id, onProgress) => use((c) => c.openVersion(id, onProgress)),
     diffVersions: (fromId, toId) => use((c) => c.diffVersions(fromId, toId)),
     countRowsMissing: (versionId, columns) => use((c) => c.countRowsMissing(versionId, columns)),
-    exportVersion: (id, format) => use((c) => c.exportVersion(id, format)),
+    exportVersion: (id, format, onProgress) => use((c) => c.exportVersion(id, format, onProgress)),
     terminate() {
       client?.terminate();
       client = null;

@@ -15,6 +15,8 @@ export class ModelTransferState {
   error = $state<string | null>(null);
   /** A sentence about the last export or import. */
   message = $state<string | null>(null);
+  /** What runs now ("Exporting version 2 of "iris"…"), for the view's status line; null when idle. */
+  working = $state<string | null>(null);
   readonly #context: WorkspaceContext;
 
   constructor(context: WorkspaceContext) {
@@ -23,25 +25,28 @@ export class ModelTransferState {
 
   /** Packs `version` with its run's spec and preprocessing and its card, and downloads the zip. */
   async exportVersion(version: ModelVersion): Promise<boolean> {
-    const done = await this.#step(async () => {
-      const { store } = this.#context;
-      const run = await store.getRun(version.runId);
-      if (!run) {
-        throw new WorkbenchError(
-          'bundle.wrong_run',
-          `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it.`,
-        );
-      }
-      const artifactBytes = await store.getBlob(version.artifactBlob);
-      if (!artifactBytes) {
-        throw new WorkbenchError(
-          'bundle.artifact_missing',
-          `The stored model of ${version.id} is missing from this workspace. Register the run again to store it.`,
-        );
-      }
-      const { markdown } = await loadCard(store, version);
-      return exportModelBundle({ version, run, artifactBytes, modelCardMarkdown: markdown });
-    });
+    const done = await this.#step(
+      `Exporting version ${version.version} of "${version.modelName}" as a bundle…`,
+      async () => {
+        const { store } = this.#context;
+        const run = await store.getRun(version.runId);
+        if (!run) {
+          throw new WorkbenchError(
+            'bundle.wrong_run',
+            `The run that trained ${version.id} is not in this workspace (the version was imported), so a complete bundle cannot be made. Export it from the workspace that trained it.`,
+          );
+        }
+        const artifactBytes = await store.getBlob(version.artifactBlob);
+        if (!artifactBytes) {
+          throw new WorkbenchError(
+            'bundle.artifact_missing',
+            `The stored model of ${version.id} is missing from this workspace. Register the run again to store it.`,
+          );
+        }
+        const { markdown } = await loadCard(store, version);
+        return exportModelBundle({ version, run, artifactBytes, modelCardMarkdown: markdown });
+      },
+    );
     if (!done) return false;
     const fileName = `${bundleFolderName(version.modelName, version.version)}.zip`;
     this.#context.files.download(fileName, done, 'application/zip');
@@ -56,11 +61,14 @@ export class ModelTransferState {
    * proved by the test suite, as ONNX Runtime does not run in the page.
    */
   async exportOnnx(version: ModelVersion): Promise<boolean> {
-    const done = await this.#step(async () => {
-      // Loaded on first use: the protobuf code is only needed here.
-      const onnx = await import('../core/export/onnx/index.ts');
-      return onnx.exportOnnx(await onnx.onnxExportInput(this.#context.store, version));
-    });
+    const done = await this.#step(
+      `Exporting version ${version.version} of "${version.modelName}" as ONNX…`,
+      async () => {
+        // Loaded on first use: the protobuf code is only needed here.
+        const onnx = await import('../core/export/onnx/index.ts');
+        return onnx.exportOnnx(await onnx.onnxExportInput(this.#context.store, version));
+      },
+    );
     if (!done) return false;
     const fileName = `${bundleFolderName(version.modelName, version.version)}.onnx`;
     this.#context.files.download(fileName, done, 'application/octet-stream');
@@ -74,7 +82,7 @@ export class ModelTransferState {
    */
   async importFile(file: Blob & { name: string }): Promise<ModelVersion | null> {
     const { store, files } = this.#context;
-    const done = await this.#step(async () =>
+    const done = await this.#step(`Importing ${file.name}: checking every hash…`, async () =>
       importModelVersion(store, new Uint8Array(await files.readBytes(file)), {
         actor: this.#context.actor(),
         now: this.#context.now(),
@@ -92,16 +100,18 @@ export class ModelTransferState {
     this.error = null;
   }
 
-  async #step<T>(call: () => Promise<T>): Promise<T | null> {
+  async #step<T>(working: string, call: () => Promise<T>): Promise<T | null> {
     if (this.busy) {
       this.error = 'An export or import is still running. Wait for it to finish, then try again.';
       return null;
     }
     this.busy = true;
+    this.working = working;
     this.error = null;
     this.message = null;
     const outcome = await runThrowing(call);
     this.busy = false;
+    this.working = null;
     if (!outcome.ok) {
       this.error = outcome.message;
       return null;

@@ -1,7 +1,8 @@
 /**
  * Keyboard access and an automated accessibility check: a skip link is the
  * first Tab stop; axe-core (injected from its package file, no network)
- * finds zero violations on every view of a workspace with content (a saved
+ * finds zero violations on the empty state of every view of an empty
+ * workspace, and on every view of a workspace with content (a saved
  * version, a trained run, a version in Production), in the light and the
  * dark theme, on the Lessons area with a lesson open, and with a glossary
  * definition showing.
@@ -32,6 +33,16 @@ const VIEWS = [
   ['Lessons', (page) => page.getByRole('heading', { name: 'Lessons', level: 2 })],
 ];
 
+/** What shows each view of an empty workspace has rendered: its empty state (Features and Monitor: their own text). */
+const EMPTY_VIEWS = VIEWS.map(([label]) => [
+  label,
+  label === 'Features'
+    ? (page) => page.getByText('No feature view yet.')
+    : label === 'Monitor'
+      ? (page) => page.getByText('Register a model and promote or deploy a version')
+      : (page) => page.locator('main [data-testid="empty-state"]'),
+]);
+
 /** axe's violations on the page as short lines: rule, impact, the first few targets. */
 async function violations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
@@ -57,6 +68,23 @@ test('the first Tab stop skips the header and navigation to the content', async 
   // The next Tab lands inside the view, not on the navigation.
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.closest('main')?.id ?? null), 'main-content');
+});
+
+test('axe-core finds no violation on the empty state of any view of an empty workspace, in either theme', async (s) => {
+  const cdp = await s.context.newCDPSession(s.page);
+  await cdp.send('Page.setBypassCSP', { enabled: true });
+  const page = await s.open();
+  const found = [];
+  for (const theme of ['dark', 'light']) {
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme ?? 'light'), theme);
+    for (const [label, content] of EMPTY_VIEWS) {
+      await goTo(page, label);
+      await content(page).waitFor();
+      found.push(...(await violations(page)).map((v) => `empty ${label} (${theme}): ${v}`));
+    }
+  }
+  assert.deepEqual(found, [], found.join('\n'));
 });
 
 test(

@@ -27,7 +27,7 @@ export interface DataClient {
   openVersion(id: string, onProgress: ProgressListener): Promise<Result<LoadedData>>;
   diffVersions(fromId: string, toId: string): Promise<Result<DatasetDiff>>;
   countRowsMissing(versionId: string, columns: string[]): Promise<Result<number>>;
-  exportVersion(id: string, format: DataFileFormat): Promise<Result<ExportedFile>>;
+  exportVersion(id: string, format: DataFileFormat, onProgress: ProgressListener): Promise<Result<ExportedFile>>;
   /** Stops the worker; the draft it held is lost. */
   terminate(): void;
 }
@@ -57,7 +57,7 @@ export function createDataClient(): DataClient {
     openVersion: (id, onProgress) => call(remote.openVersion(id, listen(onProgress))),
     diffVersions: (fromId, toId) => call(remote.diffVersions(fromId, toId)),
     countRowsMissing: (versionId, columns) => call(remote.countRowsMissing(versionId, columns)),
-    exportVersion: (id, format) => call(remote.exportVersion(id, format)),
+    exportVersion: (id, format, onProgress) => call(remote.exportVersion(id, format, listen(onProgress))),
     terminate() {
       remote[Comlink.releaseProxy]();
       worker.terminate();

@@ -14,7 +14,7 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 
 export interface Progress {
   /** What is happening, for the progress label. */
-  phase: 'reading' | 'parsing' | 'typing' | 'profiling' | 'hashing' | 'saving' | 'loading';
+  phase: 'reading' | 'parsing' | 'typing' | 'profiling' | 'hashing' | 'saving' | 'loading' | 'exporting';
   /** 0…1 */
   fraction: number;
 }
@@ -66,5 +66,5 @@ export interface DataWorkerApi {
   /** How many rows of a saved version miss a value in at least one of `columns` (what "drop the rows" removes). */
   countRowsMissing(versionId: string, columns: string[]): Promise<Result<number>>;
   /** A saved version as a CSV, Parquet or Arrow IPC file (bytes transferred back). */
-  exportVersion(id: string, format: DataFileFormat): Promise<Result<ExportedFile>>;
+  exportVersion(id: string, format: DataFileFormat, onProgress: (p: Progress) => void): Promise<Result<ExportedFile>>;
 }

@@ -181,9 +181,12 @@ const api: DataWorkerApi = {
       return rowsMissingAny(lastCounted.table, columns);
     }),
 
-  exportVersion: (id, format) =>
+  exportVersion: (id, format, onProgress) =>
     attempt(async () => {
+      onProgress({ phase: 'loading', fraction: 0 });
       const { version, table } = await loadVersionTable(id);
+      // Encoding is one synchronous call: the bar says which half runs, reading or writing.
+      onProgress({ phase: 'exporting', fraction: 0.5 });
       const bytes = exportDataFile(table, version, format);
       const { extension, mediaType } = DATA_FILE_TYPES[format];
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;

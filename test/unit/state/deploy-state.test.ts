@@ -35,6 +35,18 @@ describe('DeployState', () => {
     expect((await context.store.listAudit()).at(-1)?.type).toBe('deployment.deployed');
   });
 
+  it('says "now serves" only after the environments were reread, so the status never precedes the card', async () => {
+    const { context, deploy, iris } = await setup();
+    const atReread: (string | null)[] = [];
+    context.changes.subscribe(['registry'], () => {
+      atReread.push(deploy.message);
+    });
+    await deploy.deploy('1', 'production', iris.id);
+    expect(atReread).toEqual([null]);
+    expect(deploy.message).toBe('Version 1 of "iris" now serves production (iris/production#1).');
+    expect(deploy.environments.find((e) => e.env === 'production')!.active?.id).toBe('iris/production#1');
+  });
+
   it('blocks a deploy whose data does not match the signature, naming the check, and changes nothing', async () => {
     const { context, deploy } = await setup();
     const other = await (

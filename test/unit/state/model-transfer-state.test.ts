@@ -32,6 +32,23 @@ describe('ModelTransferState', () => {
     expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]);
   });
 
+  it('says what runs while an export or import runs, and clears it when done', async () => {
+    const source = testContext();
+    const { modelVersion } = await registered(source);
+    const transfer = new ModelTransferState(source);
+    const exporting = transfer.exportVersion(modelVersion);
+    expect(transfer.working).toBe('Exporting version 1 of "iris-species" as a bundle…');
+    expect(await exporting).toBe(true);
+    expect(transfer.working).toBeNull();
+    const [download] = source.downloads;
+
+    const target = new ModelTransferState(testContext());
+    const importing = target.importFile(new File([(download.content as Uint8Array).slice()], download.fileName));
+    expect(target.working).toBe('Importing iris-species-v1.zip: checking every hash…');
+    expect(await importing).not.toBeNull();
+    expect(target.working).toBeNull();
+  });
+
   it('imports a bundle into another workspace, notifies once, and the registry and card show it', async () => {
     const { fileName, bytes } = await exportedBundle();
     const target = testContext();

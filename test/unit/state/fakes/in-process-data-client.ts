@@ -4,7 +4,7 @@
  * the worker. `failNext` makes the next call fail as the worker would
  * report it; `crashNext` makes it throw as a dead worker does.
  */
-import type { DataClient } from '../../../../src/adapters/workers/data-client.ts';
+import type { DataClient, ProgressListener } from '../../../../src/adapters/workers/data-client.ts';
 import type { LoadedData, Result } from '../../../../src/adapters/workers/data-protocol.ts';
 import { columnRoleChanged, columnTypeOverridden } from '../../../../src/core/audit/events/data-events.ts';
 import { diffDatasets } from '../../../../src/core/data/diff/diff.ts';
@@ -109,9 +109,11 @@ export class InProcessDataClient implements DataClient {
     return this.#attempt(async () => rowsMissingAny((await this.#side(versionId)).table, columns));
   }
 
-  exportVersion(id: string, format: DataFileFormat) {
+  exportVersion(id: string, format: DataFileFormat, onProgress: ProgressListener = () => {}) {
     return this.#attempt(async () => {
+      onProgress({ phase: 'loading', fraction: 0 });
       const { version, table } = await this.#side(id);
+      onProgress({ phase: 'exporting', fraction: 0.5 });
       const bytes = exportDataFile(table, version, format);
       const { extension, mediaType } = DATA_FILE_TYPES[format];
       const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
