@@ -45,6 +45,8 @@ export class MonitorState {
   alerts = $state.raw<Alert[]>([]);
   retrainings = $state.raw<RetrainingRecord[]>([]);
   busy = $state(false);
+  /** What runs in the monitor worker now, in words (shown while `busy`). */
+  activity = $state<string | null>(null);
   error = $state<string | null>(null);
   message = $state<string | null>(null);
   /** The window whose columns are drawn, with every statistic, or null. */
@@ -107,21 +109,24 @@ export class MonitorState {
   async monitor(): Promise<boolean> {
     const name = this.modelName;
     if (!name) return this.#fail('Register a model and deploy or promote a version first.');
-    return this.#act(async () => {
-      this.window = null;
-      this.report = await this.#deps.runner.monitor({
-        modelName: name,
-        env: this.env,
-        windowSize: this.windowSize,
-        traffic: this.lab?.traffic ?? null,
-        logId: this.lab?.logId ?? null,
-        actor: this.#context.actor(),
-        now: this.#context.now(),
-      });
-      const fresh = this.report.alerts.filter((a) => a.new).length;
-      this.message = `${this.report.windows.length} windows monitored; ${fresh} new alert${fresh === 1 ? '' : 's'}.`;
-      return ['audit'] as const;
-    });
+    return this.#act(
+      `Checking windows of ${this.windowSize} requests against ${name}'s training reference…`,
+      async () => {
+        this.window = null;
+        this.report = await this.#deps.runner.monitor({
+          modelName: name,
+          env: this.env,
+          windowSize: this.windowSize,
+          traffic: this.lab?.traffic ?? null,
+          logId: this.lab?.logId ?? null,
+          actor: this.#context.actor(),
+          now: this.#context.now(),
+        });
+        const fresh = this.report.alerts.filter((a) => a.new).length;
+        this.message = `${this.report.windows.length} windows monitored; ${fresh} new alert${fresh === 1 ? '' : 's'}.`;
+        return ['audit'] as const;
+      },
+    );
   }
 
   /**
@@ -131,7 +136,7 @@ export class MonitorState {
    */
   async openWindow(index: number): Promise<boolean> {
     if (!this.modelName || !this.report) return this.#fail('Check the windows first, then open one.');
-    return this.#act(async () => {
+    return this.#act(`Comparing every column of window ${index + 1} with the training reference…`, async () => {
       this.window = await this.#compareWindow(index);
       return [];
     });
@@ -146,7 +151,7 @@ export class MonitorState {
     const name = this.modelName;
     const open = this.window;
     if (!name || !open) return this.#fail('Open a window first.');
-    return this.#act(async () => {
+    return this.#act(`Saving the test for ${column} and comparing window ${open.index + 1} again…`, async () => {
       const saved = await setDriftTests(this.#context.store, {
         modelName: name,
         tests: { [column]: override },
@@ -183,7 +188,7 @@ export class MonitorState {
   ): Promise<boolean> {
     const name = this.modelName;
     if (!name) return this.#fail('Register a model and deploy or promote a version first.');
-    return this.#act(async () => {
+    return this.#act(`Replaying the version through ${name} with the injected drift…`, async () => {
       const result = await this.#deps.runner.replay({
         modelName: name,
         env: this.env,
@@ -214,7 +219,7 @@ export class MonitorState {
       return null;
     }
     let record: RetrainingRecord | null = null;
-    await this.#act(async () => {
+    await this.#act(`Retraining ${name}: training, registering, checking the gates…`, async () => {
       const done = await this.#deps.runner.retrain(
         {
           modelName: name,
@@ -238,7 +243,7 @@ export class MonitorState {
   async savePolicy(rules: AlertRule[], retraining: RetrainingPolicy): Promise<boolean> {
     const name = this.modelName;
     if (!name) return this.#fail('Register a model first.');
-    return this.#act(async () => {
+    return this.#act('Saving the monitoring policy…', async () => {
       await setMonitorPolicy(this.#context.store, {
         modelName: name,
         rules,
@@ -256,12 +261,17 @@ export class MonitorState {
     return false;
   }
 
-  async #act(work: () => Promise<readonly ('audit' | 'runs' | 'registry' | 'datasetVersions')[]>): Promise<boolean> {
+  async #act(
+    activity: string,
+    work: () => Promise<readonly ('audit' | 'runs' | 'registry' | 'datasetVersions')[]>,
+  ): Promise<boolean> {
     this.busy = true;
+    this.activity = activity;
     this.error = null;
     this.message = null;
     const outcome = await runThrowing(work);
     this.busy = false;
+    this.activity = null;
     if (!outcome.ok) {
       this.error = outcome.message;
       return false;

@@ -12,6 +12,17 @@ export async function saveSampleForTraining(data: DataState): Promise<boolean> {
   return saveDraftForTraining(data);
 }
 
+/** Loads the bundled Grunfeld sample (a firm and a year per row) and saves it as version "grunfeld", for feature views. */
+export async function saveSampleForFeatures(data: DataState): Promise<boolean> {
+  const grunfeld = data.samples.find((s) => s.id === 'grunfeld');
+  if (!grunfeld || !(await data.loadSample(grunfeld))) return false;
+  const loaded = data.loaded;
+  return (
+    loaded !== null &&
+    data.save(baseName(loaded.sourceName), 'Saved from the Features view to define feature views on it.')
+  );
+}
+
 /** Saves the loaded draft as a version named after its source (the versions list rereads on its own). */
 export async function saveDraftForTraining(data: DataState): Promise<boolean> {
   const loaded = data.loaded;
