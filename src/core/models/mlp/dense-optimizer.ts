@@ -1,3 +1,4 @@
+import type { Floats } from './dense-kernel.ts';
 import { zerosLike, type DenseParams } from './dense-net.ts';
 import type { MlpSpec } from './mlp-spec.ts';
 
@@ -17,11 +18,7 @@ export type DenseOptimizer = (params: DenseParams, grads: DenseParams) => void;
 
 export function denseOptimizer(spec: Pick<MlpSpec, 'optimizer' | 'learningRate'>, shape: DenseParams): DenseOptimizer {
   const lr = spec.learningRate;
-  const each = (
-    params: DenseParams,
-    grads: DenseParams,
-    update: (w: Float64Array, g: Float64Array, s: number) => void,
-  ) => {
+  const each = (params: DenseParams, grads: DenseParams, update: (w: Floats, g: Floats, s: number) => void) => {
     params.kernels.forEach((w, l) => update(w, grads.kernels[l], 2 * l));
     params.biases.forEach((b, l) => update(b, grads.biases[l], 2 * l + 1));
   };

@@ -2,8 +2,11 @@ import { WorkbenchError } from '../../errors.ts';
 import type { Rng } from '../../random/rng.ts';
 import { shuffleInPlace } from '../../random/shuffle.ts';
 import type { Tf } from '../tf-runtime.ts';
+import { jsDenseKernel } from './dense-gemm.ts';
+import type { DenseKernelFactory } from './dense-kernel.ts';
 import { denseArtifact, initialDenseNet } from './dense-tf-bridge.ts';
 import { trainDense } from './dense-trainer.ts';
+import { wasmDenseKernelFactory } from './dense-wasm.ts';
 import { buildMlp, type MlpArtifact } from './mlp-model.ts';
 import type { EpochReport, MlpData } from './mlp-data.ts';
 import type { MlpSpec } from './mlp-spec.ts';
@@ -11,8 +14,17 @@ import { trainWithTf } from './train-mlp-tf.ts';
 
 export type { EpochReport, MlpData } from './mlp-data.ts';
 
-/** Which code trains: `auto` picks by backend and network size ({@link useTypedTrainer}). */
-export type MlpTrainer = 'auto' | 'typed' | 'tfjs';
+/**
+ * Which code trains: `auto` picks by backend and network size ({@link useTypedTrainer});
+ * `typed` is the typed-array trainer on its WebAssembly SIMD kernel (its JS
+ * kernel where WebAssembly SIMD is missing), `typed-js` on its JS kernel.
+ */
+export type MlpTrainer = 'auto' | 'typed' | 'typed-js' | 'tfjs';
+
+/** The typed-array trainer's kernel for `trainer`: WebAssembly SIMD when this runtime has it. */
+function kernelFactory(trainer: MlpTrainer): DenseKernelFactory {
+  return (trainer !== 'typed-js' && wasmDenseKernelFactory()) || (() => jsDenseKernel());
+}
 
 /**
  * Trains an MLP deterministically: initial weights and each epoch's
@@ -65,13 +77,18 @@ export async function trainMlp(
       throw diverged(spec, report);
     onEpoch?.(report);
   };
-  if (trainer === 'typed' || (trainer === 'auto' && useTypedTrainer(tf.getBackend(), spec, data))) {
+  if (
+    trainer === 'typed' ||
+    trainer === 'typed-js' ||
+    (trainer === 'auto' && useTypedTrainer(tf.getBackend(), spec, data))
+  ) {
     const target =
       data.task === 'classification' ? (row: number) => data.y[row] : (row: number) => (data.y[row] - yCenter) / yScale;
     // One Layers model gives the initial weights and saves the trained ones (layer names stay as TF.js numbers them).
     const model = buildMlp(tf, spec, data.width, data.classCount, data.task, () => Math.floor(rng() * 2 ** 31));
     try {
-      const run = trainDense(initialDenseNet(model, spec, data), data, spec, target, fitRows, valRows, rng, checked);
+      const initial = initialDenseNet(model, spec, data);
+      const run = trainDense(initial, data, spec, target, fitRows, valRows, rng, checked, kernelFactory(trainer));
       const artifact = await denseArtifact(tf, model, run.net, yCenter, yScale);
       return { artifact, history: run.history, bestEpoch: run.bestEpoch };
     } finally {

@@ -36,8 +36,13 @@ const BACKENDS: Record<string, () => Promise<TfRuntime>> = {
   wasm: async () => (await selectNodeBackend('wasm')).runtime,
 };
 
-/** Each backend with each trainer: the typed-array kernel (chosen for small networks) and TF.js Layers. */
-const RUNS = Object.keys(BACKENDS).flatMap((backend) => (['typed', 'tfjs'] as const).map((t) => [backend, t] as const));
+/**
+ * Each backend with each trainer: the typed-array trainer (chosen for small networks) on its
+ * WebAssembly SIMD kernel and on its JS one, and TF.js Layers.
+ */
+const RUNS = Object.keys(BACKENDS).flatMap((backend) =>
+  (['typed', 'typed-js', 'tfjs'] as const).map((t) => [backend, t] as const),
+);
 
 describe.each(RUNS)('trainMlp on the %s backend with the %s trainer', (backend, trainer: MlpTrainer) => {
   let runtime: TfRuntime;
