@@ -88,5 +88,33 @@ export function jsDenseKernel(): DenseKernel {
       if (accumulate) for (let i = 0; i < m * n; i++) c[i] += out[i];
       else for (let i = 0; i < m * n; i++) c[i] = out[i];
     },
+    biasActivate(z, b, rows, units, relu) {
+      for (let r = 0; r < rows; r++) {
+        const o = r * units;
+        for (let j = 0; j < units; j++) {
+          const v = z[o + j] + b[j];
+          z[o + j] = relu && !(v > 0) ? 0 : v;
+        }
+      }
+    },
+    reluSlope(d, a, n) {
+      for (let i = 0; i < n; i++) if (!(a[i] > 0)) d[i] = 0;
+    },
+    softmaxRows(z, rows, k) {
+      for (let o = 0; o < rows * k; o += k) {
+        let max = -Infinity;
+        for (let j = o; j < o + k; j++) if (z[j] > max) max = z[j];
+        let sum = 0;
+        for (let j = o; j < o + k; j++) sum += z[j] = Math.exp(z[j] - max);
+        for (let j = o; j < o + k; j++) z[j] /= sum;
+      }
+    },
+    adam(w, g, m, v, lr, beta1, beta2, c1, c2, epsilon) {
+      for (let i = 0; i < w.length; i++) {
+        m[i] = beta1 * m[i] + (1 - beta1) * g[i];
+        v[i] = beta2 * v[i] + (1 - beta2) * g[i] * g[i];
+        w[i] = Math.fround(w[i] - (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + epsilon));
+      }
+    },
   };
 }

@@ -28,6 +28,25 @@ export interface DenseKernel {
     k: number,
     accumulate: boolean,
   ): void;
+  /** `z (rows × units) += b` on every row, then ReLU when `relu` (`z > 0 ? z : 0`). */
+  biasActivate(z: Floats, b: Floats, rows: number, units: number, relu: boolean): void;
+  /** `d *= a > 0 ? 1 : 0` over the first `n` values: ReLU's slope from its outputs. */
+  reluSlope(d: Floats, a: Floats, n: number): void;
+  /** Softmax of each of the first `rows` rows of `z` (`rows × k`), in place. */
+  softmaxRows(z: Floats, rows: number, k: number): void;
+  /** One Adam update (TF.js's rule, see dense-optimizer.ts) of `w` from `g`, with moments `m` and `v` ({@link DenseKernel.floats}). */
+  adam(
+    w: Floats,
+    g: Floats,
+    m: Floats,
+    v: Floats,
+    lr: number,
+    beta1: number,
+    beta2: number,
+    c1: number,
+    c2: number,
+    epsilon: number,
+  ): void;
 }
 
 /** Makes a kernel whose buffers hold `floats` values in all (a WebAssembly memory is sized once). */

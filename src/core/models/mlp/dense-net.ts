@@ -58,16 +58,16 @@ export function onKernel(net: DenseNet, kernel: DenseKernel): DenseNet {
 }
 
 /**
- * How many floats {@link onKernel}, a gradient buffer and {@link createWorkspace}
- * take from a kernel, each buffer rounded up to 4 (the WebAssembly kernel's
- * alignment): what its memory is sized to.
+ * How many floats {@link onKernel}, a gradient buffer, the optimizer's two
+ * moment buffers and {@link createWorkspace} take from a kernel, each buffer
+ * rounded up to 4 (the WebAssembly kernel's alignment): what its memory is sized to.
  */
 export function denseFloats(sizes: number[], capacity: number): number {
   const round = (n: number) => Math.ceil(n / 4) * 4;
   let total = 0;
-  for (let l = 0; l + 1 < sizes.length; l++) total += 3 * round(sizes[l] * sizes[l + 1]) + 2 * round(sizes[l + 1]);
+  for (let l = 0; l + 1 < sizes.length; l++) total += 5 * round(sizes[l] * sizes[l + 1]) + 4 * round(sizes[l + 1]);
   for (const n of sizes) total += 2 * round(capacity * n);
-  return total;
+  return total + round(capacity);
 }
 
 /** Activations of every layer for up to `capacity` rows, and scratch space, reused across batches. */
@@ -80,6 +80,8 @@ export interface Workspace {
   deltas: Floats[];
   /** Each kernel transposed (`units × inputs`), for the backward pass's `δ·Wᵀ`. */
   kernelsT: Floats[];
+  /** `capacity` ones: the bias gradient is `1ᵀ·δ`. */
+  ones: Floats;
 }
 
 /** Buffers for up to `capacity` rows of `net` (whose weights must be `kernel`'s: see {@link onKernel}). */
@@ -90,6 +92,7 @@ export function createWorkspace(net: DenseNet, capacity: number, kernel: DenseKe
     acts: net.sizes.map((n) => kernel.floats(capacity * n)),
     deltas: net.sizes.map((n) => kernel.floats(capacity * n)),
     kernelsT: net.kernels.map((k) => kernel.floats(k.length)),
+    ones: kernel.floats(capacity).fill(1),
   };
 }
 
@@ -98,7 +101,8 @@ export function loadRows(ws: Workspace, x: Float64Array, width: number, rows: In
   const input = ws.acts[0];
   for (let r = 0; r < count; r++) {
     const src = rows[from + r] * width;
-    input.set(x.subarray(src, src + width), r * width);
+    const dst = r * width;
+    for (let c = 0; c < width; c++) input[dst + c] = x[src + c];
   }
 }
 
@@ -112,27 +116,16 @@ export function forward(net: DenseNet, ws: Workspace, rows: number): void {
     const z = ws.acts[l + 1];
     const b = biases[l];
     ws.kernel.gemm(ws.acts[l], inputs, 1, kernels[l], z, rows, units, inputs, false);
-    for (let r = 0; r < rows; r++) {
-      const o = r * units;
-      for (let j = 0; j < units; j++) z[o + j] += b[j];
-      if (l + 1 < last) activateRow(z, o, units, net.activation);
-      else if (net.task === 'classification') softmaxRow(z, o, units);
-    }
+    const hidden = l + 1 < last;
+    ws.kernel.biasActivate(z, b, rows, units, hidden && net.activation === 'relu');
+    if (hidden && net.activation !== 'relu') squash(z, rows * units, net.activation);
+    if (!hidden && net.task === 'classification') ws.kernel.softmaxRows(z, rows, units);
   }
 }
 
-function activateRow(z: Floats, o: number, n: number, activation: HiddenActivation): void {
-  if (activation === 'relu') for (let j = o; j < o + n; j++) z[j] = z[j] > 0 ? z[j] : 0;
-  else if (activation === 'tanh') for (let j = o; j < o + n; j++) z[j] = Math.tanh(z[j]);
-  else for (let j = o; j < o + n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
-}
-
-function softmaxRow(z: Floats, o: number, n: number): void {
-  let max = -Infinity;
-  for (let j = o; j < o + n; j++) if (z[j] > max) max = z[j];
-  let sum = 0;
-  for (let j = o; j < o + n; j++) sum += z[j] = Math.exp(z[j] - max);
-  for (let j = o; j < o + n; j++) z[j] /= sum;
+function squash(z: Floats, n: number, activation: HiddenActivation): void {
+  if (activation === 'tanh') for (let j = 0; j < n; j++) z[j] = Math.tanh(z[j]);
+  else for (let j = 0; j < n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
 }
 
 /** TF.js's categorical cross-entropy clips probabilities to [ε, 1 − ε]. */
@@ -192,16 +185,16 @@ export function backward(net: DenseNet, ws: Workspace, rows: number, grads: Dens
     const w = kernels[l];
     const gw = grads.kernels[l];
     const gb = grads.biases[l];
-    // ∂W = aᵀ·δ and ∂b = Σ rows of δ.
+    // ∂W = aᵀ·δ and ∂b = 1ᵀ·δ (the sum of δ's rows).
     ws.kernel.gemm(a, 1, inputs, dz, gw, inputs, units, rows, false);
-    gb.fill(0);
-    for (let r = 0; r < rows; r++) for (let j = 0; j < units; j++) gb[j] += dz[r * units + j];
+    ws.kernel.gemm(ws.ones, 0, 1, dz, gb, 1, units, rows, false);
     if (l > 0) {
       // δ of the layer below: (δ·Wᵀ) times the activation's slope.
       const da = ws.deltas[l];
       transpose(w, inputs, units, ws.kernelsT[l]);
       ws.kernel.gemm(dz, units, 1, ws.kernelsT[l], da, rows, inputs, units, false);
-      for (let i = 0; i < rows * inputs; i++) da[i] *= activationSlope(a[i], net.activation);
+      if (net.activation === 'relu') ws.kernel.reluSlope(da, a, rows * inputs);
+      else for (let i = 0; i < rows * inputs; i++) da[i] *= activationSlope(a[i], net.activation);
     }
     if (l + 1 < sizes.length - 1 && l2 > 0) {
       for (let i = 0; i < w.length; i++) {
@@ -214,8 +207,7 @@ export function backward(net: DenseNet, ws: Workspace, rows: number, grads: Dens
 }
 
 /** The activation's derivative, from its output value. */
-function activationSlope(a: number, activation: HiddenActivation): number {
-  if (activation === 'relu') return a > 0 ? 1 : 0;
+function activationSlope(a: number, activation: 'tanh' | 'sigmoid'): number {
   if (activation === 'tanh') return 1 - a * a;
   return a * (1 - a);
 }

@@ -66,7 +66,7 @@ export function trainDense(
   const net = onKernel(initial, kernel);
   const ws = createWorkspace(net, capacity, kernel);
   const grads = zerosLike(net, kernel);
-  const step = denseOptimizer(spec, net);
+  const step = denseOptimizer(spec, net, kernel);
   const history: EpochReport[] = [];
   let best: { loss: number; epoch: number; weights: DenseParams | null } = { loss: Infinity, epoch: 0, weights: null };
   for (let epoch = 1; epoch <= spec.epochs; epoch++) {

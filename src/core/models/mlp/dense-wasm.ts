@@ -13,7 +13,24 @@ import type { DenseKernel, DenseKernelFactory, Floats } from './dense-kernel.ts'
 import { DENSE_KERNEL_WASM } from './dense-kernel-wasm.ts';
 
 interface KernelExports {
+  dataEnd(): number;
   gemm(a: number, ai: number, ap: number, b: number, c: number, m: number, n: number, k: number, acc: number): void;
+  biasActivate(z: number, b: number, rows: number, units: number, relu: number): void;
+  reluSlope(d: number, a: number, n: number): void;
+  softmaxRows(z: number, rows: number, k: number): void;
+  adam(
+    w: number,
+    g: number,
+    m: number,
+    v: number,
+    n: number,
+    lr: number,
+    b1: number,
+    b2: number,
+    c1: number,
+    c2: number,
+    eps: number,
+  ): void;
 }
 
 const PAGE_BYTES = 65_536;
@@ -41,10 +58,12 @@ export function wasmDenseKernelFactory(): DenseKernelFactory | null {
 }
 
 function wasmDenseKernel(module: WebAssembly.Module, floats: number): DenseKernel {
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil((floats * 4 + 64) / PAGE_BYTES)) });
+  // The module's static data (a few KiB at the bottom) is counted generously into the first page.
+  const memory = new WebAssembly.Memory({ initial: 1 + Math.ceil((floats * 4) / PAGE_BYTES) });
   const kernel = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as KernelExports;
-  // A bump allocator: buffers live as long as the kernel, 16-byte aligned for the vector loads.
-  let next = 0;
+  // A bump allocator above the module's data: buffers live as long as the kernel, 16-byte aligned for the vector loads.
+  let next = Math.ceil(kernel.dataEnd() / 16) * 16;
+  if (next > PAGE_BYTES) throw new Error('The WebAssembly kernel’s static data outgrew the page reserved for it.');
   const pointer = (buf: Floats) => {
     if (!(buf instanceof Float32Array) || buf.buffer !== memory.buffer)
       throw new Error('The WebAssembly kernel was given a buffer it did not allocate (use kernel.floats).');
@@ -61,6 +80,18 @@ function wasmDenseKernel(module: WebAssembly.Module, floats: number): DenseKerne
     },
     gemm(a, ai, ap, b, c, m, n, k, accumulate) {
       kernel.gemm(pointer(a), ai, ap, pointer(b), pointer(c), m, n, k, accumulate ? 1 : 0);
+    },
+    biasActivate(z, b, rows, units, relu) {
+      kernel.biasActivate(pointer(z), pointer(b), rows, units, relu ? 1 : 0);
+    },
+    reluSlope(d, a, n) {
+      kernel.reluSlope(pointer(d), pointer(a), n);
+    },
+    softmaxRows(z, rows, k) {
+      kernel.softmaxRows(pointer(z), rows, k);
+    },
+    adam(w, g, m, v, lr, beta1, beta2, c1, c2, epsilon) {
+      kernel.adam(pointer(w), pointer(g), pointer(m), pointer(v), w.length, lr, beta1, beta2, c1, c2, epsilon);
     },
   };
 }

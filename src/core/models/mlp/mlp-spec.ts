@@ -102,7 +102,7 @@ export const MLP_PARAMS: readonly ParamSpec[] = [
     label: 'Early stopping',
     help: 'Hold out part of the training rows and keep the weights of the epoch with the best validation loss.',
     type: 'group',
-    enabled: true,
+    enabled: false,
     params: [
       {
         name: 'validationFraction',
