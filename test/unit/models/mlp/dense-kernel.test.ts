@@ -1,4 +1,8 @@
+import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
+import { defaultModelSpec } from '../../../../src/core/models/catalogue.ts';
+import type { MlpSpec } from '../../../../src/core/models/mlp/mlp-spec.ts';
+import { trainMlp, type MlpData } from '../../../../src/core/models/mlp/train-mlp.ts';
 import { jsDenseKernel } from '../../../../src/core/models/mlp/dense-gemm.ts';
 import type { DenseKernel, Floats } from '../../../../src/core/models/mlp/dense-kernel.ts';
 import { wasmDenseKernelFactory } from '../../../../src/core/models/mlp/dense-wasm.ts';
@@ -115,7 +119,7 @@ describe('the WebAssembly SIMD dense kernel', () => {
     });
     expect(relativeError(ours, theirs)).toBeLessThan(1e-5);
     for (let r = 0; r < rows; r++)
-      expect(ours.subarray(r * k, (r + 1) * k).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
+      expect(Array.from(ours.subarray(r * k, (r + 1) * k)).reduce((s, v) => s + v, 0)).toBeCloseTo(1, 5);
   });
 
   it('takes Adam steps as the JS kernel does', () => {
@@ -137,5 +141,29 @@ describe('the WebAssembly SIMD dense kernel', () => {
     const kernel = wasm();
     const c = kernel.floats(1);
     expect(() => kernel.gemm(new Float32Array(1), 1, 1, c, c, 1, 1, 1, false)).toThrow(/did not allocate/);
+  });
+
+  it('trains the default network as the JS kernel does, epoch by epoch (26 classes, 16 features)', async () => {
+    await tf.setBackend('cpu');
+    // Big enough that the buffers cover the module's static data, had the allocator not started above it.
+    const rng = seededRng(1);
+    const rows = 2_000;
+    const width = 16;
+    const x = Float64Array.from({ length: rows * width }, () => rng() * 2 - 1);
+    const y = Int32Array.from(
+      { length: rows },
+      (_, r) => (x[r * width] > 0 ? 1 : 0) + 2 * (x[r * width + 1] > 0 ? 1 : 0) + (r % 3 ? 0 : 4),
+    );
+    const data: MlpData = { task: 'classification', x, rows, width, y, classCount: 26 };
+    const spec: MlpSpec = { ...(defaultModelSpec('mlp') as MlpSpec), epochs: 6 };
+    const [ours, theirs] = await Promise.all(
+      (['typed', 'typed-js'] as const).map((trainer) => trainMlp(tf, data, spec, seededRng(3), undefined, trainer)),
+    );
+    expect(ours.history).toHaveLength(6);
+    expect(ours.history[5].accuracy).toBeGreaterThan(0.5);
+    ours.history.forEach((epoch, i) => {
+      expect(epoch.loss).toBeCloseTo(theirs.history[i].loss, 3);
+      expect(Math.abs(epoch.accuracy! - theirs.history[i].accuracy!)).toBeLessThanOrEqual(2 / rows);
+    });
   });
 });
