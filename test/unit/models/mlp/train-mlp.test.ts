@@ -149,11 +149,12 @@ describe('the typed-array and TF.js trainers', () => {
 
 describe('useTypedTrainer', () => {
   const shape = { width: 16, task: 'classification' as const, classCount: 26 };
-  it('takes the typed-array kernel for a small network on a CPU backend, TF.js on a GPU or for wide layers', () => {
+  it('takes the typed-array trainer up to two layers of 1,024 on a CPU backend (WebAssembly kernel), TF.js on a GPU or wider', () => {
     expect(useTypedTrainer('wasm', spec, shape)).toBe(true);
     expect(useTypedTrainer('cpu', spec, shape)).toBe(true);
     expect(useTypedTrainer('webgl', spec, shape)).toBe(false);
-    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [1024, 1024] }, shape)).toBe(false);
+    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [1024, 1024] }, shape)).toBe(true);
+    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [2048, 1024] }, shape)).toBe(false);
   });
 });
 
