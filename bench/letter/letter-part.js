@@ -21,20 +21,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PYTHON = '/usr/bin/python3';
 
 /**
- * Measured on this project's 2-core machine while other sessions ran
- * (load average ~10.5: wall times inflated, CPU seconds steadier), 2026-12-01,
- * one `npm run bench -- letter`:
- * - forest: training 5.7 s wall / 3.3 s CPU, evaluating 6.2 s / 2.7 s (0.80×).
- * - scikit-learn 1.2.1 MLPClassifier defaults: 29.9 s wall / 13.2 s CPU, 200 iterations, 0.9383
- *   (on an idle machine, earlier: 9.8 s wall / 19.5 s CPU, its two BLAS threads spinning).
+ * Measured on this project's 2-core machine while other sessions ran (wall
+ * times inflated; CPU seconds steadier), 2026-12-01, two runs of
+ * `npm run bench -- letter` (load average ~6, then ~10.5):
+ * - forest: training 3.8 s wall / 3.7 s CPU, evaluating 3.3 s / 2.9 s (0.78×); at load ~10.5
+ *   5.7 s / 3.3 s and 6.2 s / 2.7 s.
+ * - scikit-learn 1.2.1 MLPClassifier defaults: 23.3 s wall / 23.1 s CPU, 200 iterations, 0.9383;
+ *   at load ~10.5 29.9 s / 13.2 s (on an idle machine, earlier: 9.8 s wall / 19.5 s CPU).
  * - workbench MLP defaults (typed arrays, WebAssembly SIMD kernel, early stopping off):
- *   16.1 s wall / 6.3 s CPU, 200 epochs, 0.9417. Before the kernel (JS typed arrays,
- *   early stopping on, idle machine): 19.2 s wall / 19.3 s CPU, 85 epochs, 0.9337.
+ *   10.6 s wall / 7.0 s CPU, 200 epochs, 0.9417; at load ~10.5 16.1 s / 6.3 s. Before the
+ *   kernel (JS typed arrays, early stopping on, idle machine): 19.2 s / 19.3 s, 85 epochs, 0.9337.
  */
 export const RECORDED_SKLEARN = {
   sklearn: '1.2.1',
-  fitSeconds: 29.9,
-  fitCpuSeconds: 13.2,
+  fitSeconds: 23.3,
+  fitCpuSeconds: 23.1,
   iterations: 200,
   accuracy: 0.9383,
 };
