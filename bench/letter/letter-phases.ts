@@ -3,7 +3,8 @@
  * `runPipeline` (preprocessing, training, evaluating, …) timed from its
  * progress events, in wall and process-CPU milliseconds (on a shared
  * machine the CPU time is the steadier figure), for the forest and the MLP
- * (TF.js wasm in Node), each with the workbench's defaults.
+ * (typed-array trainer on the WebAssembly SIMD kernel in Node), each with
+ * the workbench's defaults.
  *
  * Run: `node --import tsx bench/letter/letter-phases.ts <letter.csv> [forest,mlp] [split.json]`
  * The result (JSON) is the last line on stdout. With `split.json`, the
@@ -20,6 +21,7 @@ import { defaultPipelineSpec, type ModelKind } from '../../src/core/train/pipeli
 import { runPipeline } from '../../src/core/train/run-pipeline.ts';
 import type { MlpSpec } from '../../src/core/models/mlp/mlp-spec.ts';
 import { useTypedTrainer } from '../../src/core/models/mlp/train-mlp.ts';
+import { wasmDenseKernelFactory } from '../../src/core/models/mlp/dense-wasm.ts';
 
 const [path, kindsArg = 'forest,mlp', splitPath] = process.argv.slice(2);
 const { table } = parseCsv(new Uint8Array(readFileSync(path)));
@@ -63,7 +65,12 @@ for (const kind of kindsArg.split(',') as ModelKind[]) {
     useTypedTrainer(tf?.backend ?? '', spec.model as MlpSpec, { width, task: 'classification', classCount: 26 });
   const row = {
     kind,
-    trainer: kind !== 'mlp' ? null : typed ? 'typed-array kernel' : `TF.js ${tf?.backend}`,
+    trainer:
+      kind !== 'mlp'
+        ? null
+        : typed
+          ? `typed arrays, ${wasmDenseKernelFactory() ? 'WebAssembly SIMD' : 'JS'} kernel`
+          : `TF.js ${tf?.backend}`,
     wall,
     cpu,
     epochs,

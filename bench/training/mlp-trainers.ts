@@ -1,9 +1,10 @@
 /**
  * Where the MLP's typed-array trainer stops beating TF.js: CPU time per
- * epoch of each trainer (`trainMlp`'s `typed` and `tfjs`) on the WASM
+ * epoch of each trainer (`trainMlp`'s `typed` on the WebAssembly SIMD
+ * kernel, `typed-js` on the JS kernel, and `tfjs`) on the WASM
  * backend, for networks from small to wide, on 4,000 rows × 16 features,
  * 26 classes, batch 200, Adam. The threshold in train-mlp.ts
- * (TYPED_TRAINER_MAX_MACS) comes from this table.
+ * (TYPED_TRAINER_MAX_MACS, TYPED_WASM_TRAINER_MAX_MACS) come from this table.
  *
  * Run: `node --import tsx bench/training/mlp-trainers.ts`
  * The result (JSON) is the last line on stdout.
@@ -23,6 +24,7 @@ const NETWORKS = [
   [128, 128],
   [256, 256],
   [512, 512],
+  [1024, 1024],
 ];
 
 const rng = seededRng(1);
@@ -41,7 +43,7 @@ for (const hiddenLayers of NETWORKS) {
   const sizes = [WIDTH, ...hiddenLayers, CLASSES];
   const macs = sizes.slice(1).reduce((sum, units, l) => sum + sizes[l] * units, 0);
   const row: Record<string, number | string> = { network: hiddenLayers.join('-'), macsPerRow: macs };
-  for (const trainer of ['typed', 'tfjs'] as MlpTrainer[]) {
+  for (const trainer of ['typed', 'typed-js', 'tfjs'] as MlpTrainer[]) {
     const start = cpuNow();
     await trainMlp(tf, data, spec, seededRng(2), undefined, trainer);
     row[`${trainer}MsPerEpoch`] = Math.round((cpuNow() - start) / EPOCHS);

@@ -1,11 +1,12 @@
 /**
  * A small dense network as typed arrays, trained on the CPU without TF.js
- * (see dense-trainer.ts for why). Float64 arithmetic (V8 has no float32
- * math, so float32 storage would only add conversions), on weights that
- * stay float32 values (dense-optimizer.ts), as TF.js saves them.
+ * (see dense-trainer.ts for why). The matrix products run on a
+ * {@link DenseKernel}: f32 WebAssembly SIMD, or Float64 JS arithmetic on
+ * weights that stay float32 values (dense-optimizer.ts), as TF.js saves them.
  */
 import type { Rng } from '../../random/rng.ts';
-import { gemmNT, transpose } from './dense-gemm.ts';
+import { transpose } from './dense-gemm.ts';
+import type { DenseKernel, Floats } from './dense-kernel.ts';
 
 export type HiddenActivation = 'relu' | 'tanh' | 'sigmoid';
 
@@ -15,14 +16,14 @@ export interface DenseNet {
   activation: HiddenActivation;
   task: 'classification' | 'regression';
   /** Per layer: kernel (`inputs × units`, row-major as TF.js's Dense) and bias. */
-  kernels: Float64Array[];
-  biases: Float64Array[];
+  kernels: Floats[];
+  biases: Floats[];
 }
 
 /** Gradients (or any per-weight buffer) shaped like a network's weights. */
 export interface DenseParams {
-  kernels: Float64Array[];
-  biases: Float64Array[];
+  kernels: Floats[];
+  biases: Floats[];
 }
 
 /** Glorot-uniform kernels from `rng` (as TF.js's glorotUniform), zero biases. */
@@ -42,36 +43,56 @@ export function createDenseNet(
   return { sizes, activation, task, kernels, biases };
 }
 
-export function zerosLike(net: DenseParams): DenseParams {
-  return {
-    kernels: net.kernels.map((k) => new Float64Array(k.length)),
-    biases: net.biases.map((b) => new Float64Array(b.length)),
-  };
+/** Zeroed buffers shaped like `net`'s weights, from `kernel` when they take part in its products. */
+export function zerosLike(net: DenseParams, kernel?: DenseKernel): DenseParams {
+  const floats = (n: number) => (kernel ? kernel.floats(n) : new Float64Array(n));
+  return { kernels: net.kernels.map((k) => floats(k.length)), biases: net.biases.map((b) => floats(b.length)) };
+}
+
+/** A copy of `net` in `kernel`'s buffers. */
+export function onKernel(net: DenseNet, kernel: DenseKernel): DenseNet {
+  const copy = zerosLike(net, kernel);
+  copy.kernels.forEach((k, l) => k.set(net.kernels[l]));
+  copy.biases.forEach((b, l) => b.set(net.biases[l]));
+  return { ...net, ...copy };
+}
+
+/**
+ * How many floats {@link onKernel}, a gradient buffer, the optimizer's two
+ * moment buffers and {@link createWorkspace} take from a kernel, each buffer
+ * rounded up to 4 (the WebAssembly kernel's alignment): what its memory is sized to.
+ */
+export function denseFloats(sizes: number[], capacity: number): number {
+  const round = (n: number) => Math.ceil(n / 4) * 4;
+  let total = 0;
+  for (let l = 0; l + 1 < sizes.length; l++) total += 5 * round(sizes[l] * sizes[l + 1]) + 4 * round(sizes[l + 1]);
+  for (const n of sizes) total += 2 * round(capacity * n);
+  return total + round(capacity);
 }
 
 /** Activations of every layer for up to `capacity` rows, and scratch space, reused across batches. */
 export interface Workspace {
+  kernel: DenseKernel;
   capacity: number;
   /** acts[0] holds the input rows; acts[l] the outputs of layer l (softmax probabilities or linear values last). */
-  acts: Float64Array[];
+  acts: Floats[];
   /** Gradient of the loss by each layer's pre-activation (by its output for acts[0], unused). */
-  deltas: Float64Array[];
-  /** Each kernel transposed (`units × inputs`), for the forward pass's dot products. */
-  kernelsT: Float64Array[];
-  /** Transposed activations and deltas, for the weight gradients' dot products. */
-  scratchA: Float64Array;
-  scratchD: Float64Array;
+  deltas: Floats[];
+  /** Each kernel transposed (`units × inputs`), for the backward pass's `δ·Wᵀ`. */
+  kernelsT: Floats[];
+  /** `capacity` ones: the bias gradient is `1ᵀ·δ`. */
+  ones: Floats;
 }
 
-export function createWorkspace(net: DenseNet, capacity: number): Workspace {
-  const widest = Math.max(...net.sizes);
+/** Buffers for up to `capacity` rows of `net` (whose weights must be `kernel`'s: see {@link onKernel}). */
+export function createWorkspace(net: DenseNet, capacity: number, kernel: DenseKernel): Workspace {
   return {
+    kernel,
     capacity,
-    acts: net.sizes.map((n) => new Float64Array(capacity * n)),
-    deltas: net.sizes.map((n) => new Float64Array(capacity * n)),
-    kernelsT: net.kernels.map((k) => new Float64Array(k.length)),
-    scratchA: new Float64Array(capacity * widest),
-    scratchD: new Float64Array(capacity * widest),
+    acts: net.sizes.map((n) => kernel.floats(capacity * n)),
+    deltas: net.sizes.map((n) => kernel.floats(capacity * n)),
+    kernelsT: net.kernels.map((k) => kernel.floats(k.length)),
+    ones: kernel.floats(capacity).fill(1),
   };
 }
 
@@ -80,7 +101,8 @@ export function loadRows(ws: Workspace, x: Float64Array, width: number, rows: In
   const input = ws.acts[0];
   for (let r = 0; r < count; r++) {
     const src = rows[from + r] * width;
-    input.set(x.subarray(src, src + width), r * width);
+    const dst = r * width;
+    for (let c = 0; c < width; c++) input[dst + c] = x[src + c];
   }
 }
 
@@ -93,29 +115,17 @@ export function forward(net: DenseNet, ws: Workspace, rows: number): void {
     const units = sizes[l + 1];
     const z = ws.acts[l + 1];
     const b = biases[l];
-    transpose(kernels[l], inputs, units, ws.kernelsT[l]);
-    gemmNT(ws.acts[l], ws.kernelsT[l], z, rows, units, inputs);
-    for (let r = 0; r < rows; r++) {
-      const o = r * units;
-      for (let j = 0; j < units; j++) z[o + j] += b[j];
-      if (l + 1 < last) activateRow(z, o, units, net.activation);
-      else if (net.task === 'classification') softmaxRow(z, o, units);
-    }
+    ws.kernel.gemm(ws.acts[l], inputs, 1, kernels[l], z, rows, units, inputs, false);
+    const hidden = l + 1 < last;
+    ws.kernel.biasActivate(z, b, rows, units, hidden && net.activation === 'relu');
+    if (hidden && net.activation !== 'relu') squash(z, rows * units, net.activation);
+    if (!hidden && net.task === 'classification') ws.kernel.softmaxRows(z, rows, units);
   }
 }
 
-function activateRow(z: Float64Array, o: number, n: number, activation: HiddenActivation): void {
-  if (activation === 'relu') for (let j = o; j < o + n; j++) z[j] = z[j] > 0 ? z[j] : 0;
-  else if (activation === 'tanh') for (let j = o; j < o + n; j++) z[j] = Math.tanh(z[j]);
-  else for (let j = o; j < o + n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
-}
-
-function softmaxRow(z: Float64Array, o: number, n: number): void {
-  let max = -Infinity;
-  for (let j = o; j < o + n; j++) if (z[j] > max) max = z[j];
-  let sum = 0;
-  for (let j = o; j < o + n; j++) sum += z[j] = Math.exp(z[j] - max);
-  for (let j = o; j < o + n; j++) z[j] /= sum;
+function squash(z: Floats, n: number, activation: HiddenActivation): void {
+  if (activation === 'tanh') for (let j = 0; j < n; j++) z[j] = Math.tanh(z[j]);
+  else for (let j = 0; j < n; j++) z[j] = 1 / (1 + Math.exp(-z[j]));
 }
 
 /** TF.js's categorical cross-entropy clips probabilities to [ε, 1 − ε]. */
@@ -166,7 +176,6 @@ export function outputLoss(
  */
 export function backward(net: DenseNet, ws: Workspace, rows: number, grads: DenseParams, l2: number): number {
   const { sizes, kernels } = net;
-  const { scratchA: aT, scratchD: dzT } = ws;
   let penalty = 0;
   for (let l = sizes.length - 2; l >= 0; l--) {
     const inputs = sizes[l];
@@ -176,20 +185,16 @@ export function backward(net: DenseNet, ws: Workspace, rows: number, grads: Dens
     const w = kernels[l];
     const gw = grads.kernels[l];
     const gb = grads.biases[l];
-    // ∂W = aᵀ·δ and ∂b = Σ rows of δ, as dot products over the batch.
-    transpose(a, rows, inputs, aT);
-    transpose(dz, rows, units, dzT);
-    gemmNT(aT, dzT, gw, inputs, units, rows);
-    for (let j = 0; j < units; j++) {
-      let sum = 0;
-      for (let r = j * rows; r < (j + 1) * rows; r++) sum += dzT[r];
-      gb[j] = sum;
-    }
+    // ∂W = aᵀ·δ and ∂b = 1ᵀ·δ (the sum of δ's rows).
+    ws.kernel.gemm(a, 1, inputs, dz, gw, inputs, units, rows, false);
+    ws.kernel.gemm(ws.ones, 0, 1, dz, gb, 1, units, rows, false);
     if (l > 0) {
       // δ of the layer below: (δ·Wᵀ) times the activation's slope.
       const da = ws.deltas[l];
-      gemmNT(dz, w, da, rows, inputs, units);
-      for (let i = 0; i < rows * inputs; i++) da[i] *= activationSlope(a[i], net.activation);
+      transpose(w, inputs, units, ws.kernelsT[l]);
+      ws.kernel.gemm(dz, units, 1, ws.kernelsT[l], da, rows, inputs, units, false);
+      if (net.activation === 'relu') ws.kernel.reluSlope(da, a, rows * inputs);
+      else for (let i = 0; i < rows * inputs; i++) da[i] *= activationSlope(a[i], net.activation);
     }
     if (l + 1 < sizes.length - 1 && l2 > 0) {
       for (let i = 0; i < w.length; i++) {
@@ -202,8 +207,7 @@ export function backward(net: DenseNet, ws: Workspace, rows: number, grads: Dens
 }
 
 /** The activation's derivative, from its output value. */
-function activationSlope(a: number, activation: HiddenActivation): number {
-  if (activation === 'relu') return a > 0 ? 1 : 0;
+function activationSlope(a: number, activation: 'tanh' | 'sigmoid'): number {
   if (activation === 'tanh') return 1 - a * a;
   return a * (1 - a);
 }

@@ -1,3 +1,5 @@
+import { jsDenseKernel } from './dense-gemm.ts';
+import type { DenseKernel, Floats } from './dense-kernel.ts';
 import { zerosLike, type DenseParams } from './dense-net.ts';
 import type { MlpSpec } from './mlp-spec.ts';
 
@@ -15,18 +17,18 @@ const EPSILON = 1e-7;
  */
 export type DenseOptimizer = (params: DenseParams, grads: DenseParams) => void;
 
-export function denseOptimizer(spec: Pick<MlpSpec, 'optimizer' | 'learningRate'>, shape: DenseParams): DenseOptimizer {
+export function denseOptimizer(
+  spec: Pick<MlpSpec, 'optimizer' | 'learningRate'>,
+  shape: DenseParams,
+  kernel: DenseKernel = jsDenseKernel(),
+): DenseOptimizer {
   const lr = spec.learningRate;
-  const each = (
-    params: DenseParams,
-    grads: DenseParams,
-    update: (w: Float64Array, g: Float64Array, s: number) => void,
-  ) => {
+  const each = (params: DenseParams, grads: DenseParams, update: (w: Floats, g: Floats, s: number) => void) => {
     params.kernels.forEach((w, l) => update(w, grads.kernels[l], 2 * l));
     params.biases.forEach((b, l) => update(b, grads.biases[l], 2 * l + 1));
   };
   const slots = () => {
-    const z = zerosLike(shape);
+    const z = zerosLike(shape, kernel);
     return z.kernels.flatMap((k, l) => [k, z.biases[l]]);
   };
   if (spec.optimizer === 'sgd') {
@@ -53,15 +55,7 @@ export function denseOptimizer(spec: Pick<MlpSpec, 'optimizer' | 'learningRate'>
   return (params, grads) => {
     const c1 = 1 - accBeta1;
     const c2 = 1 - accBeta2;
-    each(params, grads, (w, g, s) => {
-      const m = m1[s];
-      const v = m2[s];
-      for (let i = 0; i < w.length; i++) {
-        m[i] = BETA1 * m[i] + (1 - BETA1) * g[i];
-        v[i] = BETA2 * v[i] + (1 - BETA2) * g[i] * g[i];
-        w[i] = Math.fround(w[i] - (lr * (m[i] / c1)) / (Math.sqrt(v[i] / c2) + EPSILON));
-      }
-    });
+    each(params, grads, (w, g, s) => kernel.adam(w, g, m1[s], m2[s], lr, BETA1, BETA2, c1, c2, EPSILON));
     accBeta1 *= BETA1;
     accBeta2 *= BETA2;
   };

@@ -16,11 +16,14 @@
  */
 import type { Rng } from '../../random/rng.ts';
 import { shuffleInPlace } from '../../random/shuffle.ts';
+import type { DenseKernelFactory } from './dense-kernel.ts';
 import {
   backward,
   createWorkspace,
+  denseFloats,
   forward,
   loadRows,
+  onKernel,
   outputLoss,
   zerosLike,
   type DenseNet,
@@ -34,19 +37,20 @@ import type { EpochReport, MlpData } from './mlp-data.ts';
 const EVAL_CHUNK = 1024;
 
 export interface DenseRun {
+  /** The trained network (in the kernel's buffers). */
   net: DenseNet;
   history: EpochReport[];
   bestEpoch: number;
 }
 
 /**
- * Trains `net` in place on `fitRows`, watching `valRows` for early stopping; the target is
+ * Trains a copy of `net` on `kernelFor`'s kernel on `fitRows`, watching `valRows` for early stopping; the target is
  * class indices, or values already standardized (`target(row)`). Each epoch
  * shuffles `fitRows` with `rng`. Stops, as the TF.js path does, when the
  * loss stops being finite (`onEpoch` may throw to end the run).
  */
 export function trainDense(
-  net: DenseNet,
+  initial: DenseNet,
   data: MlpData,
   spec: MlpSpec,
   target: (row: number) => number,
@@ -54,11 +58,15 @@ export function trainDense(
   valRows: Int32Array,
   rng: Rng,
   onEpoch: (report: EpochReport) => void,
+  kernelFor: DenseKernelFactory,
 ): DenseRun {
   const batch = Math.max(1, Math.min(spec.batchSize, fitRows.length));
-  const ws = createWorkspace(net, Math.max(batch, Math.min(EVAL_CHUNK, valRows.length)));
-  const grads = zerosLike(net);
-  const step = denseOptimizer(spec, net);
+  const capacity = Math.max(batch, Math.min(EVAL_CHUNK, valRows.length));
+  const kernel = kernelFor(denseFloats(initial.sizes, capacity));
+  const net = onKernel(initial, kernel);
+  const ws = createWorkspace(net, capacity, kernel);
+  const grads = zerosLike(net, kernel);
+  const step = denseOptimizer(spec, net, kernel);
   const history: EpochReport[] = [];
   let best: { loss: number; epoch: number; weights: DenseParams | null } = { loss: Infinity, epoch: 0, weights: null };
   for (let epoch = 1; epoch <= spec.epochs; epoch++) {

@@ -102,7 +102,11 @@ export const MLP_PARAMS: readonly ParamSpec[] = [
     label: 'Early stopping',
     help: 'Hold out part of the training rows and keep the weights of the epoch with the best validation loss.',
     type: 'group',
-    enabled: true,
+    // Off by default, as in scikit-learn's MLPClassifier. On the letter-like table (bench/letter) the
+    // validation loss of a 10% split stopped training near epoch 85 at 0.934 held out, while 200
+    // epochs on all rows reach 0.942 (scikit-learn: 0.938); on 120 iris rows a 12-row split is too
+    // small to judge by.
+    enabled: false,
     params: [
       {
         name: 'validationFraction',

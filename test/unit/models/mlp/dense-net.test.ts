@@ -1,17 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { gemmNT } from '../../../../src/core/models/mlp/dense-gemm.ts';
+import { gemmNT, jsDenseKernel } from '../../../../src/core/models/mlp/dense-gemm.ts';
+import type { DenseKernel } from '../../../../src/core/models/mlp/dense-kernel.ts';
 import {
   backward,
   createDenseNet,
   createWorkspace,
+  denseFloats,
   forward,
   loadRows,
+  onKernel,
   outputLoss,
   zerosLike,
   type DenseNet,
   type HiddenActivation,
 } from '../../../../src/core/models/mlp/dense-net.ts';
+import { wasmDenseKernelFactory } from '../../../../src/core/models/mlp/dense-wasm.ts';
 import { denseOptimizer } from '../../../../src/core/models/mlp/dense-optimizer.ts';
 import { seededRng } from '../../../../src/core/random/rng.ts';
 
@@ -57,8 +61,22 @@ function tfGradients(net: DenseNet, x: Float64Array, target: Float64Array | Int3
   });
 }
 
-function ourGradients(net: DenseNet, x: Float64Array, target: Float64Array | Int32Array, l2: number) {
-  const ws = createWorkspace(net, ROWS);
+/** Both kernels: WebAssembly SIMD (f32) and plain JS (f64). */
+const KERNELS: Record<DenseKernel['name'], (floats: number) => DenseKernel> = {
+  wasm: (floats) => wasmDenseKernelFactory()!(floats),
+  js: () => jsDenseKernel(),
+};
+
+function ourGradients(
+  initial: DenseNet,
+  x: Float64Array,
+  target: Float64Array | Int32Array,
+  l2: number,
+  kernelName: DenseKernel['name'],
+) {
+  const kernel = KERNELS[kernelName](denseFloats(initial.sizes, ROWS));
+  const net = onKernel(initial, kernel);
+  const ws = createWorkspace(net, ROWS, kernel);
   loadRows(
     ws,
     x,
@@ -69,7 +87,7 @@ function ourGradients(net: DenseNet, x: Float64Array, target: Float64Array | Int
   );
   forward(net, ws, ROWS);
   const { loss } = outputLoss(net, ws, ROWS, (r) => target[r], true);
-  const grads = zerosLike(net);
+  const grads = zerosLike(net, kernel);
   const penalty = backward(net, ws, ROWS, grads, l2);
   return { loss: loss + penalty, grads: grads.kernels.flatMap((k, l) => [Array.from(k), Array.from(grads.biases[l])]) };
 }
@@ -85,26 +103,33 @@ describe('the typed-array MLP kernel against TF.js', () => {
     await tf.setBackend('cpu');
   });
 
-  const cases: [DenseNet['task'], HiddenActivation][] = [
-    ['classification', 'relu'],
-    ['classification', 'tanh'],
-    ['classification', 'sigmoid'],
-    ['regression', 'relu'],
-  ];
-  it.each(cases)('gives TF.js’s loss and gradients (%s, %s, two hidden layers, L2)', (task, activation) => {
-    const net = createDenseNet([WIDTH, 5, 6, task === 'classification' ? 4 : 1], activation, task, seededRng(11));
-    // Non-zero biases, so their gradients flow through the comparison too.
-    const rng = seededRng(12);
-    net.biases.forEach((b) => b.forEach((_, i) => (b[i] = rng() - 0.5)));
-    const { x, classes, values } = rowsOf(3);
-    const target = task === 'classification' ? classes : values;
-    const before = tf.memory().numTensors;
-    const theirs = tfGradients(net, x, target, 0.01);
-    expect(tf.memory().numTensors).toBe(before);
-    const ours = ourGradients(net, x, target, 0.01);
-    expect(ours.loss).toBeCloseTo(theirs.loss, 4);
-    ours.grads.forEach((g, i) => expectClose(g, theirs.grads[i]));
+  it('has the WebAssembly SIMD kernel in this runtime (Node 20)', () => {
+    expect(wasmDenseKernelFactory()).not.toBeNull();
   });
+
+  const cases: [DenseNet['task'], HiddenActivation, DenseKernel['name']][] = (['wasm', 'js'] as const).flatMap((k) => [
+    ['classification', 'relu', k],
+    ['classification', 'tanh', k],
+    ['classification', 'sigmoid', k],
+    ['regression', 'relu', k],
+  ]);
+  it.each(cases)(
+    'gives TF.js’s loss and gradients (%s, %s, two hidden layers, L2, %s kernel)',
+    (task, activation, kernelName) => {
+      const net = createDenseNet([WIDTH, 5, 6, task === 'classification' ? 4 : 1], activation, task, seededRng(11));
+      // Non-zero biases, so their gradients flow through the comparison too.
+      const rng = seededRng(12);
+      net.biases.forEach((b) => b.forEach((_, i) => (b[i] = rng() - 0.5)));
+      const { x, classes, values } = rowsOf(3);
+      const target = task === 'classification' ? classes : values;
+      const before = tf.memory().numTensors;
+      const theirs = tfGradients(net, x, target, 0.01);
+      expect(tf.memory().numTensors).toBe(before);
+      const ours = ourGradients(net, x, target, 0.01, kernelName);
+      expect(ours.loss).toBeCloseTo(theirs.loss, 4);
+      ours.grads.forEach((g, i) => expectClose(g, theirs.grads[i]));
+    },
+  );
 
   it.each(['adam', 'sgd', 'rmsprop'] as const)('updates weights as TF.js’s %s does over three steps', (optimizer) => {
     const rng = seededRng(5);

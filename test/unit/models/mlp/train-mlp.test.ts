@@ -36,8 +36,13 @@ const BACKENDS: Record<string, () => Promise<TfRuntime>> = {
   wasm: async () => (await selectNodeBackend('wasm')).runtime,
 };
 
-/** Each backend with each trainer: the typed-array kernel (chosen for small networks) and TF.js Layers. */
-const RUNS = Object.keys(BACKENDS).flatMap((backend) => (['typed', 'tfjs'] as const).map((t) => [backend, t] as const));
+/**
+ * Each backend with each trainer: the typed-array trainer (chosen for small networks) on its
+ * WebAssembly SIMD kernel and on its JS one, and TF.js Layers.
+ */
+const RUNS = Object.keys(BACKENDS).flatMap((backend) =>
+  (['typed', 'typed-js', 'tfjs'] as const).map((t) => [backend, t] as const),
+);
 
 describe.each(RUNS)('trainMlp on the %s backend with the %s trainer', (backend, trainer: MlpTrainer) => {
   let runtime: TfRuntime;
@@ -144,11 +149,12 @@ describe('the typed-array and TF.js trainers', () => {
 
 describe('useTypedTrainer', () => {
   const shape = { width: 16, task: 'classification' as const, classCount: 26 };
-  it('takes the typed-array kernel for a small network on a CPU backend, TF.js on a GPU or for wide layers', () => {
+  it('takes the typed-array trainer up to two layers of 1,024 on a CPU backend (WebAssembly kernel), TF.js on a GPU or wider', () => {
     expect(useTypedTrainer('wasm', spec, shape)).toBe(true);
     expect(useTypedTrainer('cpu', spec, shape)).toBe(true);
     expect(useTypedTrainer('webgl', spec, shape)).toBe(false);
-    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [1024, 1024] }, shape)).toBe(false);
+    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [1024, 1024] }, shape)).toBe(true);
+    expect(useTypedTrainer('wasm', { ...spec, hiddenLayers: [2048, 1024] }, shape)).toBe(false);
   });
 });
 
