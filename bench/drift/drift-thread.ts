@@ -1,14 +1,12 @@
 /**
  * The worker thread of the drift benchmark: receives two tables (transferred),
- * computes the full drift report (with the dashboard's distributions, as the
- * app's drift worker does) and answers with its timings; then times
+ * computes the full drift report and answers with its timings; then times
  * monitoring-style windows (the current table cut into `windows` slices)
  * against the same reference, without and with the sorted-reference cache.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Column, DataTable } from '../../src/core/data/types.ts';
 import { cachedDriftFunction, computeDriftReport } from '../../src/core/monitor/drift/index.ts';
-import { compareWithDistributions } from '../../src/core/monitor/drift/drift-comparison.ts';
 
 function slice(table: DataTable, from: number, to: number): DataTable {
   const columns: Column[] = table.columns.map((c) =>
@@ -34,7 +32,7 @@ parentPort!.on('message', (message: Message) => {
   if (message.kind === 'part') {
     // One half of a two-thread report (as the app's drift worker and its part worker split it).
     const { reference, current, columns } = message;
-    parentPort!.postMessage(compareWithDistributions(reference, current, { columns }));
+    parentPort!.postMessage(computeDriftReport(reference, current, { columns }));
     return;
   }
   reportAndWindows(message);
@@ -44,7 +42,7 @@ parentPort!.on('message', (message: Message) => {
 function reportAndWindows({ reference, current, windows }: Extract<Message, { kind: 'report' }>): void {
   const cpu = process.cpuUsage();
   const start = performance.now();
-  const report = compareWithDistributions(reference, current).report;
+  const report = computeDriftReport(reference, current);
   const computeMs = performance.now() - start;
   const used = process.cpuUsage(cpu);
   parentPort!.postMessage({

@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Column, DataTable } from '../../src/core/data/types.ts';
 import { mergeComparisons, splitColumns } from '../../src/core/monitor/drift/column-split.ts';
-import type { DriftComparison } from '../../src/core/monitor/drift/drift-comparison.ts';
+import type { DriftReport } from '../../src/core/monitor/drift/types.ts';
 import { seededRng, type Rng } from '../../src/core/random/rng.ts';
 
 const args = process.argv.slice(2);
@@ -83,7 +83,7 @@ async function twoThreads(reference: DataTable, current: DataTable): Promise<{ m
   const halves = await Promise.all(
     [worker, second].map(
       (thread, i) =>
-        new Promise<DriftComparison>((resolve) => {
+        new Promise<DriftReport>((resolve) => {
           thread.once('message', resolve);
           const ref = only(reference, groups[i]);
           const cur = only(current, groups[i]);
@@ -94,7 +94,10 @@ async function twoThreads(reference: DataTable, current: DataTable): Promise<{ m
         }),
     ),
   );
-  const merged = mergeComparisons(reference, halves);
+  const merged = mergeComparisons(
+    reference,
+    halves.map((report) => ({ report, distributions: [] })),
+  );
   return { ms: performance.now() - start, same: merged.report.columns.filter((c) => c.drifted).map((c) => c.name) };
 }
 type Windows = {
