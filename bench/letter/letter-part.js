@@ -21,21 +21,21 @@ const here = dirname(fileURLToPath(import.meta.url));
 const PYTHON = '/usr/bin/python3';
 
 /**
- * Measured on this project's 2-core machine while other sessions ran (wall
- * times inflated; CPU seconds steadier), 2026-12-01, two runs of
- * `npm run bench -- letter` (load average ~6, then ~10.5):
- * - forest: training 3.8 s wall / 3.7 s CPU, evaluating 3.3 s / 2.9 s (0.78×); at load ~10.5
- *   5.7 s / 3.3 s and 6.2 s / 2.7 s.
- * - scikit-learn 1.2.1 MLPClassifier defaults: 23.3 s wall / 23.1 s CPU, 200 iterations, 0.9383;
- *   at load ~10.5 29.9 s / 13.2 s (on an idle machine, earlier: 9.8 s wall / 19.5 s CPU).
+ * Measured on this project's 2-core machine, idle (load average 1.5),
+ * 2026-12-01, `npm run bench -- letter`:
+ * - forest: training 2.1 s wall / 2.3 s CPU, evaluating 2.2 s / 2.3 s (1.03×).
+ * - scikit-learn 1.2.1 MLPClassifier defaults: 7.5 s wall / 14.8 s CPU (two BLAS threads),
+ *   200 iterations, 0.9383.
  * - workbench MLP defaults (typed arrays, WebAssembly SIMD kernel, early stopping off):
- *   10.6 s wall / 7.0 s CPU, 200 epochs, 0.9417; at load ~10.5 16.1 s / 6.3 s. Before the
- *   kernel (JS typed arrays, early stopping on, idle machine): 19.2 s / 19.3 s, 85 epochs, 0.9337.
+ *   5.2 s wall / 5.3 s CPU, 200 epochs, 0.9417. Before the kernel (JS typed arrays, early
+ *   stopping on): 19.2 s / 19.3 s, 85 epochs, 0.9337.
+ * Under load (~6 and ~10.5, other sessions running) the same day: scikit-learn 23.3 s / 23.1 s
+ * and 29.9 s / 13.2 s; the workbench 10.6 s / 7.0 s and 16.1 s / 6.3 s.
  */
 export const RECORDED_SKLEARN = {
   sklearn: '1.2.1',
-  fitSeconds: 23.3,
-  fitCpuSeconds: 23.1,
+  fitSeconds: 7.5,
+  fitCpuSeconds: 14.8,
   iterations: 200,
   accuracy: 0.9383,
 };
