@@ -41,3 +41,13 @@ export interface DriftWorkerApi {
   /** Runs KS, PSI and Wasserstein side by side on large and small samples (see compareTests). */
   compareTests(request: ComparisonRequest): Promise<DriftResult<TestComparison>>;
 }
+
+/** What the drift worker calls on its second thread. */
+export interface DriftPartApi {
+  compareColumns(
+    reference: DataTable,
+    current: DataTable,
+    options: DriftOptions,
+    progress?: DriftProgress,
+  ): Promise<DriftResult<DriftComparison>>;
+}

@@ -13,7 +13,7 @@ import { compareSplit, ownedBuffers, type DriftPart } from './drift-split.ts';
 import { workerCrash } from './worker-crash.ts';
 import { compareTests, type TestComparison } from '../../core/monitor/lab/test-comparisons.ts';
 import { seededRng } from '../../core/random/rng.ts';
-import type { ComparisonRequest, DriftProgress, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
+import type { ComparisonRequest, DriftPartApi, DriftProgress, DriftResult, DriftWorkerApi } from './drift-protocol.ts';
 
 const store = new IdbWorkspaceStore();
 
@@ -50,33 +50,41 @@ async function attempt<T>(task: () => T | Promise<T>): Promise<DriftResult<T>> {
   }
 }
 
-let partWorker: { remote: Comlink.Remote<DriftPart>; crashed: Promise<never> } | null = null;
+let partWorker: { remote: Comlink.Remote<DriftPartApi>; crashed: Promise<never> } | null = null;
 
-/** The second thread for large reports, started on first use; none on a one-core device. */
-function part(): DriftPart | null {
-  if ((navigator.hardwareConcurrency ?? 1) < 2) return null;
+/** The second thread, started by the first report large enough to split. */
+function partThread(): { remote: Comlink.Remote<DriftPartApi>; crashed: Promise<never> } {
   if (!partWorker) {
     const worker = new Worker(new URL('./drift-part.worker.ts', import.meta.url), { type: 'module' });
     const crashed = workerCrash(worker, 'The drift worker’s second thread', 'Try again.', () => (partWorker = null));
-    partWorker = { remote: Comlink.wrap<DriftPart>(worker), crashed };
+    partWorker = { remote: Comlink.wrap<DriftPartApi>(worker), crashed };
   }
-  const { remote, crashed } = partWorker;
-  return {
-    compareColumns: (reference, current, options, progress) =>
-      Promise.race([
-        remote.compareColumns(
-          Comlink.transfer(reference, ownedBuffers(reference)),
-          Comlink.transfer(current, ownedBuffers(current)),
-          options,
-          progress && Comlink.proxy(progress),
-        ),
-        crashed,
-      ]),
-  };
+  return partWorker;
 }
 
+/** Half of a large report on the second thread; none on a one-core device. */
+const part: DriftPart | null =
+  (navigator.hardwareConcurrency ?? 1) < 2
+    ? null
+    : {
+        async compareColumns(reference, current, options, progress) {
+          const { remote, crashed } = partThread();
+          const result = await Promise.race([
+            remote.compareColumns(
+              Comlink.transfer(reference, ownedBuffers(reference)),
+              Comlink.transfer(current, ownedBuffers(current)),
+              options,
+              progress && Comlink.proxy(progress),
+            ),
+            crashed,
+          ]);
+          if (!result.ok) throw new WorkbenchError(result.error.code, result.error.message);
+          return result.value;
+        },
+      };
+
 const compare = (reference: DataTable, current: DataTable, options: DriftOptions, progress?: DriftProgress) =>
-  compareSplit(reference, current, options, progress, part());
+  compareSplit(reference, current, options, progress, part);
 
 const api: DriftWorkerApi = {
   compareTables: (reference, current, options, progress) =>
