@@ -33,7 +33,8 @@ const BUCKETS = 1 << 16;
  * an unsigned key that sorts like the number (flip the sign bit of
  * positives, every bit of negatives; words are little-endian) while it is
  * copied and counted, and mapped back by the last pass that moves it: the
- * data is read five times, not seven.
+ * data is read five times, where copying, keying, counting and mapping back
+ * separately read it nine times.
  */
 function radixSortFinite(values: Float64Array): Float64Array {
   const buffer = new Float64Array(values.length);
