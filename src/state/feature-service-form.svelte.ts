@@ -4,12 +4,9 @@
  * the core, audited as the CLI's apply is; a changed service becomes its
  * next version.
  */
-import { applyDefinitions } from '../core/features/definitions/apply-definitions.ts';
 import type { FeatureService } from '../core/features/definitions/feature-types.ts';
-import { parseDefinitions } from '../core/features/definitions/parse-definitions.ts';
 import { serviceId } from '../core/features/definitions/service-id.ts';
-import { APPLY_ORIGIN } from './feature-view-form.svelte.ts';
-import { runThrowing } from './run-result.ts';
+import { applyInApp } from './apply-in-app.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
 
 export class FeatureServiceForm {
@@ -52,13 +49,7 @@ export class FeatureServiceForm {
         { name: this.name.trim(), views: this.views, description: this.description.trim() || undefined },
       ],
     };
-    const outcome = await runThrowing(() =>
-      applyDefinitions(this.#context.store, parseDefinitions(json), {
-        actor: this.#context.actor(),
-        now: Date.parse(this.#context.now()),
-        origin: APPLY_ORIGIN,
-      }),
-    );
+    const outcome = await applyInApp(this.#context, json);
     this.busy = false;
     if (!outcome.ok) {
       this.error = outcome.message;

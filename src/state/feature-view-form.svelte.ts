@@ -8,16 +8,11 @@
 import type { ColumnSchema } from '../core/data/types.ts';
 import type { DatasetVersion } from '../core/data/versions/dataset-version.ts';
 import { compileViewFeatures } from '../core/features/compute/view-features.ts';
-import { applyDefinitions } from '../core/features/definitions/apply-definitions.ts';
 import type { FeatureDefinition, FeatureViewRecord } from '../core/features/definitions/feature-types.ts';
-import { parseDefinitions } from '../core/features/definitions/parse-definitions.ts';
 import type { ExpressionError } from '../core/features/expression/index.ts';
 import { parseDuration } from '../core/features/join/duration.ts';
-import { runThrowing } from './run-result.ts';
+import { applyInApp } from './apply-in-app.ts';
 import type { WorkspaceContext } from './workspace-context.ts';
-
-/** Where the app's applies come from, as the audit event's subject says. */
-export const APPLY_ORIGIN = 'Features view';
 
 /** What the last apply did, for the status line. */
 export interface ApplyStatus {
@@ -124,13 +119,7 @@ export class FeatureViewForm {
       ],
       featureServices: [],
     };
-    const outcome = await runThrowing(() =>
-      applyDefinitions(this.#context.store, parseDefinitions(json), {
-        actor: this.#context.actor(),
-        now: Date.parse(this.#context.now()),
-        origin: APPLY_ORIGIN,
-      }),
-    );
+    const outcome = await applyInApp(this.#context, json);
     this.busy = false;
     if (!outcome.ok) {
       this.error = outcome.message;

@@ -7,28 +7,14 @@
  * runs the gates.
  */
 import { LONG, test } from './harness.js';
-import { assert, goTo, saveVersion, waitForDraft } from './helpers.js';
-import { move, registerRun } from './registry-helpers.js';
-import { chooseModel, setField, trainAndWait, trainForm } from './train-helpers.js';
+import { assert, goTo } from './helpers.js';
+import { irisInProduction } from './monitor-helpers.js';
 
 test(
   'an MLP champion is retrained in the monitor worker on the drifted traffic',
   async (s) => {
     const page = await s.open();
-    await page.getByRole('button', { name: 'Load Iris' }).click();
-    await waitForDraft(page, 'iris.csv');
-    await saveVersion(page);
-    await goTo(page, 'Train');
-    await trainForm(page).waitFor();
-    await chooseModel(page, 'MLP');
-    await setField(page, 'Epochs', 40);
-    const first = await trainAndWait(page, 'mlp #1');
-    assert.equal(await first.getAttribute('data-status'), 'completed');
-    await goTo(page, 'Runs');
-    await registerRun(page, 'mlp #1', 'iris');
-    await goTo(page, 'Registry');
-    const moved = await move(page, 'iris', 1, 'Production', { reason: 'first model' });
-    assert.equal(moved.blocked, false, moved.text);
+    await irisInProduction(page, { model: 'MLP', runName: 'mlp #1', epochs: 40 });
 
     await goTo(page, 'Monitor');
     await page.getByTestId('monitor-serving').filter({ hasText: 'iris@1' }).waitFor();

@@ -7,25 +7,14 @@
  * promotes and deploys it — every step listed and in the audit log.
  */
 import { LONG, test } from './harness.js';
-import { assert, goTo, saveVersion, waitForDraft } from './helpers.js';
-import { move, registerRun } from './registry-helpers.js';
-import { chooseModel, trainAndWait } from './train-helpers.js';
+import { assert, goTo } from './helpers.js';
+import { irisInProduction } from './monitor-helpers.js';
 
 test(
   'an injected drift raises an alert, and a retrained challenger is promoted',
   async (s) => {
     const page = await s.open();
-    await page.getByRole('button', { name: 'Load Iris' }).click();
-    await waitForDraft(page, 'iris.csv');
-    await saveVersion(page);
-    await goTo(page, 'Train');
-    await chooseModel(page, 'Logistic regression');
-    await trainAndWait(page, 'logistic #1');
-    await goTo(page, 'Runs');
-    await registerRun(page, 'logistic #1', 'iris');
-    await goTo(page, 'Registry');
-    const moved = await move(page, 'iris', 1, 'Production', { reason: 'first model' });
-    assert.equal(moved.blocked, false, moved.text);
+    await irisInProduction(page);
 
     await goTo(page, 'Monitor');
     await page.getByTestId('monitor-serving').filter({ hasText: 'iris@1' }).waitFor();

@@ -47,8 +47,7 @@ export function monitorRunner(
       const backend = await backendFor(input.modelName, input.env);
       return monitorModel(store, input, { drift: await drift(), tf: backend?.runtime ?? null });
     },
-    compareWindow: async (input) =>
-      compareWindow(store, input, (await backendFor(input.modelName, input.env))?.runtime ?? null),
+    compareWindow: (input) => compareWindow(store, input),
     replay: async (request) =>
       labReplay(store, request, (await backendFor(request.modelName, request.env))?.runtime ?? null),
     async retrain(input, platform) {

@@ -2,22 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { monitorRunner } from '../../../src/adapters/workers/monitor-runner.ts';
 import { computeDriftReport } from '../../../src/core/monitor/drift/index.ts';
 import { compareWindow } from '../../../src/core/monitor/windows/window-comparison.ts';
-import { registerRun, transition } from '../../../src/core/registry/registry-service.ts';
-import { testContext } from '../state/fakes/test-context.ts';
-import { saveVersion, trainRun } from '../state/fakes/workspace-seed.ts';
+import { servedIris } from '../state/fakes/workspace-seed.ts';
 
-async function servedIris() {
-  const context = testContext();
-  const version = await saveVersion(context);
-  const run = await trainRun(context, version.id);
-  await registerRun(context.store, { run, modelName: 'iris', actor: 'ana', now: context.now() });
-  await transition(context.store, {
-    modelName: 'iris',
-    version: 1,
-    to: 'Production',
-    actor: 'ana',
-    now: context.now(),
-  });
+async function replayedIris() {
+  const { context, version } = await servedIris();
   const runner = monitorRunner(context.store, async () => computeDriftReport);
   const replay = await runner.replay({
     modelName: 'iris',
@@ -36,23 +24,26 @@ async function servedIris() {
 
 describe('compareWindow', () => {
   it('says what to do when the traffic rows or the window are missing', async () => {
-    const { context, replay } = await servedIris();
+    const { context, replay } = await replayedIris();
     const selection = { modelName: 'iris', env: 'production' as const, windowSize: 50, logId: replay.logId };
-    await expect(compareWindow(context.store, { ...selection, traffic: null, index: 0 }, null)).rejects.toMatchObject({
+    await expect(compareWindow(context.store, { ...selection, traffic: null, index: 0 })).rejects.toMatchObject({
       code: 'monitor.no_traffic_rows',
     });
-    await expect(
-      compareWindow(context.store, { ...selection, traffic: replay.traffic, index: 3 }, null),
-    ).rejects.toThrow('There is no window 4: the log has 3 windows of 50 requests.');
+    await expect(compareWindow(context.store, { ...selection, traffic: replay.traffic, index: 3 })).rejects.toThrow(
+      'There is no window 4: the log has 3 windows of 50 requests.',
+    );
   });
 
   it('compares the whole unshifted replay with the training rows: no column drifts', async () => {
-    const { context, replay } = await servedIris();
-    const whole = await compareWindow(
-      context.store,
-      { modelName: 'iris', env: 'production', windowSize: 150, logId: replay.logId, traffic: replay.traffic, index: 0 },
-      null,
-    );
+    const { context, replay } = await replayedIris();
+    const whole = await compareWindow(context.store, {
+      modelName: 'iris',
+      env: 'production',
+      windowSize: 150,
+      logId: replay.logId,
+      traffic: replay.traffic,
+      index: 0,
+    });
     expect(whole).toMatchObject({ index: 0, firstRequest: 0, lastRequest: 149, version: 'iris@1' });
     const names = whole.report.columns.map((c) => c.name);
     expect(names).toEqual(['sepal_length', 'sepal_width', 'petal_length', 'petal_width']);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeatureJoinState } from '../../../src/state/feature-join-state.svelte.ts';
 import { FeatureOnlineState, parseKeys } from '../../../src/state/feature-online-state.svelte.ts';
-import { APPLY_ORIGIN } from '../../../src/state/feature-view-form.svelte.ts';
+import { APPLY_ORIGIN } from '../../../src/state/apply-in-app.ts';
 import { fill, ROWS, setUp } from './fakes/grunfeld-features.ts';
 
 describe('the Features area state', () => {

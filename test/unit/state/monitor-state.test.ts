@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { registerRun, transition } from '../../../src/core/registry/registry-service.ts';
 import { monitorRunner } from '../../../src/adapters/workers/monitor-runner.ts';
 import { MonitorState } from '../../../src/state/monitor-state.svelte.ts';
 import { computeDriftReport } from '../../../src/core/monitor/drift/index.ts';
-import { testContext } from './fakes/test-context.ts';
-import { saveVersion, trainRun } from './fakes/workspace-seed.ts';
+import { servedIris } from './fakes/workspace-seed.ts';
 
 async function setup() {
-  const context = testContext();
-  const version = await saveVersion(context);
-  const run = await trainRun(context, version.id);
-  await registerRun(context.store, { run, modelName: 'iris', actor: 'ana', now: context.now() });
-  await transition(context.store, {
-    modelName: 'iris',
-    version: 1,
-    to: 'Production',
-    actor: 'ana',
-    now: context.now(),
-  });
+  const { context, version } = await servedIris();
   let ids = 0;
   const monitor = new MonitorState(context, {
     runner: monitorRunner(context.store, async () => computeDriftReport),

@@ -25,18 +25,18 @@ export interface MonitorReference {
 }
 
 /**
- * The reference of a version: the training split of its dataset version —
- * recomputed from the run's seeded split, so exactly the rows the model was
- * fitted on — or every row when the run is not in the workspace (an imported
- * version). The reference predictions are the version's own answers on them.
+ * The rows a version learnt from, as its input columns: the training split
+ * of its dataset version — recomputed from the run's seeded split, so
+ * exactly the rows the model was fitted on — or every row when the run is
+ * not in the workspace (an imported version). Drift of features needs only
+ * this; monitoring adds the version's answers (trainingReference).
  *
  * @throws WorkbenchError `monitor.no_reference` when the training data is not in the workspace
  */
-export async function trainingReference(
+export async function referenceFeatures(
   store: WorkspaceStore,
   version: ModelVersion,
-  tf: TfRuntime | null,
-): Promise<MonitorReference> {
+): Promise<Pick<MonitorReference, 'features' | 'description'>> {
   const dataset = await store.getDatasetVersion(version.datasetVersionId);
   const bytes = dataset && (await store.getBlob(dataset.id));
   if (!dataset || !bytes) {
@@ -51,7 +51,24 @@ export async function trainingReference(
     ? trainingRows(table, dataset.schema, run)
     : Int32Array.from({ length: table.rowCount }, (_, r) => r);
   const inputs = version.signature.inputs.map((i) => i.name);
-  const features = takeRows(table, rows, inputs);
+  const description = run
+    ? `the training split of "${dataset.name}" (${rows.length} of ${table.rowCount} rows, recomputed from run ${run.name}'s seeded split)`
+    : `every row of "${dataset.name}" (${table.rowCount}; the training run is not in this workspace, so its split is unknown)`;
+  return { features: takeRows(table, rows, inputs), description };
+}
+
+/**
+ * The reference of a version (referenceFeatures) with the version's own
+ * answers on those rows, for prediction drift.
+ *
+ * @throws WorkbenchError `monitor.no_reference` when the training data is not in the workspace
+ */
+export async function trainingReference(
+  store: WorkspaceStore,
+  version: ModelVersion,
+  tf: TfRuntime | null,
+): Promise<MonitorReference> {
+  const { features, description } = await referenceFeatures(store, version);
   const model = await loadServingModel(store, version, tf);
   let predictions: string[];
   try {
@@ -60,9 +77,6 @@ export async function trainingReference(
   } finally {
     model.predictor.dispose();
   }
-  const description = run
-    ? `the training split of "${dataset.name}" (${rows.length} of ${table.rowCount} rows, recomputed from run ${run.name}'s seeded split)`
-    : `every row of "${dataset.name}" (${table.rowCount}; the training run is not in this workspace, so its split is unknown)`;
   return { version, features, predictions, baselineAccuracy: version.metrics.accuracy ?? null, description };
 }
 

@@ -1,12 +1,11 @@
 import type { DataTable } from '../../data/types.ts';
 import { WorkbenchError } from '../../errors.ts';
-import type { TfRuntime } from '../../models/tf-runtime.ts';
 import type { WorkspaceStore } from '../../ports.ts';
 import { compareWithDistributions, type DriftComparison } from '../drift/drift-comparison.ts';
 import { readMonitorPolicy } from '../monitor-policy.ts';
 import { servedWindows, type WindowSelection } from './served-windows.ts';
 import { takeRows } from './table-rows.ts';
-import { trainingReference } from './training-reference.ts';
+import { referenceFeatures } from './training-reference.ts';
 
 export interface WindowComparisonInput extends WindowSelection {
   /** The replayed traffic rows (the log's `row` indexes them), e.g. the Drift lab's unsaved ones. */
@@ -34,13 +33,9 @@ export interface WindowComparison extends DriftComparison {
  * column by column. The policy's per-column tests judge it, as they judge
  * the window in the monitor's table.
  *
- * @throws WorkbenchError `monitor.no_traffic_rows`, `monitor.bad_window`, and what servedWindows and trainingReference throw
+ * @throws WorkbenchError `monitor.no_traffic_rows`, `monitor.bad_window`, and what servedWindows and referenceFeatures throw
  */
-export async function compareWindow(
-  store: WorkspaceStore,
-  input: WindowComparisonInput,
-  tf: TfRuntime | null,
-): Promise<WindowComparison> {
+export async function compareWindow(store: WorkspaceStore, input: WindowComparisonInput): Promise<WindowComparison> {
   if (!input.traffic) {
     throw new WorkbenchError(
       'monitor.no_traffic_rows',
@@ -55,7 +50,7 @@ export async function compareWindow(
       `There is no window ${input.index + 1}: the log has ${windows.length} window${windows.length === 1 ? '' : 's'} of ${input.windowSize} requests. Check the windows again and pick one of them.`,
     );
   }
-  const reference = await trainingReference(store, version, tf);
+  const reference = await referenceFeatures(store, version);
   const features = reference.features.columns.map((c) => c.name);
   const current = takeRows(
     input.traffic,

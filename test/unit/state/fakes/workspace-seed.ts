@@ -9,7 +9,8 @@ import type { RunRecord } from '../../../../src/core/train/run-record.ts';
 import { DataState } from '../../../../src/state/data-state.svelte.ts';
 import { TrainState } from '../../../../src/state/train-state.svelte.ts';
 import type { WorkspaceContext } from '../../../../src/state/workspace-context.ts';
-import { csvFile, sampleCsv } from './test-context.ts';
+import { registerRun, transition } from '../../../../src/core/registry/registry-service.ts';
+import { csvFile, sampleCsv, testContext, type TestContext } from './test-context.ts';
 
 /** Saves `csv` (the iris sample by default) as a version named `name`. */
 export async function saveVersion(
@@ -36,4 +37,20 @@ export async function trainRun(context: WorkspaceContext, versionId: string): Pr
   const run = await training.start(forestSpec(versionId), { backend: 'auto' });
   if (!run) throw new Error(`Training failed: ${training.error}`);
   return run;
+}
+
+/** A workspace where the iris forest is registered as "iris" and v1 serves production. */
+export async function servedIris(): Promise<{ context: TestContext; version: DatasetVersion }> {
+  const context = testContext();
+  const version = await saveVersion(context);
+  const run = await trainRun(context, version.id);
+  await registerRun(context.store, { run, modelName: 'iris', actor: 'ana', now: context.now() });
+  await transition(context.store, {
+    modelName: 'iris',
+    version: 1,
+    to: 'Production',
+    actor: 'ana',
+    now: context.now(),
+  });
+  return { context, version };
 }
